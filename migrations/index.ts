@@ -1,0 +1,5 @@
+import { Foundation1795544857592 } from './1795544857592-Foundation';
+/** Every migration, oldest first. `npm run migration:generate -- Name` appends to this list. */
+export const MIGRATIONS: Function[] = [
+  Foundation1795544857592,
+];

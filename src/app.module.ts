@@ -1,0 +1,76 @@
+import { DynamicModule, Global, Module, Type } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { ValidationPipe } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import { JwtAuthGuard } from './common/auth/jwt-auth.guard';
+import { PermissionsGuard } from './common/auth/permissions.guard';
+import { ProblemFilter } from './common/errors/problem.filter';
+import { validationFailed } from './common/errors/validation';
+import { JsonLogger } from './common/logging/json-logger';
+import { APP_CONFIG, AppConfig } from './config/env';
+import { dataSourceOptions } from './database/data-source';
+import { HealthModule } from './health/health.module';
+import { OrganizationsModule } from './organizations/organizations.module';
+import { UsersModule } from './users/users.module';
+
+/** What the app needs from its starter: the validated config and where the database is. */
+export interface AppModuleOptions {
+  config: AppConfig;
+  databaseUrl: string;
+  logger: JsonLogger;
+  /** Extra modules, e.g. a test-only controller. */
+  extraModules?: Type[];
+}
+
+@Global()
+@Module({})
+class CoreModule {
+  static forRoot(options: AppModuleOptions): DynamicModule {
+    return {
+      module: CoreModule,
+      providers: [
+        { provide: APP_CONFIG, useValue: options.config },
+        { provide: JsonLogger, useValue: options.logger },
+      ],
+      exports: [APP_CONFIG, JsonLogger],
+    };
+  }
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(options: AppModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        CoreModule.forRoot(options),
+        TypeOrmModule.forRoot(dataSourceOptions(options.databaseUrl, options.config.dbPoolMax)),
+        AuditModule,
+        AuthModule,
+        OrganizationsModule,
+        UsersModule,
+        HealthModule,
+        ...(options.extraModules ?? []),
+      ],
+      providers: [
+        // Order matters: first who is calling, then whether they may.
+        { provide: APP_GUARD, useClass: JwtAuthGuard },
+        { provide: APP_GUARD, useClass: PermissionsGuard },
+        {
+          provide: APP_PIPE,
+          useValue: new ValidationPipe({
+            whitelist: true,
+            forbidNonWhitelisted: true,
+            transform: true,
+            stopAtFirstError: true,
+            validationError: { target: false, value: false },
+            exceptionFactory: validationFailed,
+          }),
+        },
+        { provide: APP_FILTER, useFactory: (logger: JsonLogger) => new ProblemFilter(logger), inject: [JsonLogger] },
+      ],
+    };
+  }
+}

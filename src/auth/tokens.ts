@@ -1,0 +1,23 @@
+import { createHash, randomBytes } from 'node:crypto';
+
+export const ACCESS_TOKEN_ISSUER = 'jalin';
+export const ACCESS_TOKEN_AUDIENCE = 'jalin-api';
+
+/** Claims of an access token: the user and the session it belongs to. */
+export interface AccessTokenPayload {
+  sub: string;
+  sid: string;
+  role: string;
+  org: string;
+}
+
+/** A new opaque refresh token (256 random bits) and the hash that is stored in its place. */
+export function newRefreshToken(): { token: string; hash: string } {
+  const token = randomBytes(32).toString('base64url');
+  return { token, hash: hashRefreshToken(token) };
+}
+
+/** SHA-256 of a refresh token: a leaked table does not give working tokens. */
+export function hashRefreshToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}

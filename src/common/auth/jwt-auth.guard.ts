@@ -1,0 +1,28 @@
+import { ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { AuthGuard } from '@nestjs/passport';
+import { AppError } from '../errors/app-error';
+import { PUBLIC_KEY } from './decorators';
+
+/** Every route needs a valid access token unless it says @Public(). */
+@Injectable()
+export class JwtAuthGuard extends AuthGuard('jwt') {
+  constructor(private readonly reflector: Reflector) {
+    super();
+  }
+
+  override canActivate(context: ExecutionContext) {
+    const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, [context.getHandler(), context.getClass()]);
+    if (isPublic) return true;
+    return super.canActivate(context);
+  }
+
+  override handleRequest<T>(err: unknown, user: T, info: unknown): T {
+    if (err instanceof AppError) throw err;
+    if (err || !user) {
+      const name = (info as { name?: string } | undefined)?.name;
+      throw new AppError(name === 'TokenExpiredError' ? 'token_expired' : 'unauthenticated');
+    }
+    return user;
+  }
+}

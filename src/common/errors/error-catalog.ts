@@ -1,0 +1,203 @@
+import type { Lang } from './i18n';
+
+type Params = Record<string, string | number>;
+type Text = string | ((p: Params) => string);
+
+interface ErrorDefinition {
+  status: number;
+  title: Record<Lang, string>;
+  detail: Record<Lang, Text>;
+}
+
+/**
+ * Every error a caller can get, by stable code: its HTTP status and what it says, in English and
+ * Bahasa Indonesia. Details say what to do next.
+ */
+export const ERROR_CATALOG = {
+  /** A body, query or path value failed validation; `errors` lists each field. */
+  validation_failed: {
+    status: 422,
+    title: { en: 'Some fields need fixing', id: 'Beberapa isian perlu diperbaiki' },
+    detail: {
+      en: 'The request has fields that are missing or not valid. Fix the fields listed in "errors" and send it again.',
+      id: 'Permintaan berisi isian yang kosong atau tidak valid. Perbaiki isian yang tercantum di "errors" lalu kirim ulang.',
+    },
+  },
+  /** The body is not valid JSON. */
+  malformed_json: {
+    status: 400,
+    title: { en: 'The request body is not valid JSON', id: 'Isi permintaan bukan JSON yang valid' },
+    detail: {
+      en: 'Send the body as valid JSON with the header Content-Type: application/json.',
+      id: 'Kirim isi permintaan sebagai JSON yang valid dengan header Content-Type: application/json.',
+    },
+  },
+  /** The body is larger than the configured limit. */
+  payload_too_large: {
+    status: 413,
+    title: { en: 'The request is too large', id: 'Permintaan terlalu besar' },
+    detail: {
+      en: (p) => `The request body is larger than the limit of ${p.limit}. Send less data in one request.`,
+      id: (p) => `Isi permintaan melebihi batas ${p.limit}. Kirim data yang lebih sedikit dalam satu permintaan.`,
+    },
+  },
+  /** The record is missing or belongs to another organisation: the two are never told apart. */
+  not_found: {
+    status: 404,
+    title: { en: 'Not found', id: 'Tidak ditemukan' },
+    detail: {
+      en: (p) => `No ${p.resource} with id ${p.id} exists that you can see. Check the id.`,
+      id: (p) => `Tidak ada ${p.resource} dengan id ${p.id} yang dapat Anda lihat. Periksa id tersebut.`,
+    },
+  },
+  /** No route matches the method and path. */
+  route_not_found: {
+    status: 404,
+    title: { en: 'No such endpoint', id: 'Endpoint tidak ada' },
+    detail: {
+      en: (p) => `There is no endpoint ${p.method} ${p.path}. See /docs for the list of endpoints.`,
+      id: (p) => `Tidak ada endpoint ${p.method} ${p.path}. Lihat /docs untuk daftar endpoint.`,
+    },
+  },
+  /** No bearer token, or one that is malformed, tampered with or signed by someone else. */
+  unauthenticated: {
+    status: 401,
+    title: { en: 'Sign-in required', id: 'Perlu masuk terlebih dahulu' },
+    detail: {
+      en: 'Send a valid access token in the header Authorization: Bearer <token>. Get one from POST /api/v1/auth/login.',
+      id: 'Kirim token akses yang valid di header Authorization: Bearer <token>. Dapatkan dari POST /api/v1/auth/login.',
+    },
+  },
+  /** The access token has expired. */
+  token_expired: {
+    status: 401,
+    title: { en: 'Your access token has expired', id: 'Token akses Anda sudah kedaluwarsa' },
+    detail: {
+      en: 'Get a new access token from POST /api/v1/auth/refresh with your refresh token, or sign in again.',
+      id: 'Minta token akses baru lewat POST /api/v1/auth/refresh dengan refresh token Anda, atau masuk lagi.',
+    },
+  },
+  /** The session behind the token was ended (logout, disabled account, reused refresh token). */
+  session_ended: {
+    status: 401,
+    title: { en: 'Your session has ended', id: 'Sesi Anda telah berakhir' },
+    detail: {
+      en: 'This session was signed out or the account was disabled. Sign in again.',
+      id: 'Sesi ini sudah keluar atau akunnya dinonaktifkan. Silakan masuk lagi.',
+    },
+  },
+  /** Email or password is wrong; which of the two is never said. */
+  invalid_credentials: {
+    status: 401,
+    title: { en: 'Email or password is wrong', id: 'Email atau kata sandi salah' },
+    detail: {
+      en: 'Check your email address and password and try again.',
+      id: 'Periksa alamat email dan kata sandi Anda lalu coba lagi.',
+    },
+  },
+  /** The refresh token is unknown or expired. */
+  refresh_token_invalid: {
+    status: 401,
+    title: { en: 'The refresh token is not valid', id: 'Refresh token tidak valid' },
+    detail: {
+      en: 'The refresh token is unknown, expired or its session has ended. Sign in again.',
+      id: 'Refresh token tidak dikenal, kedaluwarsa, atau sesinya telah berakhir. Silakan masuk lagi.',
+    },
+  },
+  /** A refresh token was used twice: the whole session is revoked in case it was stolen. */
+  refresh_token_reused: {
+    status: 401,
+    title: { en: 'This refresh token was already used', id: 'Refresh token ini sudah pernah dipakai' },
+    detail: {
+      en: 'Each refresh token works once. Because this one was used again, the session was ended for safety. Sign in again.',
+      id: 'Setiap refresh token hanya berlaku sekali. Karena token ini dipakai lagi, sesi diakhiri demi keamanan. Silakan masuk lagi.',
+    },
+  },
+  /** The account is disabled. */
+  account_disabled: {
+    status: 403,
+    title: { en: 'This account is disabled', id: 'Akun ini dinonaktifkan' },
+    detail: {
+      en: 'Ask an administrator of your organisation to enable your account again.',
+      id: 'Minta administrator organisasi Anda untuk mengaktifkan kembali akun Anda.',
+    },
+  },
+  /** Too many failed sign-ins for the account or from the address. */
+  too_many_login_attempts: {
+    status: 429,
+    title: { en: 'Too many failed sign-in attempts', id: 'Terlalu banyak percobaan masuk yang gagal' },
+    detail: {
+      en: (p) => `Wait ${p.retryAfter} seconds before trying again.`,
+      id: (p) => `Tunggu ${p.retryAfter} detik sebelum mencoba lagi.`,
+    },
+  },
+  /** The caller's role does not allow this action. */
+  forbidden: {
+    status: 403,
+    title: { en: 'You are not allowed to do this', id: 'Anda tidak diizinkan melakukan ini' },
+    detail: {
+      en: (p) => `Your role (${p.role}) does not allow ${p.permission}. Ask a user with the right role.`,
+      id: (p) => `Peran Anda (${p.role}) tidak mengizinkan ${p.permission}. Minta pengguna dengan peran yang sesuai.`,
+    },
+  },
+  /** The endpoint declares no permission, so nobody may call it. */
+  route_not_permitted: {
+    status: 403,
+    title: { en: 'This endpoint is closed', id: 'Endpoint ini tertutup' },
+    detail: {
+      en: 'This endpoint declares no permission, so it is closed to everyone.',
+      id: 'Endpoint ini tidak menyatakan izin apa pun, sehingga tertutup bagi semua orang.',
+    },
+  },
+  /** The email address is taken by another user. */
+  email_taken: {
+    status: 409,
+    title: { en: 'This email address is already in use', id: 'Alamat email ini sudah dipakai' },
+    detail: {
+      en: (p) => `A user with the email ${p.email} already exists. Use another address or edit that user.`,
+      id: (p) => `Pengguna dengan email ${p.email} sudah ada. Gunakan alamat lain atau ubah pengguna tersebut.`,
+    },
+  },
+  /** The NPSN belongs to another school. */
+  npsn_taken: {
+    status: 409,
+    title: { en: 'This NPSN is already registered', id: 'NPSN ini sudah terdaftar' },
+    detail: {
+      en: (p) => `NPSN ${p.npsn} already belongs to ${p.existingName} (id ${p.existingId}). Edit that school instead.`,
+      id: (p) => `NPSN ${p.npsn} sudah dimiliki ${p.existingName} (id ${p.existingId}). Ubah sekolah tersebut saja.`,
+    },
+  },
+  /** Someone else changed the record since the caller read it. */
+  stale_version: {
+    status: 409,
+    title: { en: 'Someone else changed this record', id: 'Data ini sudah diubah orang lain' },
+    detail: {
+      en: (p) => `You edited version ${p.sent}, but the record is now at version ${p.current}. Reload it, apply your change again and send it with version ${p.current}.`,
+      id: (p) => `Anda mengubah versi ${p.sent}, tetapi data kini di versi ${p.current}. Muat ulang, terapkan perubahan Anda lagi, lalu kirim dengan versi ${p.current}.`,
+    },
+  },
+  /** A rule of the domain refuses the request; the detail names the rule. */
+  rule_violated: {
+    status: 422,
+    title: { en: 'This request breaks a rule', id: 'Permintaan ini melanggar aturan' },
+    detail: { en: (p) => String(p.en), id: (p) => String(p.id) },
+  },
+  /** Anything unexpected; the request id is what support needs. */
+  internal_error: {
+    status: 500,
+    title: { en: 'Something went wrong on our side', id: 'Terjadi kesalahan di sisi kami' },
+    detail: {
+      en: (p) => `The error was logged. If it happens again, report the request id ${p.requestId}.`,
+      id: (p) => `Kesalahan sudah dicatat. Jika terulang, laporkan id permintaan ${p.requestId}.`,
+    },
+  },
+} satisfies Record<string, ErrorDefinition>;
+
+export type ErrorCode = keyof typeof ERROR_CATALOG;
+
+/** Renders the title and detail of an error code in one language. */
+export function describeError(code: ErrorCode, params: Params, lang: Lang): { status: number; title: string; detail: string } {
+  const def: ErrorDefinition = ERROR_CATALOG[code];
+  const text = def.detail[lang];
+  return { status: def.status, title: def.title[lang], detail: typeof text === 'function' ? text(params) : text };
+}

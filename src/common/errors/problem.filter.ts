@@ -1,0 +1,39 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException } from '@nestjs/common';
+import type { Response } from 'express';
+import type { AppRequest } from '../http/request-context';
+import type { JsonLogger } from '../logging/json-logger';
+import { AppError } from './app-error';
+import type { ErrorCode } from './error-catalog';
+import { sendProblem } from './problem';
+
+/** Maps Nest's own HTTP exceptions (unknown route, bad method...) to catalogued codes. */
+function fromHttpException(e: HttpException, req: AppRequest): AppError | null {
+  const status = e.getStatus();
+  if (status === 404) return new AppError('route_not_found', { method: req.method, path: req.originalUrl.split('?')[0] });
+  if (status === 413) return new AppError('payload_too_large', { limit: 'the configured size' });
+  const map: Record<number, ErrorCode> = { 401: 'unauthenticated', 403: 'forbidden', 400: 'malformed_json' };
+  const code = map[status];
+  return code ? new AppError(code, { role: req.user?.role ?? 'anonymous', permission: 'this action' }) : null;
+}
+
+/** The one place errors become responses: known ones as problems, anything else a bare 500. */
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  constructor(private readonly logger: JsonLogger) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const ctx = host.switchToHttp();
+    const req = ctx.getRequest<AppRequest>();
+    const res = ctx.getResponse<Response>();
+    let error: AppError | null = null;
+    if (exception instanceof AppError) error = exception;
+    else if (exception instanceof HttpException) error = fromHttpException(exception, req);
+    if (error === null) {
+      const err = exception instanceof Error ? exception : new Error(String(exception));
+      this.logger.error({ msg: 'unexpected error', requestId: req.id, error: err.message }, err.stack);
+      error = new AppError('internal_error');
+    }
+    if (res.headersSent) return;
+    sendProblem(error, req, res, req.id);
+  }
+}

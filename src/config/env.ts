@@ -1,0 +1,153 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+
+/** The validated configuration of one API process. */
+export interface AppConfig extends DatabaseConfig {
+  nodeEnv: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  runMigrations: boolean;
+  /** Load the reference case when the database has none: default on for the embedded mode only. */
+  seedDemo: boolean;
+  jwtSecret: string;
+  jwtAccessTtlSeconds: number;
+  jwtRefreshTtlSeconds: number;
+  loginMaxFailuresPerAccount: number;
+  loginMaxFailuresPerAddress: number;
+  loginFailureWindowSeconds: number;
+  corsOrigins: string[] | true;
+  bodyLimit: string;
+  logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  trustProxy: boolean;
+  shutdownTimeoutMs: number;
+}
+
+/** Raised with one line naming the variable that is missing or malformed. */
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+function str(env: Env, name: string, fallback: string): string {
+  const v = env[name];
+  return v === undefined || v === '' ? fallback : v;
+}
+
+function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw)) {
+    throw new ConfigError(`${name} must be a whole number between ${min} and ${max}, got "${raw}"`);
+  }
+  const n = Number(raw);
+  if (n < min || n > max) {
+    throw new ConfigError(`${name} must be between ${min} and ${max}, got ${n}`);
+  }
+  return n;
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (['true', '1', 'yes'].includes(raw.toLowerCase())) return true;
+  if (['false', '0', 'no'].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) {
+    throw new ConfigError(`${name} must be one of ${allowed.join(', ')}, got "${raw}"`);
+  }
+  return raw as T;
+}
+
+function databaseUrl(env: Env): string | null {
+  const raw = env.DATABASE_URL;
+  if (raw === undefined || raw === '') return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('DATABASE_URL must be a URL such as postgres://user:password@host:5432/jalin');
+  }
+  if (!['postgres:', 'postgresql:'].includes(url.protocol)) {
+    throw new ConfigError(`DATABASE_URL must start with postgres://, got "${url.protocol}//"`);
+  }
+  return raw;
+}
+
+/**
+ * The embedded mode keeps one signing secret in its data folder so tokens survive a restart;
+ * a real deployment (several replicas) must share JWT_SECRET instead.
+ */
+function embeddedSecret(dataDir: string): string {
+  const file = resolve(dirname(dataDir), 'jwt-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dirname(file), { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+/** Where the database is: a server named by DATABASE_URL, or the embedded one. */
+export interface DatabaseConfig {
+  databaseUrl: string | null;
+  dbPoolMax: number;
+  pgliteDataDir: string;
+  pglitePort: number;
+}
+
+/** The database part of the environment, for the API and for the migrations CLI. */
+export function loadDatabaseConfig(env: Env = process.env): DatabaseConfig {
+  return {
+    databaseUrl: databaseUrl(env),
+    dbPoolMax: int(env, 'DB_POOL_MAX', 10, 1, 200),
+    pgliteDataDir: resolve(str(env, 'PGLITE_DATA_DIR', '.data/pglite')),
+    pglitePort: int(env, 'PGLITE_PORT', 0, 0, 65535),
+  };
+}
+
+/** Reads and validates the environment; throws ConfigError naming the first bad variable. */
+export function loadConfig(env: Env = process.env): AppConfig {
+  const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development');
+  const db = loadDatabaseConfig(env);
+  const dbUrl = db.databaseUrl;
+  const pgliteDataDir = db.pgliteDataDir;
+  let jwtSecret = env.JWT_SECRET ?? '';
+  if (jwtSecret === '') {
+    if (dbUrl !== null || nodeEnv === 'production') {
+      throw new ConfigError('JWT_SECRET is required when DATABASE_URL is set or NODE_ENV=production (at least 32 characters)');
+    }
+    jwtSecret = embeddedSecret(pgliteDataDir);
+  } else if (jwtSecret.length < 32) {
+    throw new ConfigError('JWT_SECRET must be at least 32 characters long');
+  }
+  const cors = str(env, 'CORS_ORIGINS', '');
+  const bodyLimit = str(env, 'BODY_LIMIT', '1mb');
+  if (!/^\d+(b|kb|mb)$/i.test(bodyLimit)) {
+    throw new ConfigError(`BODY_LIMIT must look like 512kb or 1mb, got "${bodyLimit}"`);
+  }
+  return {
+    nodeEnv,
+    host: str(env, 'HOST', '0.0.0.0'),
+    port: int(env, 'PORT', 3000, 0, 65535),
+    ...db,
+    runMigrations: bool(env, 'RUN_MIGRATIONS', true),
+    seedDemo: bool(env, 'SEED_DEMO', dbUrl === null),
+    jwtSecret,
+    jwtAccessTtlSeconds: int(env, 'JWT_ACCESS_TTL_SECONDS', 900, 30, 86400),
+    jwtRefreshTtlSeconds: int(env, 'JWT_REFRESH_TTL_SECONDS', 30 * 86400, 300, 365 * 86400),
+    loginMaxFailuresPerAccount: int(env, 'LOGIN_MAX_FAILURES_PER_ACCOUNT', 5, 1, 1000),
+    loginMaxFailuresPerAddress: int(env, 'LOGIN_MAX_FAILURES_PER_ADDRESS', 20, 1, 100000),
+    loginFailureWindowSeconds: int(env, 'LOGIN_FAILURE_WINDOW_SECONDS', 900, 1, 86400),
+    corsOrigins: cors === '' ? [] : cors === '*' ? true : cors.split(',').map((o) => o.trim()),
+    bodyLimit,
+    logLevel: oneOf(env, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error', 'silent'] as const, 'info'),
+    trustProxy: bool(env, 'TRUST_PROXY', false),
+    shutdownTimeoutMs: int(env, 'SHUTDOWN_TIMEOUT_MS', 10000, 0, 600000),
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

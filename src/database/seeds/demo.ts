@@ -1,0 +1,86 @@
+import { DataSource, EntityManager } from 'typeorm';
+import { hashPassword } from '../../auth/passwords';
+import { Organization } from '../../organizations/organization.entity';
+import { User } from '../../users/user.entity';
+import { SeedRun } from '../seed-run.entity';
+
+/** The password of every demo user (printed in the README). */
+export const DEMO_PASSWORD = 'Jalin-Demo-2026';
+
+/** Fixed ids, so the demo records can be linked by later steps and tried from Swagger. */
+export const DEMO_IDS = {
+  operator: '00000000-0000-4000-8000-000000000001',
+  trakindo: '00000000-0000-4000-8000-000000000101',
+  pelambuan4: '00000000-0000-4000-8000-000000000201',
+  sungaiMiai5: '00000000-0000-4000-8000-000000000202',
+  balikpapan012: '00000000-0000-4000-8000-000000000203',
+  cakungBarat03: '00000000-0000-4000-8000-000000000204',
+  rungkut1: '00000000-0000-4000-8000-000000000205',
+  disdikBanjarmasin: '00000000-0000-4000-8000-000000000301',
+  edukasi101: '00000000-0000-4000-8000-000000000401',
+  ulm: '00000000-0000-4000-8000-000000000501',
+} as const;
+
+/** One demo user per role. */
+export const DEMO_USERS = [
+  { email: 'admin@jalin.example', fullName: 'Jalin Administrator', role: 'admin', org: DEMO_IDS.operator },
+  { email: 'csr@trakindo.example', fullName: 'Rina Marlina (CSR Officer, PT Trakindo Utama)', role: 'csr_officer', org: DEMO_IDS.trakindo },
+  { email: 'principal@sdnpelambuan4.example', fullName: 'Hj. Siti Rahmah, S.Pd. (Kepala Sekolah)', role: 'principal', org: DEMO_IDS.pelambuan4 },
+  { email: 'officer@disdik-banjarmasin.example', fullName: 'Drs. Ahmad Yani (Dinas Pendidikan Kota Banjarmasin)', role: 'education_officer', org: DEMO_IDS.disdikBanjarmasin },
+  { email: 'facilitator@edukasi101.example', fullName: 'Dewi Lestari (Fasilitator, Edukasi 101)', role: 'facilitator', org: DEMO_IDS.edukasi101 },
+  { email: 'judge@ulm.example', fullName: 'Dr. Bambang Sutrisno (Juri)', role: 'judge', org: DEMO_IDS.ulm },
+] as const;
+
+interface DemoStep {
+  name: string;
+  run(manager: EntityManager): Promise<void>;
+}
+
+/** The foundation: the parties of the reference case and one user per role. */
+const foundation: DemoStep = {
+  name: 'demo:foundation',
+  async run(manager) {
+    const orgs: Array<Partial<Organization>> = [
+      { id: DEMO_IDS.operator, type: 'other', name: 'Jalin Operations' },
+      { id: DEMO_IDS.trakindo, type: 'company', name: 'PT Trakindo Utama' },
+      // NPSNs below are examples for the demo, not the schools' registered numbers.
+      { id: DEMO_IDS.pelambuan4, type: 'school', name: 'SDN Pelambuan 4 Banjarmasin', npsn: '30304122', schoolLevel: 'SD', regionCode: '63.71' },
+      { id: DEMO_IDS.sungaiMiai5, type: 'school', name: 'SDN Sungai Miai 5 Banjarmasin', npsn: '30304188', schoolLevel: 'SD', regionCode: '63.71' },
+      { id: DEMO_IDS.balikpapan012, type: 'school', name: 'SDN 012 Balikpapan Selatan', npsn: '30401234', schoolLevel: 'SD', regionCode: '64.71' },
+      { id: DEMO_IDS.cakungBarat03, type: 'school', name: 'SDN Cakung Barat 03 Jakarta', npsn: '20103456', schoolLevel: 'SD', regionCode: '31.75' },
+      { id: DEMO_IDS.rungkut1, type: 'school', name: 'SDN Rungkut Menanggal 1 Surabaya', npsn: '20532178', schoolLevel: 'SD', regionCode: '35.78' },
+      { id: DEMO_IDS.disdikBanjarmasin, type: 'education_office', name: 'Dinas Pendidikan Kota Banjarmasin', officeLevel: 'regency', regionCode: '63.71' },
+      { id: DEMO_IDS.edukasi101, type: 'facilitator', name: 'Edukasi 101' },
+      { id: DEMO_IDS.ulm, type: 'other', name: 'Universitas Lambung Mangkurat' },
+    ];
+    await manager.insert(Organization, orgs);
+    const passwordHash = await hashPassword(DEMO_PASSWORD);
+    await manager.insert(
+      User,
+      DEMO_USERS.map((u) => ({ email: u.email, fullName: u.fullName, role: u.role, organizationId: u.org, passwordHash })),
+    );
+  },
+};
+
+/** Every step, in order; each later module appends its own. */
+const STEPS: DemoStep[] = [foundation];
+
+/**
+ * Loads the reference case: each step once, in one transaction per step, so a database that
+ * already has the early steps gets only the new ones. Returns whether anything was loaded.
+ */
+export async function loadDemoData(dataSource: DataSource): Promise<boolean> {
+  let loaded = false;
+  for (const step of STEPS) {
+    const ran = await dataSource.transaction(async (manager) => {
+      // The lock makes two replicas starting at once load each step only once.
+      await manager.query('SELECT pg_advisory_xact_lock(720102)');
+      if (await manager.findOne(SeedRun, { where: { name: step.name } })) return false;
+      await step.run(manager);
+      await manager.insert(SeedRun, { name: step.name });
+      return true;
+    });
+    loaded ||= ran;
+  }
+  return loaded;
+}

@@ -1,0 +1,15 @@
+/** The kinds of party Jalin knows. */
+export const ORGANIZATION_TYPES = ['company', 'school', 'education_office', 'facilitator', 'other'] as const;
+export type OrganizationType = (typeof ORGANIZATION_TYPES)[number];
+
+/** School levels of the Indonesian system (SD/MI elementary, SMP/MTs junior, SMA/MA/SMK senior, SLB special). */
+export const SCHOOL_LEVELS = ['SD', 'MI', 'SMP', 'MTs', 'SMA', 'MA', 'SMK', 'SLB'] as const;
+export type SchoolLevel = (typeof SCHOOL_LEVELS)[number];
+
+/** An education office works for a province or for a regency/city. */
+export const OFFICE_LEVELS = ['province', 'regency'] as const;
+export type OfficeLevel = (typeof OFFICE_LEVELS)[number];
+
+/** Region codes follow the national administrative codes: 2 digits a province, 2.2 a regency/city. */
+export const REGION_CODE_PATTERN = /^\d{2}(\.\d{2})?$/;
+export const NPSN_PATTERN = /^\d{8}$/;

@@ -1,0 +1,35 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsEmail, IsIn, IsNotEmpty, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../auth/passwords';
+import { ROLES } from '../role';
+import type { Role } from '../role';
+
+/** A new user of an organisation. */
+export class CreateUserDto {
+  @ApiProperty({ example: '0b6a4f2e-1c3d-4e5f-8a9b-0c1d2e3f4a5b' })
+  @IsUUID()
+  organizationId: string;
+
+  @ApiProperty({ example: 'guru@sdnpelambuan4.example' })
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
+  @IsEmail({}, { message: 'email must be a valid email address, e.g. name@school.sch.id' })
+  @MaxLength(254)
+  email: string;
+
+  @ApiProperty({ example: 'Ahmad Fauzi, S.Pd.' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  fullName: string;
+
+  @ApiProperty({ enum: ROLES, example: 'principal', description: 'Must fit the organisation: csr_officer for a company, principal for a school, education_officer for an education office, facilitator for a facilitator organisation; judge and admin for any.' })
+  @IsIn(ROLES)
+  role: Role;
+
+  @ApiProperty({ example: 'correct horse battery', minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH })
+  @IsString()
+  @MinLength(PASSWORD_MIN_LENGTH)
+  @MaxLength(PASSWORD_MAX_LENGTH)
+  password: string;
+}

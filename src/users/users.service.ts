@@ -1,0 +1,132 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService, diffFields } from '../audit/audit.service';
+import { AuthSession } from '../auth/auth-session.entity';
+import { hashPassword } from '../auth/passwords';
+import type { Actor } from '../common/auth/actor';
+import { isUniqueViolation, updateIfVersion } from '../common/database/optimistic';
+import { AppError } from '../common/errors/app-error';
+import { DEFAULT_PAGE_SIZE, Page, toPage } from '../common/pagination/pagination';
+import { Organization } from '../organizations/organization.entity';
+import type { OrganizationType } from '../organizations/organization-type';
+import type { CreateUserDto } from './dto/create-user.dto';
+import type { ListUsersQuery } from './dto/list-users.query';
+import type { UpdateUserDto } from './dto/update-user.dto';
+import { UserResponse } from './dto/user.response';
+import type { Role } from './role';
+import { User } from './user.entity';
+import { UsersRepository } from './users.repository';
+
+/** The organisation type each role belongs to; judges and admins may come from any organisation. */
+const ROLE_ORGANIZATION: Partial<Record<Role, OrganizationType>> = {
+  csr_officer: 'company',
+  principal: 'school',
+  education_officer: 'education_office',
+  facilitator: 'facilitator',
+};
+
+function checkRoleFits(role: Role, orgType: OrganizationType): void {
+  const needed = ROLE_ORGANIZATION[role];
+  if (needed && needed !== orgType) {
+    throw AppError.field(
+      'role',
+      'role_does_not_fit_organization',
+      `role ${role} belongs to a ${needed} organisation, but this organisation is a ${orgType}; pick another role or organisation`,
+      `peran ${role} hanya untuk organisasi ${needed}, sedangkan organisasi ini ${orgType}; pilih peran atau organisasi lain`,
+    );
+  }
+}
+
+@Injectable()
+export class UsersService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly users: UsersRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Creates a user in an organisation (admin). */
+  async create(actor: Actor, dto: CreateUserDto): Promise<UserResponse> {
+    const passwordHash = await hashPassword(dto.password);
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const org = await manager.findOne(Organization, { where: { id: dto.organizationId } });
+        if (!org) {
+          throw AppError.field('organizationId', 'unknown_organization', 'organizationId names no organisation; pick one from GET /api/v1/organizations', 'organizationId tidak menunjuk organisasi mana pun; pilih dari GET /api/v1/organizations');
+        }
+        checkRoleFits(dto.role, org.type);
+        if (await this.users.findByEmail(dto.email, manager)) throw new AppError('email_taken', { email: dto.email });
+        const user = await manager.save(
+          manager.create(User, { organizationId: org.id, email: dto.email, fullName: dto.fullName.trim(), role: dto.role, passwordHash }),
+        );
+        await this.audit.record(manager, actor, {
+          action: 'create',
+          entityType: 'user',
+          entityId: user.id,
+          changes: { organizationId: org.id, email: user.email, fullName: user.fullName, role: user.role },
+        });
+        return UserResponse.from(user);
+      });
+    } catch (err) {
+      if (isUniqueViolation(err, 'users_email_key')) throw new AppError('email_taken', { email: dto.email });
+      throw err;
+    }
+  }
+
+  /** Lists the users the caller may see. */
+  async list(actor: Actor, query: ListUsersQuery): Promise<Page<UserResponse>> {
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const rows = await this.users.listPage(actor, query, limit);
+    return toPage(rows, limit, (u) => [u.email, u.id], UserResponse.from);
+  }
+
+  /** One user the caller may see. */
+  async get(actor: Actor, id: string): Promise<UserResponse> {
+    const user = await this.users.findVisible(actor, id);
+    if (!user) throw AppError.notFound('user', id);
+    return UserResponse.from(user);
+  }
+
+  /** Changes, disables or re-enables a user (admin); disabling or a new password ends their sessions. */
+  async update(actor: Actor, id: string, dto: UpdateUserDto): Promise<UserResponse> {
+    const passwordHash = dto.password ? await hashPassword(dto.password) : undefined;
+    return this.dataSource.transaction(async (manager) => {
+      const current = await this.users.findVisible(actor, id, manager);
+      if (!current) throw AppError.notFound('user', id);
+      if (dto.role) {
+        const org = await manager.findOneOrFail(Organization, { where: { id: current.organizationId } });
+        checkRoleFits(dto.role, org.type);
+      }
+      if (dto.disabled === true && current.id === actor.userId) {
+        throw AppError.field('disabled', 'cannot_disable_self', 'you cannot disable your own account; ask another admin', 'Anda tidak dapat menonaktifkan akun sendiri; minta admin lain');
+      }
+      const changes: Partial<User> = {};
+      if (dto.fullName !== undefined) changes.fullName = dto.fullName.trim();
+      if (dto.role !== undefined) changes.role = dto.role;
+      if (dto.disabled !== undefined) changes.disabledAt = dto.disabled ? (current.disabledAt ?? new Date()) : null;
+      if (passwordHash) changes.passwordHash = passwordHash;
+      const diff = diffFields(current, changes);
+      if (diff.passwordHash) diff.passwordHash = { from: '[hidden]', to: '[changed]' };
+      if (!(await updateIfVersion(manager, User, id, dto.version, changes))) {
+        throw new AppError('stale_version', { sent: dto.version, current: current.version });
+      }
+      if (dto.disabled === true || passwordHash) await this.endSessions(manager, id, dto.disabled ? 'user_disabled' : 'password_changed');
+      await this.audit.record(manager, actor, {
+        action: dto.disabled !== undefined && diff.disabledAt ? 'state_change' : 'update',
+        entityType: 'user',
+        entityId: id,
+        changes: diff,
+      });
+      return UserResponse.from((await this.users.findVisible(actor, id, manager)) as User);
+    });
+  }
+
+  private async endSessions(manager: EntityManager, userId: string, reason: string): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .update(AuthSession)
+      .set({ revokedAt: () => 'now()', revokedReason: reason })
+      .where('user_id = :userId AND revoked_at IS NULL', { userId })
+      .execute();
+  }
+}
