@@ -2,6 +2,7 @@ import { DynamicModule, Global, Module, Type } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { ValidationPipe } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import type { Logger } from 'typeorm';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { JwtAuthGuard } from './common/auth/jwt-auth.guard';
@@ -20,6 +21,8 @@ export interface AppModuleOptions {
   config: AppConfig;
   databaseUrl: string;
   logger: JsonLogger;
+  /** Sees every SQL query (the tests count them). */
+  queryLogger?: Logger;
   /** Extra modules, e.g. a test-only controller. */
   extraModules?: Type[];
 }
@@ -46,7 +49,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         CoreModule.forRoot(options),
-        TypeOrmModule.forRoot(dataSourceOptions(options.databaseUrl, options.config.dbPoolMax)),
+        TypeOrmModule.forRoot(dataSourceOptions(options.databaseUrl, options.config.dbPoolMax, options.queryLogger)),
         AuditModule,
         AuthModule,
         OrganizationsModule,

@@ -1,10 +1,10 @@
-import { DataSource, DataSourceOptions } from 'typeorm';
+import { DataSource, DataSourceOptions, Logger } from 'typeorm';
 import { MIGRATIONS } from '../../migrations';
 import { ENTITIES } from './entities';
 import { SnakeNamingStrategy } from './naming.strategy';
 
 /** The one set of DataSource options, used by the API, the migrations CLI and the tests. */
-export function dataSourceOptions(url: string, poolMax = 10): DataSourceOptions {
+export function dataSourceOptions(url: string, poolMax = 10, logger?: Logger): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -18,7 +18,8 @@ export function dataSourceOptions(url: string, poolMax = 10): DataSourceOptions 
     installExtensions: false,
     synchronize: false,
     migrationsRun: false,
-    logging: false,
+    logging: logger ? ['query'] : false,
+    logger,
     extra: { max: poolMax, connectionTimeoutMillis: 10000 },
   };
 }
