@@ -13,3 +13,7 @@ export type OfficeLevel = (typeof OFFICE_LEVELS)[number];
 /** Region codes follow the national administrative codes: 2 digits a province, 2.2 a regency/city. */
 export const REGION_CODE_PATTERN = /^\d{2}(\.\d{2})?$/;
 export const NPSN_PATTERN = /^\d{8}$/;
+
+/** Public (negeri) or private (swasta) school. */
+export const SCHOOL_OWNERSHIPS = ['public', 'private'] as const;
+export type SchoolOwnership = (typeof SCHOOL_OWNERSHIPS)[number];

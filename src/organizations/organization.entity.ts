@@ -1,5 +1,7 @@
-import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { OfficeLevel, OrganizationType, SchoolLevel } from './organization-type';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Region } from '../regions/region.entity';
+import type { Topic } from '../common/catalog/topics';
+import type { OfficeLevel, OrganizationType, SchoolLevel, SchoolOwnership } from './organization-type';
 
 @Entity('organizations')
 @Check('organizations_type_check', `"type" IN ('company', 'school', 'education_office', 'facilitator', 'other')`)
@@ -9,6 +11,10 @@ import type { OfficeLevel, OrganizationType, SchoolLevel } from './organization-
 @Index('organizations_npsn_key', ['npsn'], { unique: true, where: '"npsn" IS NOT NULL' })
 @Index('organizations_type_name_idx', ['type', 'name', 'id'])
 @Index('organizations_name_idx', ['name', 'id'])
+@Index('organizations_created_idx', ['createdAt', 'id'])
+@Index('organizations_region_idx', ['regionCode'])
+@Check('organizations_ownership_check', `"ownership" IS NULL OR "ownership" IN ('public', 'private')`)
+@Check('organizations_counts_check', `("student_count" IS NULL OR "student_count" >= 0) AND ("teacher_count" IS NULL OR "teacher_count" >= 0)`)
 export class Organization {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -30,6 +36,35 @@ export class Organization {
 
   @Column({ type: 'varchar', length: 5, nullable: true })
   regionCode: string | null;
+
+  @ManyToOne(() => Region, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'region_code', referencedColumnName: 'code' })
+  region?: Region;
+
+  /** Companies: their business sector, e.g. "Heavy equipment sales and rental". */
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  sector: string | null;
+
+  /** Schools: public (negeri) or private (swasta). */
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  ownership: SchoolOwnership | null;
+
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  address: string | null;
+
+  @Column({ type: 'integer', nullable: true })
+  studentCount: number | null;
+
+  @Column({ type: 'integer', nullable: true })
+  teacherCount: number | null;
+
+  /** Schools: the principal's name as the school states it (the principal's account is a user). */
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  principalName: string | null;
+
+  /** Schools: the needs they state, from the topic catalogue; recommendations match on them. */
+  @Column({ type: 'varchar', array: true, default: () => "'{}'" })
+  needs: Topic[];
 
   @Column({ type: 'timestamptz', nullable: true })
   archivedAt: Date | null;

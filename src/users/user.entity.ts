@@ -7,6 +7,8 @@ import type { Role } from './role';
 @Check('users_email_lower_check', `"email" = lower("email")`)
 @Index('users_email_key', ['email'], { unique: true })
 @Index('users_organization_idx', ['organizationId', 'email', 'id'])
+@Index('users_invitation_key', ['invitationTokenHash'], { unique: true, where: '"invitation_token_hash" IS NOT NULL' })
+@Check('users_password_or_invitation_check', `"password_hash" IS NOT NULL OR "invitation_token_hash" IS NOT NULL OR "disabled_at" IS NOT NULL`)
 export class User {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -27,8 +29,19 @@ export class User {
   @Column({ type: 'varchar', length: 20 })
   role: Role;
 
-  @Column({ type: 'text' })
-  passwordHash: string;
+  /** Null until an invited user accepts the invitation and chooses a password. */
+  @Column({ type: 'text', nullable: true })
+  passwordHash: string | null;
+
+  /** SHA-256 of the one-time invitation token; cleared once accepted. */
+  @Column({ type: 'char', length: 64, nullable: true })
+  invitationTokenHash: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  invitationExpiresAt: Date | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  invitedByUserId: string | null;
 
   @Column({ type: 'timestamptz', nullable: true })
   disabledAt: Date | null;

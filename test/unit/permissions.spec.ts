@@ -12,6 +12,7 @@ describe('permissions table', () => {
       expect(roleHas(role, Permission.UsersManage)).toBe(false);
       expect(roleHas(role, Permission.AuditRead)).toBe(false);
       expect(roleHas(role, Permission.ProfileRead)).toBe(true);
+      expect(roleHas(role, Permission.OrganizationsManage)).toBe(false);
     }
   });
 });
