@@ -27,14 +27,19 @@ export async function onServer<T>(serverUrl: string, fn: (client: Client) => Pro
   }
 }
 
-export const TEMPLATE_DATABASE = 'jalin_template_test';
+/** The template of one test run: its own name, so several runs on one server don't collide. */
+export function templateDatabase(): string {
+  const name = process.env.JALIN_TEST_TEMPLATE;
+  if (!name) throw new Error('JALIN_TEST_TEMPLATE is not set: run the tests with npm test');
+  return name;
+}
 
 /** Creates a fresh database for one test file, cloned from the migrated template. */
 export async function cloneTemplate(serverUrl: string, name: string): Promise<string> {
   assertTestDatabase(name);
   await onServer(serverUrl, async (c) => {
     await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await c.query(`CREATE DATABASE "${name}" TEMPLATE "${TEMPLATE_DATABASE}"`);
+    await c.query(`CREATE DATABASE "${name}" TEMPLATE "${templateDatabase()}"`);
   });
   return databaseUrl(serverUrl, name);
 }

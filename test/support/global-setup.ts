@@ -2,7 +2,16 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions, runMigrationsLocked } from '../../src/database/data-source';
-import { databaseUrl, onServer, TEMPLATE_DATABASE } from './database';
+import { assertTestDatabase, databaseUrl, onServer } from './database';
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 const LOCAL_SERVER = 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -39,12 +48,21 @@ export default async function globalSetup(): Promise<void> {
   if (!server) server = (await answers(LOCAL_SERVER)) ? LOCAL_SERVER : await startThrowawayServer();
   else if (!(await answers(server))) throw new Error('TEST_DATABASE_URL does not answer');
   process.env.JALIN_TEST_SERVER = server;
+  const template = `jalin_template_${process.pid}_test`;
+  assertTestDatabase(template);
+  process.env.JALIN_TEST_TEMPLATE = template;
 
   await onServer(server, async (c) => {
-    await c.query(`DROP DATABASE IF EXISTS "${TEMPLATE_DATABASE}" WITH (FORCE)`);
-    await c.query(`CREATE DATABASE "${TEMPLATE_DATABASE}"`);
+    // Templates of earlier runs that crashed before their teardown.
+    const stale = await c.query(`SELECT datname FROM pg_database WHERE datname ~ '^jalin_template_[0-9]+_test$' AND datname <> $1`, [template]);
+    for (const { datname } of stale.rows as Array<{ datname: string }>) {
+      const pid = Number(datname.split('_')[2]);
+      if (!isAlive(pid)) await c.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+    }
+    await c.query(`DROP DATABASE IF EXISTS "${template}" WITH (FORCE)`);
+    await c.query(`CREATE DATABASE "${template}"`);
   });
-  const ds = new DataSource(dataSourceOptions(databaseUrl(server, TEMPLATE_DATABASE), 2));
+  const ds = new DataSource(dataSourceOptions(databaseUrl(server, template), 2));
   await ds.initialize();
   await runMigrationsLocked(ds);
   await ds.destroy();
