@@ -46,11 +46,12 @@ export async function createApp(options: AppModuleOptions): Promise<NestExpressA
     logger: options.logger,
   });
   const { config } = options;
-  if (config.trustProxy) app.set('trust proxy', true);
+  if (config.trustProxy !== false) app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   app.use(requestIdMiddleware);
   app.use(requestLogMiddleware(options.logger));
-  app.use(helmet());
+  // No upgrade-insecure-requests: the Swagger UI must load over plain HTTP on a LAN address too.
+  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
   app.enableCors({
     origin: config.corsOrigins === true ? true : config.corsOrigins.length > 0 ? config.corsOrigins : false,
     exposedHeaders: ['X-Request-Id', 'Retry-After'],

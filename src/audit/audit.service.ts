@@ -53,7 +53,7 @@ export class AuditService {
   /** Lists audit lines, newest first, filtered by entity, actor and time. */
   async list(query: ListAuditEventsQuery): Promise<Page<AuditEventResponse>> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const after = decodeCursor(query.cursor, 1);
+    const after = decodeCursor(query.cursor, ['int']);
     const qb = this.dataSource.getRepository(AuditEvent).createQueryBuilder('e');
     if (query.entityType) qb.andWhere('e.entity_type = :entityType', { entityType: query.entityType });
     if (query.entityId) qb.andWhere('e.entity_id = :entityId', { entityId: query.entityId });

@@ -51,22 +51,24 @@ export class AuthService {
   /** Signs a user in: checks the throttle, then the password, and opens a session. */
   async login(dto: LoginDto, client: ClientInfo): Promise<TokenResponse> {
     const email = dto.email.trim().toLowerCase();
-    await this.throttle.assertAllowed(email, client.address);
-    const user = await this.users.findByEmail(email);
-    const ok = await verifyPassword(user?.passwordHash ?? null, dto.password);
-    if (!user || !ok) {
-      await this.throttle.recordFailure(email, client.address);
-      await this.audit.record(this.dataSource.manager, { userId: null, organizationId: null, requestId: client.requestId }, {
-        action: 'login_failed',
-        entityType: 'user',
-        entityId: user?.id ?? null,
-        changes: { email, address: client.address },
-      });
-      throw new AppError('invalid_credentials');
-    }
-    if (user.disabledAt !== null) throw new AppError('account_disabled');
-    await this.throttle.clearAccount(email);
-    return this.dataSource.transaction(async (manager) => {
+    const outcome = await this.dataSource.transaction(async (manager) => {
+      await this.throttle.lock(manager, email, client.address);
+      await this.throttle.assertAllowed(manager, email, client.address);
+      const user = await this.users.findByEmail(email, manager);
+      const ok = await verifyPassword(user?.passwordHash ?? null, dto.password);
+      if (!user || !ok) {
+        await this.throttle.recordFailure(manager, email, client.address);
+        await this.audit.record(manager, { userId: null, organizationId: null, requestId: client.requestId }, {
+          action: 'login_failed',
+          entityType: 'user',
+          entityId: user?.id ?? null,
+          changes: { email, address: client.address },
+        });
+        // Returned, not thrown, so the counted failure commits.
+        return { error: new AppError('invalid_credentials') };
+      }
+      if (user.disabledAt !== null) return { error: new AppError('account_disabled') };
+      await this.throttle.clearAccount(manager, email);
       const session = await manager.save(
         manager.create(AuthSession, {
           userId: user.id,
@@ -81,8 +83,10 @@ export class AuthService {
         entityId: session.id,
         changes: { address: client.address },
       });
-      return this.issueTokens(manager, { sub: user.id, sid: session.id, role: user.role, org: user.organizationId });
+      return { tokens: await this.issueTokens(manager, { sub: user.id, sid: session.id, role: user.role, org: user.organizationId }) };
     });
+    if ('error' in outcome) throw outcome.error;
+    return outcome.tokens;
   }
 
   /**

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { AppError } from '../common/errors/app-error';
 import { APP_CONFIG, AppConfig } from '../config/env';
 
@@ -9,16 +9,23 @@ import { APP_CONFIG, AppConfig } from '../config/env';
  */
 @Injectable()
 export class LoginThrottle {
-  constructor(
-    private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  /**
+   * Serialises the sign-ins of one account and of one address until the transaction ends, so
+   * parallel attempts cannot all pass the check before any failure is counted.
+   */
+  async lock(manager: EntityManager, email: string, address: string): Promise<void> {
+    // Always account first, then address: one order, so two sign-ins never wait on each other in a cycle.
+    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`login:account:${email}`]);
+    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`login:address:${address}`]);
+  }
 
   /** Refuses with 429 and Retry-After while the account or the address is over its limit. */
-  async assertAllowed(email: string, address: string): Promise<void> {
+  async assertAllowed(manager: EntityManager, email: string, address: string): Promise<void> {
     // For each scope over its limit: the oldest failure that still counts against the limit; once
     // it leaves the window the count drops below the limit again.
-    const rows: Array<{ retry_after: number }> = await this.dataSource.query(
+    const rows: Array<{ retry_after: number }> = await manager.query(
       `SELECT ceil(extract(epoch FROM occurred_at + make_interval(secs => $3) - now()))::int AS retry_after
          FROM (SELECT scope, occurred_at,
                       row_number() OVER (PARTITION BY scope ORDER BY occurred_at DESC) AS rn
@@ -34,8 +41,8 @@ export class LoginThrottle {
   }
 
   /** Counts one failure against the account and the address, and forgets the ones out of the window. */
-  async recordFailure(email: string, address: string): Promise<void> {
-    await this.dataSource.query(
+  async recordFailure(manager: EntityManager, email: string, address: string): Promise<void> {
+    await manager.query(
       `WITH purge AS (
          DELETE FROM login_failures
           WHERE occurred_at <= now() - make_interval(secs => $3)
@@ -46,7 +53,7 @@ export class LoginThrottle {
   }
 
   /** A successful sign-in clears the account's count (not the address's). */
-  async clearAccount(email: string): Promise<void> {
-    await this.dataSource.query(`DELETE FROM login_failures WHERE scope = 'account' AND key = $1`, [email]);
+  async clearAccount(manager: EntityManager, email: string): Promise<void> {
+    await manager.query(`DELETE FROM login_failures WHERE scope = 'account' AND key = $1`, [email]);
   }
 }

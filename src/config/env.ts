@@ -19,7 +19,8 @@ export interface AppConfig extends DatabaseConfig {
   corsOrigins: string[] | true;
   bodyLimit: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
-  trustProxy: boolean;
+  /** Express 'trust proxy': false, true (every hop) or the number of proxy hops in front of the API. */
+  trustProxy: boolean | number;
   shutdownTimeoutMs: number;
 }
 
@@ -63,6 +64,12 @@ function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], 
   return raw as T;
 }
 
+function trustProxy(env: Env): boolean | number {
+  const raw = env.TRUST_PROXY;
+  if (raw !== undefined && /^\d+$/.test(raw)) return int(env, 'TRUST_PROXY', 0, 0, 10);
+  return bool(env, 'TRUST_PROXY', false);
+}
+
 function databaseUrl(env: Env): string | null {
   const raw = env.DATABASE_URL;
   if (raw === undefined || raw === '') return null;
@@ -103,7 +110,8 @@ export interface DatabaseConfig {
 export function loadDatabaseConfig(env: Env = process.env): DatabaseConfig {
   return {
     databaseUrl: databaseUrl(env),
-    dbPoolMax: int(env, 'DB_POOL_MAX', 10, 1, 200),
+    // Two at least: start-up holds one connection for the migration lock while migrating on another.
+    dbPoolMax: int(env, 'DB_POOL_MAX', 10, 2, 200),
     pgliteDataDir: resolve(str(env, 'PGLITE_DATA_DIR', '.data/pglite')),
     pglitePort: int(env, 'PGLITE_PORT', 0, 0, 65535),
   };
@@ -145,7 +153,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     corsOrigins: cors === '' ? [] : cors === '*' ? true : cors.split(',').map((o) => o.trim()),
     bodyLimit,
     logLevel: oneOf(env, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error', 'silent'] as const, 'info'),
-    trustProxy: bool(env, 'TRUST_PROXY', false),
+    trustProxy: trustProxy(env),
     shutdownTimeoutMs: int(env, 'SHUTDOWN_TIMEOUT_MS', 10000, 0, 600000),
   };
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { ConfigError, loadDatabaseConfig } from '../config/env';
 import { resolveDatabase } from './connect';
-import { dataSourceOptions, pendingSchemaChanges, runMigrationsLocked } from './data-source';
+import { dataSourceOptions, pendingSchemaChanges, revertLastMigrationLocked, runMigrationsLocked } from './data-source';
 import { loadDemoData } from './seeds/demo';
 
 const USAGE = 'usage: cli.js run | revert | generate <Name> | check | seed-demo';
@@ -57,7 +57,7 @@ async function main(): Promise<number> {
         return 0;
       }
       case 'revert':
-        await dataSource.undoLastMigration({ transaction: 'each' });
+        await revertLastMigrationLocked(dataSource);
         console.log('reverted the last migration');
         return 0;
       case 'generate': {

@@ -44,6 +44,34 @@ export async function runMigrationsLocked(dataSource: DataSource): Promise<strin
   }
 }
 
+/** Reverts the last migration while holding the same lock as a migration run. */
+export async function revertLastMigrationLocked(dataSource: DataSource): Promise<void> {
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    try {
+      await dataSource.undoLastMigration({ transaction: 'each' });
+    } finally {
+      await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
+    }
+  } finally {
+    await runner.release();
+  }
+}
+
+/**
+ * Whether every known migration is recorded as applied; reads only, unlike TypeORM's
+ * showMigrations(), which creates the migrations table when it is missing.
+ */
+export async function migrationsApplied(dataSource: DataSource): Promise<boolean> {
+  const [{ present }] = await dataSource.query(`SELECT to_regclass('public.migrations') IS NOT NULL AS present`);
+  if (!present) return false;
+  const rows: Array<{ name: string }> = await dataSource.query('SELECT name FROM migrations');
+  const applied = new Set(rows.map((r) => r.name));
+  return dataSource.migrations.every((m) => m.name !== undefined && applied.has(m.name));
+}
+
 /** SQL that would bring the database to the entities; empty when the migrations are complete. */
 export async function pendingSchemaChanges(dataSource: DataSource): Promise<{ up: string[]; down: string[] }> {
   const log = await dataSource.driver.createSchemaBuilder().log();

@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiProperty, ApiServiceUnavailableResponse
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Public } from '../common/auth/decorators';
+import { migrationsApplied } from '../database/data-source';
 
 class HealthResponse {
   @ApiProperty({ example: 'ok', enum: ['ok', 'unavailable'] })
@@ -35,7 +36,7 @@ export class HealthController {
     try {
       await this.dataSource.query('SELECT 1');
       checks.database = 'ok';
-      checks.migrations = (await this.dataSource.showMigrations()) ? 'pending' : 'ok';
+      checks.migrations = (await migrationsApplied(this.dataSource)) ? 'ok' : 'pending';
     } catch {
       checks.database = checks.database ?? 'unreachable';
       checks.migrations = checks.migrations ?? 'unknown';

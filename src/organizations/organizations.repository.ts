@@ -21,7 +21,7 @@ export class OrganizationsRepository {
 
   /** A page of organisations sorted by name then id, fetched with one query (limit + 1 rows). */
   listPage(query: ListOrganizationsQuery, limit: number): Promise<Organization[]> {
-    const after = decodeCursor(query.cursor, 2);
+    const after = decodeCursor(query.cursor, ['string', 'uuid']);
     const qb = this.dataSource.getRepository(Organization).createQueryBuilder('o');
     if (!query.includeArchived) qb.andWhere('o.archived_at IS NULL');
     if (query.type) qb.andWhere('o.type = :type', { type: query.type });

@@ -24,7 +24,7 @@ export class UsersRepository {
 
   /** A page of the users the caller may see, sorted by email, in one query. */
   listPage(actor: Actor, query: ListUsersQuery, limit: number): Promise<User[]> {
-    const after = decodeCursor(query.cursor, 2);
+    const after = decodeCursor(query.cursor, ['string', 'uuid']);
     const qb = this.dataSource.getRepository(User).createQueryBuilder('u');
     if (!isAdmin(actor)) qb.andWhere('u.organization_id = :org', { org: actor.organizationId });
     else if (query.organizationId) qb.andWhere('u.organization_id = :org', { org: query.organizationId });

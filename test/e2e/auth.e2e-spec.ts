@@ -98,6 +98,16 @@ describe('auth', () => {
     expect((await t.http.post('/api/v1/auth/login').send({ email: other.email, password: PASSWORD })).status).toBe(200);
   });
 
+  it('holds the account limit against parallel attempts', async () => {
+    const user = await createUser(t.dataSource, 'principal');
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () => t.http.post('/api/v1/auth/login').send({ email: user.email, password: 'wrong password' })),
+    );
+    const statuses = results.map((r) => r.status);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(3);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(7);
+  });
+
   it('rate-limits failures per address across accounts, counted in the database', async () => {
     for (let i = 0; i < 6; i++) {
       const res = await t.http.post('/api/v1/auth/login').send({ email: `guess${i}@jalin.test`, password: 'wrong password' });

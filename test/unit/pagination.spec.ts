@@ -20,3 +20,12 @@ describe('cursors', () => {
     expect(toPage(rows, 3, (r) => [r.k], (r) => r.k).nextCursor).toBeNull();
   });
 });
+
+describe('typed cursors', () => {
+  it('refuses values of the wrong kind before they reach the database', () => {
+    expect(() => decodeCursor(encodeCursor(['a', 'x']), ['string', 'uuid'])).toThrow(AppError);
+    expect(() => decodeCursor(encodeCursor(['x']), ['int'])).toThrow(AppError);
+    expect(decodeCursor(encodeCursor(['a', '3f2a6c1e-8d4b-4c5e-9a7b-1e2d3c4b5a69']), ['string', 'uuid'])).toEqual(['a', '3f2a6c1e-8d4b-4c5e-9a7b-1e2d3c4b5a69']);
+    expect(decodeCursor(encodeCursor(['1042']), ['int'])).toEqual(['1042']);
+  });
+});

@@ -32,6 +32,15 @@ export const ERROR_CATALOG = {
       id: 'Kirim isi permintaan sebagai JSON yang valid dengan header Content-Type: application/json.',
     },
   },
+  /** The request is malformed in a way no other code describes. */
+  bad_request: {
+    status: 400,
+    title: { en: 'The request is malformed', id: 'Permintaan tidak dapat dibaca' },
+    detail: {
+      en: (p) => `${p.reason}. Check the request against the API documentation at /docs.`,
+      id: (p) => `${p.reason}. Periksa permintaan dengan dokumentasi API di /docs.`,
+    },
+  },
   /** The body is larger than the configured limit. */
   payload_too_large: {
     status: 413,

@@ -11,7 +11,8 @@ function fromHttpException(e: HttpException, req: AppRequest): AppError | null {
   const status = e.getStatus();
   if (status === 404) return new AppError('route_not_found', { method: req.method, path: req.originalUrl.split('?')[0] });
   if (status === 413) return new AppError('payload_too_large', { limit: 'the configured size' });
-  const map: Record<number, ErrorCode> = { 401: 'unauthenticated', 403: 'forbidden', 400: 'malformed_json' };
+  if (status === 400) return new AppError('bad_request', { reason: e.message.replace(/\.$/, '') });
+  const map: Record<number, ErrorCode> = { 401: 'unauthenticated', 403: 'forbidden' };
   const code = map[status];
   return code ? new AppError(code, { role: req.user?.role ?? 'anonymous', permission: 'this action' }) : null;
 }

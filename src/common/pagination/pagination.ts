@@ -29,12 +29,46 @@ export function encodeCursor(values: ReadonlyArray<string | number | null>): str
   return Buffer.from(JSON.stringify(values)).toString('base64url');
 }
 
-/** Reads a cursor back; a cursor that was not made by this API is a 422 on `cursor`. */
-export function decodeCursor(cursor: string | undefined, arity: number): Array<string | number | null> | null {
+/** What one value of a cursor must be, so a hand-edited cursor never reaches the database. */
+export type CursorPart = 'string' | 'uuid' | 'int' | 'timestamp' | 'date' | 'number';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function fits(value: unknown, part: CursorPart): boolean {
+  switch (part) {
+    case 'string':
+      return typeof value === 'string' && value.length <= 500;
+    case 'uuid':
+      return typeof value === 'string' && UUID.test(value);
+    case 'int':
+      return (typeof value === 'string' && /^-?\d{1,19}$/.test(value)) || (typeof value === 'number' && Number.isSafeInteger(value));
+    case 'number':
+      return typeof value === 'number' && Number.isFinite(value);
+    case 'date':
+      return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value));
+    case 'timestamp':
+      return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(Date.parse(value));
+  }
+}
+
+/**
+ * Reads a cursor back; a cursor that was not made by this API (wrong shape, or values of the
+ * wrong kind) is a 422 on `cursor`. `shape` gives the kind of each value; a bare number only
+ * checks the count and that values are strings or numbers.
+ */
+export function decodeCursor(cursor: string | undefined, shape: number | CursorPart[]): Array<string | number | null> | null {
   if (cursor === undefined) return null;
   try {
     const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(values) && values.length === arity && values.every((v) => v === null || ['string', 'number'].includes(typeof v))) {
+    const parts: Array<CursorPart | null> = typeof shape === 'number' ? Array<null>(shape).fill(null) : shape;
+    if (
+      Array.isArray(values) &&
+      values.length === parts.length &&
+      values.every((v, i) => {
+        const part = parts[i];
+        return part === null ? v === null || ['string', 'number'].includes(typeof v) : fits(v, part);
+      })
+    ) {
       return values as Array<string | number | null>;
     }
   } catch {
