@@ -14,6 +14,7 @@ import { APP_CONFIG, AppConfig } from './config/env';
 import { dataSourceOptions } from './database/data-source';
 import { HealthModule } from './health/health.module';
 import { OrganizationsModule } from './organizations/organizations.module';
+import { RegionsModule } from './regions/regions.module';
 import { UsersModule } from './users/users.module';
 
 /** What the app needs from its starter: the validated config and where the database is. */
@@ -53,6 +54,7 @@ export class AppModule {
         AuditModule,
         AuthModule,
         OrganizationsModule,
+        RegionsModule,
         UsersModule,
         HealthModule,
         ...(options.extraModules ?? []),

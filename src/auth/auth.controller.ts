@@ -7,6 +7,7 @@ import { ApiProblems } from '../common/http/api-problems';
 import { ProblemResponse } from '../common/http/problem.response';
 import type { AppRequest } from '../common/http/request-context';
 import { AuthService } from './auth.service';
+import { AcceptInvitationDto } from './dto/accept-invitation.dto';
 import { LoginDto } from './dto/login.dto';
 import { RefreshDto } from './dto/refresh.dto';
 import { MeResponse, TokenResponse } from './dto/token.response';
@@ -39,6 +40,16 @@ export class AuthController {
   @ApiProblems(422)
   refresh(@Body() dto: RefreshDto, @Req() req: AppRequest) {
     return this.auth.refresh(dto.refreshToken, client(req));
+  }
+
+  @Post('accept-invitation')
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Accept an invitation: choose a password and sign in', description: 'The token comes from whoever invited you (POST /api/v1/users without a password). It works once, for 7 days.' })
+  @ApiOkResponse({ type: TokenResponse })
+  @ApiProblems(422)
+  acceptInvitation(@Body() dto: AcceptInvitationDto, @Req() req: AppRequest) {
+    return this.auth.acceptInvitation(dto, client(req));
   }
 
   @Post('logout')

@@ -12,10 +12,11 @@ import { UserResponse } from '../users/dto/user.response';
 import { User } from '../users/user.entity';
 import { UsersRepository } from '../users/users.repository';
 import { AuthSession } from './auth-session.entity';
+import type { AcceptInvitationDto } from './dto/accept-invitation.dto';
 import type { LoginDto } from './dto/login.dto';
 import type { MeResponse, TokenResponse } from './dto/token.response';
 import { LoginThrottle } from './login-throttle';
-import { verifyPassword } from './passwords';
+import { hashPassword, verifyPassword } from './passwords';
 import { RefreshToken } from './refresh-token.entity';
 import { AccessTokenPayload, ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER, hashRefreshToken, newRefreshToken } from './tokens';
 
@@ -129,6 +130,37 @@ export class AuthService {
     // The revocation above must commit even though the caller gets an error, hence no throw inside.
     if ('error' in outcome) throw outcome.error;
     return outcome.tokens;
+  }
+
+  /** An invited user chooses a password with their one-time token and is signed in. */
+  async acceptInvitation(dto: AcceptInvitationDto, client: ClientInfo): Promise<TokenResponse> {
+    const passwordHash = await hashPassword(dto.password);
+    return this.dataSource.transaction(async (manager) => {
+      const rows: Array<{ id: string }> = await manager.query(
+        `SELECT id FROM users
+          WHERE invitation_token_hash = $1 AND invitation_expires_at > now() AND disabled_at IS NULL
+          FOR UPDATE`,
+        [hashRefreshToken(dto.token)],
+      );
+      if (rows.length === 0) throw new AppError('invitation_invalid');
+      const userId = rows[0].id;
+      await manager.update(User, { id: userId }, { passwordHash, invitationTokenHash: null, invitationExpiresAt: null, version: () => 'version + 1' });
+      const user = await manager.findOneOrFail(User, { where: { id: userId } });
+      const session = await manager.save(
+        manager.create(AuthSession, {
+          userId,
+          expiresAt: new Date(Date.now() + this.config.jwtRefreshTtlSeconds * 1000),
+          ipAddress: client.address.slice(0, 64),
+        }),
+      );
+      await this.audit.record(manager, { userId, organizationId: user.organizationId, requestId: client.requestId }, {
+        action: 'invitation_accepted',
+        entityType: 'user',
+        entityId: userId,
+        changes: { address: client.address },
+      });
+      return this.issueTokens(manager, { sub: userId, sid: session.id, role: user.role, org: user.organizationId });
+    });
   }
 
   /** Ends the caller's session: its access and refresh tokens stop working at once. */

@@ -30,7 +30,10 @@ export class OrganizationsController {
 
   @Get()
   @Allow(Permission.OrganizationsRead)
-  @ApiOperation({ summary: 'List organisations (public profiles), sorted by name' })
+  @ApiOperation({
+    summary: 'List organisations (public profiles)',
+    description: 'Filter by type, region (a province code includes its regencies/cities), school level, text (name or NPSN) and whether a school has an active CSR partner. Archived organisations are left out unless includeArchived=true.',
+  })
   @ApiOkResponse({ type: OrganizationPage })
   @ApiProblems(422)
   list(@Query() query: ListOrganizationsQuery) {
@@ -47,8 +50,11 @@ export class OrganizationsController {
   }
 
   @Patch(':id')
-  @Allow(Permission.OrganizationsManage)
-  @ApiOperation({ summary: 'Change or archive an organisation (admin)' })
+  @Allow(Permission.OrganizationsEditOwn)
+  @ApiOperation({
+    summary: "Change an organisation's profile",
+    description: "Admins change any organisation, including NPSN, region, office level and archiving. Everyone else changes only their own organisation's profile; another organisation answers 404.",
+  })
   @ApiOkResponse({ type: OrganizationResponse })
   @ApiProblems(404, 409, 422)
   update(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() dto: UpdateOrganizationDto) {

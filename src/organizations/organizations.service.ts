@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService, diffFields } from '../audit/audit.service';
-import type { Actor } from '../common/auth/actor';
+import { Actor, isAdmin } from '../common/auth/actor';
 import { isUniqueViolation, updateIfVersion } from '../common/database/optimistic';
 import { AppError } from '../common/errors/app-error';
-import { DEFAULT_PAGE_SIZE, Page, toPage } from '../common/pagination/pagination';
+import { DEFAULT_PAGE_SIZE, encodeCursor, Page } from '../common/pagination/pagination';
 import type { CreateOrganizationDto } from './dto/create-organization.dto';
 import type { ListOrganizationsQuery } from './dto/list-organizations.query';
 import { OrganizationResponse } from './dto/organization.response';
@@ -12,24 +12,45 @@ import type { UpdateOrganizationDto } from './dto/update-organization.dto';
 import { Organization } from './organization.entity';
 import { OrganizationsRepository } from './organizations.repository';
 
-type Shape = Pick<Organization, 'type' | 'npsn' | 'schoolLevel' | 'officeLevel' | 'regionCode'>;
+type Shape = Pick<
+  Organization,
+  'type' | 'npsn' | 'schoolLevel' | 'officeLevel' | 'regionCode' | 'ownership' | 'sector' | 'studentCount' | 'teacherCount' | 'principalName' | 'needs'
+>;
+
+const SCHOOL_ONLY = ['npsn', 'schoolLevel', 'ownership', 'studentCount', 'teacherCount', 'principalName'] as const;
+
+/** Fields only an admin may change, because other records and scopes hang on them. */
+const ADMIN_ONLY = ['npsn', 'officeLevel', 'regionCode', 'archived'] as const;
+
+const onlyFor = (field: string, what: string, whatId: string) =>
+  AppError.field(field, `only_for_${what.replace(/ /g, '_')}`, `${field} is only for ${what}s; remove it`, `${field} hanya untuk ${whatId}; hapus isian ini`);
 
 /** The fields each type needs and refuses, checked before anything is written. */
 function checkShape(o: Shape): void {
   const isSchool = o.type === 'school';
-  if (isSchool && !o.npsn) throw AppError.field('npsn', 'required_for_school', 'npsn is required for a school: give its 8-digit NPSN', 'npsn wajib untuk sekolah: isi NPSN 8 digit');
-  if (isSchool && !o.schoolLevel) throw AppError.field('schoolLevel', 'required_for_school', 'schoolLevel is required for a school, e.g. SD', 'schoolLevel wajib untuk sekolah, misalnya SD');
-  if (!isSchool && o.npsn) throw AppError.field('npsn', 'only_for_school', 'npsn is only for schools; remove it', 'npsn hanya untuk sekolah; hapus isian ini');
-  if (!isSchool && o.schoolLevel) throw AppError.field('schoolLevel', 'only_for_school', 'schoolLevel is only for schools; remove it', 'schoolLevel hanya untuk sekolah; hapus isian ini');
-  const isOffice = o.type === 'education_office';
-  if (isOffice && !o.officeLevel) throw AppError.field('officeLevel', 'required_for_office', 'officeLevel is required for an education office: province or regency', 'officeLevel wajib untuk dinas pendidikan: province atau regency');
-  if (isOffice && !o.regionCode) throw AppError.field('regionCode', 'required_for_office', 'regionCode is required for an education office: its jurisdiction, e.g. 63.71', 'regionCode wajib untuk dinas pendidikan: wilayahnya, misalnya 63.71');
-  if (!isOffice && o.officeLevel) throw AppError.field('officeLevel', 'only_for_office', 'officeLevel is only for education offices; remove it', 'officeLevel hanya untuk dinas pendidikan; hapus isian ini');
-  if (isOffice && o.officeLevel === 'province' && o.regionCode?.includes('.')) {
-    throw AppError.field('regionCode', 'province_code_expected', 'a province office needs a 2-digit province code, e.g. 63', 'dinas provinsi memerlukan kode provinsi 2 digit, misalnya 63');
+  if (isSchool) {
+    if (!o.npsn) throw AppError.field('npsn', 'required_for_school', 'npsn is required for a school: give its 8-digit NPSN', 'npsn wajib untuk sekolah: isi NPSN 8 digit');
+    if (!o.schoolLevel) throw AppError.field('schoolLevel', 'required_for_school', 'schoolLevel is required for a school, e.g. SD', 'schoolLevel wajib untuk sekolah, misalnya SD');
+    if (o.regionCode && !o.regionCode.includes('.')) {
+      throw AppError.field('regionCode', 'regency_code_expected', 'a school needs a regency/city code such as 63.71, not a province code', 'sekolah memerlukan kode kabupaten/kota seperti 63.71, bukan kode provinsi');
+    }
+  } else {
+    for (const field of SCHOOL_ONLY) if (o[field] !== null && o[field] !== undefined) throw onlyFor(field, 'school', 'sekolah');
+    if (o.needs.length > 0) throw onlyFor('needs', 'school', 'sekolah');
   }
-  if (isOffice && o.officeLevel === 'regency' && !o.regionCode?.includes('.')) {
-    throw AppError.field('regionCode', 'regency_code_expected', 'a regency/city office needs a regency/city code, e.g. 63.71', 'dinas kabupaten/kota memerlukan kode kabupaten/kota, misalnya 63.71');
+  if (o.type !== 'company' && o.sector) throw onlyFor('sector', 'company', 'perusahaan');
+  const isOffice = o.type === 'education_office';
+  if (isOffice) {
+    if (!o.officeLevel) throw AppError.field('officeLevel', 'required_for_office', 'officeLevel is required for an education office: province or regency', 'officeLevel wajib untuk dinas pendidikan: province atau regency');
+    if (!o.regionCode) throw AppError.field('regionCode', 'required_for_office', 'regionCode is required for an education office: its jurisdiction, e.g. 63.71', 'regionCode wajib untuk dinas pendidikan: wilayahnya, misalnya 63.71');
+    if (o.officeLevel === 'province' && o.regionCode.includes('.')) {
+      throw AppError.field('regionCode', 'province_code_expected', 'a province office needs a 2-digit province code, e.g. 63', 'dinas provinsi memerlukan kode provinsi 2 digit, misalnya 63');
+    }
+    if (o.officeLevel === 'regency' && !o.regionCode.includes('.')) {
+      throw AppError.field('regionCode', 'regency_code_expected', 'a regency/city office needs a regency/city code, e.g. 63.71', 'dinas kabupaten/kota memerlukan kode kabupaten/kota, misalnya 63.71');
+    }
+  } else if (o.officeLevel) {
+    throw onlyFor('officeLevel', 'education office', 'dinas pendidikan');
   }
 }
 
@@ -47,6 +68,22 @@ export class OrganizationsService {
     return new AppError('npsn_taken', { npsn, existingName: existing.name, existingId: existing.id });
   }
 
+  private async checkRegion(code: string | null, manager: EntityManager): Promise<void> {
+    if (code === null || (await this.organizations.findRegion(code, manager))) return;
+    throw AppError.field(
+      'regionCode',
+      'unknown_region',
+      `regionCode ${code} is not a known province or regency/city code; see GET /api/v1/regions`,
+      `regionCode ${code} bukan kode provinsi atau kabupaten/kota yang dikenal; lihat GET /api/v1/regions`,
+    );
+  }
+
+  /** The 409 for a unique-index race on the NPSN, or the error itself. */
+  private async explainNpsnRace(err: unknown, npsn: string | null | undefined, exceptId?: string): Promise<unknown> {
+    if (npsn && isUniqueViolation(err, 'organizations_npsn_key')) return (await this.npsnTaken(npsn, this.dataSource.manager, exceptId)) ?? err;
+    return err;
+  }
+
   /** Registers an organisation (admin). */
   async create(actor: Actor, dto: CreateOrganizationDto): Promise<OrganizationResponse> {
     const shape: Shape = {
@@ -55,70 +92,103 @@ export class OrganizationsService {
       schoolLevel: dto.schoolLevel ?? null,
       officeLevel: dto.officeLevel ?? null,
       regionCode: dto.regionCode ?? null,
+      ownership: dto.ownership ?? null,
+      sector: dto.sector?.trim() || null,
+      studentCount: dto.studentCount ?? null,
+      teacherCount: dto.teacherCount ?? null,
+      principalName: dto.principalName?.trim() || null,
+      needs: [...new Set(dto.needs ?? [])],
     };
     checkShape(shape);
     try {
       return await this.dataSource.transaction(async (manager) => {
+        await this.checkRegion(shape.regionCode, manager);
         const taken = shape.npsn ? await this.npsnTaken(shape.npsn, manager) : null;
         if (taken) throw taken;
-        const org = await manager.save(manager.create(Organization, { ...shape, name: dto.name.trim() }));
+        const org = await manager.save(manager.create(Organization, { ...shape, name: dto.name.trim(), address: dto.address?.trim() || null }));
         await this.audit.record(manager, actor, { action: 'create', entityType: 'organization', entityId: org.id, changes: { ...shape, name: org.name } });
-        return OrganizationResponse.from(org);
+        return OrganizationResponse.from((await this.organizations.findProfile(org.id, manager)) as Organization);
       });
     } catch (err) {
-      // Two imports racing for one NPSN: the unique index decides, the loser gets the same 409.
-      if (isUniqueViolation(err, 'organizations_npsn_key') && shape.npsn) throw (await this.npsnTaken(shape.npsn, this.dataSource.manager)) ?? err;
-      throw err;
+      throw await this.explainNpsnRace(err, shape.npsn);
     }
   }
 
-  /** Lists organisations' public profiles, sorted by name. */
+  /** Lists organisations' public profiles with filters and order. */
   async list(query: ListOrganizationsQuery): Promise<Page<OrganizationResponse>> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const rows = await this.organizations.listPage(query, limit);
-    return toPage(rows, limit, (o) => [o.name, o.id], OrganizationResponse.from);
+    const { rows, cursorValues } = await this.organizations.listPage(query, limit);
+    const hasMore = rows.length > limit;
+    const items = rows.slice(0, limit);
+    return {
+      items: items.map(OrganizationResponse.from),
+      nextCursor: hasMore ? encodeCursor([cursorValues[limit - 1], items[limit - 1].id]) : null,
+    };
   }
 
   /** One organisation's public profile. */
   async get(id: string): Promise<OrganizationResponse> {
-    const org = await this.organizations.findById(id);
+    const org = await this.organizations.findProfile(id);
     if (!org) throw AppError.notFound('organization', id);
     return OrganizationResponse.from(org);
   }
 
-  /** Changes an organisation (admin), refusing a stale version. */
+  /**
+   * Changes an organisation, refusing a stale version. Admins change any; everyone else only
+   * their own organisation's profile (another one is a 404).
+   */
   async update(actor: Actor, id: string, dto: UpdateOrganizationDto): Promise<OrganizationResponse> {
-    return this.dataSource.transaction(async (manager) => {
-      const current = await this.organizations.findById(id, manager);
-      if (!current) throw AppError.notFound('organization', id);
-      const { version, archived, ...fields } = dto;
-      const next: Shape = {
-        type: current.type,
-        npsn: fields.npsn ?? current.npsn,
-        schoolLevel: fields.schoolLevel ?? current.schoolLevel,
-        officeLevel: fields.officeLevel ?? current.officeLevel,
-        regionCode: fields.regionCode ?? current.regionCode,
-      };
-      checkShape(next);
-      if (fields.npsn && fields.npsn !== current.npsn) {
-        const taken = await this.npsnTaken(fields.npsn, manager, id);
-        if (taken) throw taken;
+    const admin = isAdmin(actor);
+    if (!admin && id !== actor.organizationId) throw AppError.notFound('organization', id);
+    if (!admin) {
+      for (const field of ADMIN_ONLY) {
+        if (dto[field] !== undefined) {
+          throw AppError.field(field, 'admin_only', `only an administrator can change ${field}; ask one`, `hanya administrator yang dapat mengubah ${field}; minta kepada administrator`);
+        }
       }
-      const changes: Partial<Organization> = { ...fields };
-      if (fields.name) changes.name = fields.name.trim();
-      if (archived !== undefined) changes.archivedAt = archived ? (current.archivedAt ?? new Date()) : null;
-      const diff = diffFields(current, changes);
-      if (!(await updateIfVersion(manager, Organization, id, version, changes))) {
-        throw new AppError('stale_version', { sent: version, current: current.version });
-      }
-      const updated = await this.organizations.findById(id, manager);
-      await this.audit.record(manager, actor, {
-        action: archived !== undefined && Object.keys(diff).includes('archivedAt') ? 'state_change' : 'update',
-        entityType: 'organization',
-        entityId: id,
-        changes: diff,
+    }
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const current = await this.organizations.findById(id, manager);
+        if (!current) throw AppError.notFound('organization', id);
+        const { version, archived, ...fields } = dto;
+        const next: Shape = {
+          type: current.type,
+          npsn: fields.npsn ?? current.npsn,
+          schoolLevel: fields.schoolLevel ?? current.schoolLevel,
+          officeLevel: fields.officeLevel ?? current.officeLevel,
+          regionCode: fields.regionCode ?? current.regionCode,
+          ownership: fields.ownership ?? current.ownership,
+          sector: fields.sector ?? current.sector,
+          studentCount: fields.studentCount ?? current.studentCount,
+          teacherCount: fields.teacherCount ?? current.teacherCount,
+          principalName: fields.principalName ?? current.principalName,
+          needs: fields.needs ?? current.needs,
+        };
+        checkShape(next);
+        if (fields.regionCode) await this.checkRegion(fields.regionCode, manager);
+        if (fields.npsn && fields.npsn !== current.npsn) {
+          const taken = await this.npsnTaken(fields.npsn, manager, id);
+          if (taken) throw taken;
+        }
+        const changes: Partial<Organization> = { ...fields };
+        if (fields.name) changes.name = fields.name.trim();
+        if (fields.needs) changes.needs = [...new Set(fields.needs)];
+        if (archived !== undefined) changes.archivedAt = archived ? (current.archivedAt ?? new Date()) : null;
+        const diff = diffFields(current, changes);
+        if (!(await updateIfVersion(manager, Organization, id, version, changes))) {
+          throw new AppError('stale_version', { sent: version, current: current.version });
+        }
+        await this.audit.record(manager, actor, {
+          action: diff.archivedAt ? 'state_change' : 'update',
+          entityType: 'organization',
+          entityId: id,
+          changes: diff,
+        });
+        return OrganizationResponse.from((await this.organizations.findProfile(id, manager)) as Organization);
       });
-      return OrganizationResponse.from(updated as Organization);
-    });
+    } catch (err) {
+      throw await this.explainNpsnRace(err, dto.npsn, id);
+    }
   }
 }

@@ -9,7 +9,7 @@ import { PageOf } from '../common/pagination/pagination';
 import { CreateUserDto } from './dto/create-user.dto';
 import { ListUsersQuery } from './dto/list-users.query';
 import { UpdateUserDto } from './dto/update-user.dto';
-import { UserResponse } from './dto/user.response';
+import { CreatedUserResponse, UserResponse } from './dto/user.response';
 import { UsersService } from './users.service';
 
 const UserPage = PageOf(UserResponse, 'UserPage');
@@ -20,9 +20,13 @@ export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Post()
-  @Allow(Permission.UsersManage)
-  @ApiOperation({ summary: 'Create a user (admin)' })
-  @ApiCreatedResponse({ type: UserResponse })
+  @Allow(Permission.UsersInvite)
+  @ApiOperation({
+    summary: 'Create or invite a user',
+    description:
+      'Admins create users in any organisation, with a password or by invitation. CSR officers, principals and education officers invite users into their own organisation: the answer carries a one-time invitation token (valid 7 days) that the person accepts with POST /api/v1/auth/accept-invitation, choosing their password.',
+  })
+  @ApiCreatedResponse({ type: CreatedUserResponse })
   @ApiProblems(409, 422)
   create(@CurrentActor() actor: Actor, @Body() dto: CreateUserDto) {
     return this.users.create(actor, dto);
@@ -47,8 +51,11 @@ export class UsersController {
   }
 
   @Patch(':id')
-  @Allow(Permission.UsersManage)
-  @ApiOperation({ summary: 'Change, disable or re-enable a user (admin)' })
+  @Allow(Permission.UsersInvite)
+  @ApiOperation({
+    summary: 'Change, disable or re-enable a user',
+    description: "Admins change any user. CSR officers, principals and education officers change their own organisation's users (name, role, disabled); another organisation's user answers 404. Disabling ends the user's sessions at once.",
+  })
   @ApiOkResponse({ type: UserResponse })
   @ApiProblems(404, 409, 422)
   update(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() dto: UpdateUserDto) {

@@ -3,7 +3,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService, diffFields } from '../audit/audit.service';
 import { AuthSession } from '../auth/auth-session.entity';
 import { hashPassword } from '../auth/passwords';
-import type { Actor } from '../common/auth/actor';
+import { newRefreshToken } from '../auth/tokens';
+import { Actor, isAdmin } from '../common/auth/actor';
 import { isUniqueViolation, updateIfVersion } from '../common/database/optimistic';
 import { AppError } from '../common/errors/app-error';
 import { DEFAULT_PAGE_SIZE, Page, toPage } from '../common/pagination/pagination';
@@ -12,10 +13,13 @@ import type { OrganizationType } from '../organizations/organization-type';
 import type { CreateUserDto } from './dto/create-user.dto';
 import type { ListUsersQuery } from './dto/list-users.query';
 import type { UpdateUserDto } from './dto/update-user.dto';
-import { UserResponse } from './dto/user.response';
+import { CreatedUserResponse, UserResponse } from './dto/user.response';
 import type { Role } from './role';
 import { User } from './user.entity';
 import { UsersRepository } from './users.repository';
+
+/** How long an invitation can be accepted. */
+export const INVITATION_TTL_DAYS = 7;
 
 /** The organisation type each role belongs to; judges and admins may come from any organisation. */
 const ROLE_ORGANIZATION: Partial<Record<Role, OrganizationType>> = {
@@ -45,9 +49,24 @@ export class UsersService {
     private readonly audit: AuditService,
   ) {}
 
-  /** Creates a user in an organisation (admin). */
-  async create(actor: Actor, dto: CreateUserDto): Promise<UserResponse> {
-    const passwordHash = await hashPassword(dto.password);
+  /**
+   * Creates a user. Admins may set a password or invite, in any organisation; CSR officers,
+   * principals and education officers only invite, into their own organisation.
+   */
+  async create(actor: Actor, dto: CreateUserDto): Promise<CreatedUserResponse> {
+    const admin = isAdmin(actor);
+    if (!admin) {
+      if (dto.organizationId !== actor.organizationId) {
+        throw AppError.field('organizationId', 'own_organization_only', 'you can only invite users into your own organisation', 'Anda hanya dapat mengundang pengguna ke organisasi Anda sendiri');
+      }
+      if (dto.role === 'admin') throw AppError.field('role', 'admin_only', 'only an administrator can create administrators', 'hanya administrator yang dapat membuat administrator');
+      if (dto.password !== undefined) {
+        throw AppError.field('password', 'invite_only', 'leave password out: the invited user chooses their own', 'kosongkan password: pengguna yang diundang memilih sendiri kata sandinya');
+      }
+    }
+    const passwordHash = dto.password ? await hashPassword(dto.password) : null;
+    const invitation = passwordHash === null ? newRefreshToken() : null;
+    const invitationExpiresAt = invitation ? new Date(Date.now() + INVITATION_TTL_DAYS * 86_400_000) : null;
     try {
       return await this.dataSource.transaction(async (manager) => {
         const org = await manager.findOne(Organization, { where: { id: dto.organizationId } });
@@ -57,15 +76,27 @@ export class UsersService {
         checkRoleFits(dto.role, org.type);
         if (await this.users.findByEmail(dto.email, manager)) throw new AppError('email_taken', { email: dto.email });
         const user = await manager.save(
-          manager.create(User, { organizationId: org.id, email: dto.email, fullName: dto.fullName.trim(), role: dto.role, passwordHash }),
+          manager.create(User, {
+            organizationId: org.id,
+            email: dto.email,
+            fullName: dto.fullName.trim(),
+            role: dto.role,
+            passwordHash,
+            invitationTokenHash: invitation?.hash ?? null,
+            invitationExpiresAt,
+            invitedByUserId: invitation ? actor.userId : null,
+          }),
         );
         await this.audit.record(manager, actor, {
-          action: 'create',
+          action: invitation ? 'invite' : 'create',
           entityType: 'user',
           entityId: user.id,
           changes: { organizationId: org.id, email: user.email, fullName: user.fullName, role: user.role },
         });
-        return UserResponse.from(user);
+        return {
+          ...UserResponse.from(user),
+          invitation: invitation && invitationExpiresAt ? { token: invitation.token, expiresAt: invitationExpiresAt.toISOString() } : null,
+        };
       });
     } catch (err) {
       if (isUniqueViolation(err, 'users_email_key')) throw new AppError('email_taken', { email: dto.email });
@@ -87,8 +118,18 @@ export class UsersService {
     return UserResponse.from(user);
   }
 
-  /** Changes, disables or re-enables a user (admin); disabling or a new password ends their sessions. */
+  /**
+   * Changes, disables or re-enables a user; disabling or a new password ends their sessions.
+   * Admins change anyone; organisation managers the users of their own organisation (name, role
+   * and enabled state, never a password or the admin role).
+   */
   async update(actor: Actor, id: string, dto: UpdateUserDto): Promise<UserResponse> {
+    if (!isAdmin(actor)) {
+      if (dto.password !== undefined) {
+        throw AppError.field('password', 'admin_only', "only an administrator can set another user's password", 'hanya administrator yang dapat mengatur kata sandi pengguna lain');
+      }
+      if (dto.role === 'admin') throw AppError.field('role', 'admin_only', 'only an administrator can make administrators', 'hanya administrator yang dapat menjadikan administrator');
+    }
     const passwordHash = dto.password ? await hashPassword(dto.password) : undefined;
     return this.dataSource.transaction(async (manager) => {
       const current = await this.users.findVisible(actor, id, manager);
@@ -104,9 +145,10 @@ export class UsersService {
       if (dto.fullName !== undefined) changes.fullName = dto.fullName.trim();
       if (dto.role !== undefined) changes.role = dto.role;
       if (dto.disabled !== undefined) changes.disabledAt = dto.disabled ? (current.disabledAt ?? new Date()) : null;
-      if (passwordHash) changes.passwordHash = passwordHash;
+      if (passwordHash) Object.assign(changes, { passwordHash, invitationTokenHash: null, invitationExpiresAt: null });
       const diff = diffFields(current, changes);
       if (diff.passwordHash) diff.passwordHash = { from: '[hidden]', to: '[changed]' };
+      delete diff.invitationTokenHash;
       if (!(await updateIfVersion(manager, User, id, dto.version, changes))) {
         throw new AppError('stale_version', { sent: dto.version, current: current.version });
       }

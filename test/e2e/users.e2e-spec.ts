@@ -60,10 +60,10 @@ describe('users', () => {
     expect(await t.dataSource.query('SELECT count(*)::int AS n FROM users')).toEqual(before);
   });
 
-  it('refuses creation by a non-admin (403) and without a token (401)', async () => {
-    const principal = await signedIn(t.dataSource, t.http, 'principal');
-    const body = { organizationId: principal.user.organizationId, email: 'teacher@school.test', fullName: 'T', role: 'principal', password: 'long enough' };
-    const res = await t.http.post('/api/v1/users').set('Authorization', principal.auth).send(body);
+  it('refuses creation by a role that may not invite (403) and without a token (401)', async () => {
+    const judge = await signedIn(t.dataSource, t.http, 'judge');
+    const body = { organizationId: judge.user.organizationId, email: 'judge2@jalin.test', fullName: 'T', role: 'judge' };
+    const res = await t.http.post('/api/v1/users').set('Authorization', judge.auth).send(body);
     expect(res.status).toBe(403);
     expect(res.body.code).toBe('forbidden');
     expect((await t.http.post('/api/v1/users').send(body)).status).toBe(401);

@@ -122,6 +122,15 @@ export const ERROR_CATALOG = {
       id: 'Setiap refresh token hanya berlaku sekali. Karena token ini dipakai lagi, sesi diakhiri demi keamanan. Silakan masuk lagi.',
     },
   },
+  /** The invitation token is unknown, already used or expired. */
+  invitation_invalid: {
+    status: 422,
+    title: { en: 'This invitation cannot be used', id: 'Undangan ini tidak dapat dipakai' },
+    detail: {
+      en: 'The invitation is unknown, already accepted or expired (invitations last 7 days). Ask whoever invited you to send a new one.',
+      id: 'Undangan tidak dikenal, sudah diterima, atau kedaluwarsa (undangan berlaku 7 hari). Minta pengundang Anda mengirim undangan baru.',
+    },
+  },
   /** The account is disabled. */
   account_disabled: {
     status: 403,

@@ -1,5 +1,6 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { hashPassword } from '../../auth/passwords';
+import { Contact } from '../../organizations/contact.entity';
 import { Organization } from '../../organizations/organization.entity';
 import { User } from '../../users/user.entity';
 import { SeedRun } from '../seed-run.entity';
@@ -31,7 +32,8 @@ export const DEMO_USERS = [
   { email: 'judge@ulm.example', fullName: 'Dr. Bambang Sutrisno (Juri)', role: 'judge', org: DEMO_IDS.ulm },
 ] as const;
 
-interface DemoStep {
+/** One data set of the demo, loaded once. */
+export interface DemoStep {
   name: string;
   run(manager: EntityManager): Promise<void>;
 }
@@ -62,8 +64,30 @@ const foundation: DemoStep = {
   },
 };
 
+/** The registry: full school and company profiles and their contact people. */
+const registry: DemoStep = {
+  name: 'demo:registry',
+  async run(manager) {
+    const schools: Array<[string, Partial<Organization>]> = [
+      [DEMO_IDS.pelambuan4, { ownership: 'public', address: 'Jl. Barito Hilir, Pelambuan, Banjarmasin Barat', studentCount: 412, teacherCount: 21, principalName: 'Hj. Siti Rahmah, S.Pd.', needs: ['literacy', 'child_friendly_school', 'student_mental_health'] }],
+      [DEMO_IDS.sungaiMiai5, { ownership: 'public', address: 'Jl. Sungai Miai, Banjarmasin Utara', studentCount: 265, teacherCount: 14, principalName: 'Drs. H. Rahmadi', needs: ['sanitation', 'literacy'] }],
+      [DEMO_IDS.balikpapan012, { ownership: 'public', address: 'Jl. Marsma R. Iswahyudi, Balikpapan Selatan', studentCount: 380, teacherCount: 19, principalName: 'Sri Wahyuni, S.Pd.', needs: ['disaster_preparedness'] }],
+      [DEMO_IDS.cakungBarat03, { ownership: 'public', address: 'Jl. Raya Bekasi, Cakung Barat, Jakarta Timur', studentCount: 540, teacherCount: 26, principalName: 'Dra. Yuliana', needs: ['parenting', 'school_health_unit'] }],
+      [DEMO_IDS.rungkut1, { ownership: 'public', address: 'Jl. Rungkut Menanggal, Surabaya', studentCount: 450, teacherCount: 22, principalName: 'Agus Salim, S.Pd.', needs: ['project_based_learning'] }],
+    ];
+    for (const [id, profile] of schools) await manager.update(Organization, { id }, profile);
+    await manager.update(Organization, { id: DEMO_IDS.trakindo }, { sector: 'Heavy equipment sales, rental and service' });
+    await manager.insert(Contact, [
+      { organizationId: DEMO_IDS.trakindo, name: 'Rina Marlina', position: 'CSR Officer', phone: '+62 21 1234 5678', email: 'csr@trakindo.example', isPrimary: true },
+      { organizationId: DEMO_IDS.pelambuan4, name: 'Hj. Siti Rahmah, S.Pd.', position: 'Kepala Sekolah', phone: '+62 511 335 0001', email: 'principal@sdnpelambuan4.example', isPrimary: true },
+      { organizationId: DEMO_IDS.disdikBanjarmasin, name: 'Drs. Ahmad Yani', position: 'Kepala Bidang Pembinaan SD', phone: '+62 511 335 0002', email: 'officer@disdik-banjarmasin.example', isPrimary: true },
+      { organizationId: DEMO_IDS.edukasi101, name: 'Dewi Lestari', position: 'Program Lead', phone: '+62 812 0000 0101', email: 'facilitator@edukasi101.example', isPrimary: true },
+    ]);
+  },
+};
+
 /** Every step, in order; each later module appends its own. */
-const STEPS: DemoStep[] = [foundation];
+const STEPS: DemoStep[] = [foundation, registry];
 
 /**
  * Loads the reference case: each step once, in one transaction per step, so a database that

@@ -1,10 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { NPSN_PATTERN, OFFICE_LEVELS, ORGANIZATION_TYPES, REGION_CODE_PATTERN, SCHOOL_LEVELS } from '../organization-type';
-import type { OfficeLevel, OrganizationType, SchoolLevel } from '../organization-type';
+import { NPSN_PATTERN, ORGANIZATION_TYPES } from '../organization-type';
+import type { OrganizationType } from '../organization-type';
+import { OrganizationProfileFields } from './organization-profile.fields';
 
-/** A new organisation. Schools need an NPSN and a level; education offices a level and a region code. */
-export class CreateOrganizationDto {
+/**
+ * A new organisation. Schools need an NPSN, a level and a regency/city; education offices a level
+ * and their jurisdiction's region code.
+ */
+export class CreateOrganizationDto extends OrganizationProfileFields {
   @ApiProperty({ enum: ORGANIZATION_TYPES, example: 'school' })
   @IsIn(ORGANIZATION_TYPES)
   type: OrganizationType;
@@ -19,19 +23,4 @@ export class CreateOrganizationDto {
   @IsOptional()
   @Matches(NPSN_PATTERN, { message: 'npsn must be exactly 8 digits, e.g. 30304122' })
   npsn?: string;
-
-  @ApiPropertyOptional({ enum: SCHOOL_LEVELS, example: 'SD', description: 'Schools only.' })
-  @IsOptional()
-  @IsIn(SCHOOL_LEVELS)
-  schoolLevel?: SchoolLevel;
-
-  @ApiPropertyOptional({ enum: OFFICE_LEVELS, example: 'regency', description: 'Education offices only.' })
-  @IsOptional()
-  @IsIn(OFFICE_LEVELS)
-  officeLevel?: OfficeLevel;
-
-  @ApiPropertyOptional({ example: '63.71', description: 'Province code (63) or regency/city code (63.71).' })
-  @IsOptional()
-  @Matches(REGION_CODE_PATTERN, { message: 'regionCode must be a province code like 63 or a regency/city code like 63.71' })
-  regionCode?: string;
 }

@@ -1,11 +1,11 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsNotEmpty, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../auth/passwords';
 import { ROLES } from '../role';
 import type { Role } from '../role';
 
-/** A new user of an organisation. */
+/** A new user of an organisation: created with a password by an admin, or invited. */
 export class CreateUserDto {
   @ApiProperty({ example: '0b6a4f2e-1c3d-4e5f-8a9b-0c1d2e3f4a5b' })
   @IsUUID()
@@ -27,9 +27,15 @@ export class CreateUserDto {
   @IsIn(ROLES)
   role: Role;
 
-  @ApiProperty({ example: 'correct horse battery', minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH })
+  @ApiPropertyOptional({
+    example: 'correct horse battery',
+    minLength: PASSWORD_MIN_LENGTH,
+    maxLength: PASSWORD_MAX_LENGTH,
+    description: 'Admins only. Leave out to invite the user instead: the answer carries a one-time invitation token with which they choose their own password.',
+  })
+  @IsOptional()
   @IsString()
   @MinLength(PASSWORD_MIN_LENGTH)
   @MaxLength(PASSWORD_MAX_LENGTH)
-  password: string;
+  password?: string;
 }

@@ -23,6 +23,9 @@ export class UserResponse {
   @ApiProperty({ example: false })
   disabled: boolean;
 
+  @ApiProperty({ enum: ['invited', 'active', 'disabled'], example: 'active', description: 'invited: has not accepted the invitation yet.' })
+  status: 'invited' | 'active' | 'disabled';
+
   @ApiProperty({ nullable: true, type: String, example: '2026-11-24T08:15:00.000Z' })
   lastLoginAt: string | null;
 
@@ -40,9 +43,25 @@ export class UserResponse {
       fullName: u.fullName,
       role: u.role,
       disabled: u.disabledAt !== null,
+      status: u.disabledAt !== null ? 'disabled' : u.passwordHash === null ? 'invited' : 'active',
       lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
       version: u.version,
       createdAt: u.createdAt.toISOString(),
     };
   }
+}
+
+/** The one-time invitation: give the token to the invited person; it is never shown again. */
+export class InvitationResponse {
+  @ApiProperty({ example: 'gB3l0xHc1ZqT2x3b1pUQ0c0cW5xZ0tQWmVhN1dGdXA', description: 'Accept with POST /api/v1/auth/accept-invitation.' })
+  token: string;
+
+  @ApiProperty({ example: '2026-12-01T08:15:00.000Z' })
+  expiresAt: string;
+}
+
+/** A new user, with the invitation when they must still choose a password. */
+export class CreatedUserResponse extends UserResponse {
+  @ApiProperty({ type: InvitationResponse, nullable: true })
+  invitation: InvitationResponse | null;
 }
