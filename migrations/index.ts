@@ -1,7 +1,9 @@
+import { ProgramsPartnershipsMous1795545855586 } from './1795545855586-ProgramsPartnershipsMous';
 import { Partners1795545291536 } from './1795545291536-Partners';
 import { Foundation1795544857592 } from './1795544857592-Foundation';
 /** Every migration, oldest first. `npm run migration:generate -- Name` appends to this list. */
 export const MIGRATIONS: Function[] = [
   Foundation1795544857592,
   Partners1795545291536,
+  ProgramsPartnershipsMous1795545855586,
 ];

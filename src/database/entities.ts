@@ -8,6 +8,20 @@ import { Contact } from '../organizations/contact.entity';
 import { PartnerRecommendation } from '../partner-requests/partner-recommendation.entity';
 import { PartnerRequest } from '../partner-requests/partner-request.entity';
 import { Region } from '../regions/region.entity';
+import { Document } from '../documents/document.entity';
+import { JobRun } from '../jobs/job-run.entity';
+import { MouAmendment } from '../mous/mou-amendment.entity';
+import { MouObligation } from '../mous/mou-obligation.entity';
+import { MouParty } from '../mous/mou-party.entity';
+import { MouSignature } from '../mous/mou-signature.entity';
+import { Mou } from '../mous/mou.entity';
+import { Notification } from '../notifications/notification.entity';
+import { PartnershipEvent } from '../partnerships/partnership-event.entity';
+import { PartnershipYear } from '../partnerships/partnership-year.entity';
+import { Partnership } from '../partnerships/partnership.entity';
+import { ProgramFacilitator } from '../programs/program-facilitator.entity';
+import { ProgramYear } from '../programs/program-year.entity';
+import { Program } from '../programs/program.entity';
 import { SeedRun } from './seed-run.entity';
 
 /** Every entity of the schema; the migrations must produce exactly these tables. */
@@ -23,4 +37,18 @@ export const ENTITIES = [
   Contact,
   PartnerRequest,
   PartnerRecommendation,
+  Program,
+  ProgramFacilitator,
+  ProgramYear,
+  Partnership,
+  PartnershipEvent,
+  PartnershipYear,
+  Mou,
+  MouParty,
+  MouAmendment,
+  MouObligation,
+  MouSignature,
+  Document,
+  Notification,
+  JobRun,
 ];

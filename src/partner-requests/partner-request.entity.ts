@@ -1,6 +1,7 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { Topic } from '../common/catalog/topics';
 import { Organization } from '../organizations/organization.entity';
+import { Program } from '../programs/program.entity';
 import { Region } from '../regions/region.entity';
 import type { SchoolLevel } from '../organizations/organization-type';
 import type { PartnerRequestStatus } from './partner-request-status';
@@ -29,9 +30,13 @@ export class PartnerRequest {
   @JoinColumn({ name: 'education_office_id' })
   educationOffice?: Organization;
 
-  /** The program the schools are sought for; may stay empty (programs come in their own module). */
+  /** The program the schools are sought for; may stay empty. */
   @Column({ type: 'uuid', nullable: true })
   programId: string | null;
+
+  @ManyToOne(() => Program, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'program_id' })
+  program?: Program;
 
   /** Where the schools should be: a province or regency/city inside the office's jurisdiction. */
   @Column({ type: 'varchar', length: 5 })
