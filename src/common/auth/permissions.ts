@@ -26,10 +26,30 @@ export enum Permission {
   PartnerRequestsManage = 'partner_requests:manage',
   /** Answer partner requests addressed to one's education office. */
   PartnerRequestsAnswer = 'partner_requests:answer',
+  ProgramsRead = 'programs:read',
+  /** Create and change the company's programs and program years. */
+  ProgramsManage = 'programs:manage',
+  PartnershipsRead = 'partnerships:read',
+  /** Open partnerships, change their status and cohort years. */
+  PartnershipsManage = 'partnerships:manage',
+  MousRead = 'mous:read',
+  /** Draft, amend, renew and terminate MoUs; upload their documents. */
+  MousManage = 'mous:manage',
+  /** Sign an MoU or amendment for one's own organisation. */
+  MousSign = 'mous:sign',
+  NotificationsRead = 'notifications:read',
   AuditRead = 'audit:read',
 }
 
-const EVERYONE: Permission[] = [Permission.ProfileRead, Permission.OrganizationsRead, Permission.UsersRead, Permission.ContactsRead];
+const EVERYONE: Permission[] = [
+  Permission.ProfileRead,
+  Permission.OrganizationsRead,
+  Permission.UsersRead,
+  Permission.ContactsRead,
+  Permission.NotificationsRead,
+];
+/** Parties of partnerships: they read programs, partnerships and MoUs in their scope, and sign MoUs. */
+const PARTY: Permission[] = [Permission.ProgramsRead, Permission.PartnershipsRead, Permission.MousRead, Permission.MousSign];
 const ORGANIZATION_KEEPER: Permission[] = [Permission.OrganizationsEditOwn, Permission.ContactsManage];
 
 /** Which role holds which permission: the one table to read for "who may do what". */
@@ -41,8 +61,12 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     Permission.UsersInvite,
     Permission.PartnerRequestsRead,
     Permission.PartnerRequestsManage,
+    ...PARTY,
+    Permission.ProgramsManage,
+    Permission.PartnershipsManage,
+    Permission.MousManage,
   ]),
-  principal: new Set([...EVERYONE, ...ORGANIZATION_KEEPER, Permission.UsersInvite]),
+  principal: new Set([...EVERYONE, ...ORGANIZATION_KEEPER, ...PARTY, Permission.UsersInvite]),
   education_officer: new Set([
     ...EVERYONE,
     ...ORGANIZATION_KEEPER,
@@ -50,8 +74,9 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     Permission.OrganizationsImport,
     Permission.PartnerRequestsRead,
     Permission.PartnerRequestsAnswer,
+    ...PARTY,
   ]),
-  facilitator: new Set([...EVERYONE, ...ORGANIZATION_KEEPER]),
+  facilitator: new Set([...EVERYONE, ...ORGANIZATION_KEEPER, ...PARTY]),
   judge: new Set(EVERYONE),
 };
 
