@@ -14,6 +14,7 @@ import { APP_CONFIG, AppConfig } from './config/env';
 import { dataSourceOptions } from './database/data-source';
 import { HealthModule } from './health/health.module';
 import { OrganizationsModule } from './organizations/organizations.module';
+import { PartnerRequestsModule } from './partner-requests/partner-requests.module';
 import { RegionsModule } from './regions/regions.module';
 import { UsersModule } from './users/users.module';
 
@@ -54,6 +55,7 @@ export class AppModule {
         AuditModule,
         AuthModule,
         OrganizationsModule,
+        PartnerRequestsModule,
         RegionsModule,
         UsersModule,
         HealthModule,
