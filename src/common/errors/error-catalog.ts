@@ -194,6 +194,42 @@ export const ERROR_CATALOG = {
       id: (p) => `Anda mengubah versi ${p.sent}, tetapi data kini di versi ${p.current}. Muat ulang, terapkan perubahan Anda lagi, lalu kirim dengan versi ${p.current}.`,
     },
   },
+  /** The MoU number is used by another MoU: numbers are unique across the platform. */
+  mou_number_taken: {
+    status: 409,
+    title: { en: 'This MoU number is already in use', id: 'Nomor MoU ini sudah dipakai' },
+    detail: {
+      en: (p) => `Another MoU already has the number ${p.number}. Give this agreement its own number, e.g. with the year or a sequence.`,
+      id: (p) => `MoU lain sudah memakai nomor ${p.number}. Beri perjanjian ini nomor sendiri, misalnya dengan tahun atau nomor urut.`,
+    },
+  },
+  /** The caller's organisation already signed this MoU or amendment: each party signs once. */
+  already_signed: {
+    status: 409,
+    title: { en: 'Your organisation has already signed', id: 'Organisasi Anda sudah menandatangani' },
+    detail: {
+      en: (p) => `${p.organization} already signed this ${p.what} on ${p.signedAt}. Each party signs once; nothing more is needed from you.`,
+      id: (p) => `${p.organization} sudah menandatangani ${p.whatId} ini pada ${p.signedAt}. Setiap pihak menandatangani sekali; tidak ada lagi yang perlu Anda lakukan.`,
+    },
+  },
+  /** The MoU already has its renewal: one renewal per MoU. */
+  mou_already_renewed: {
+    status: 409,
+    title: { en: 'This MoU already has a renewal', id: 'MoU ini sudah memiliki perpanjangan' },
+    detail: {
+      en: (p) => `MoU ${p.number} is already renewed by MoU ${p.renewalNumber} (id ${p.renewalId}). Change that renewal while it is a draft, or renew the renewal once it is in force.`,
+      id: (p) => `MoU ${p.number} sudah diperpanjang dengan MoU ${p.renewalNumber} (id ${p.renewalId}). Ubah perpanjangan itu selama masih draf, atau perpanjang MoU perpanjangan itu setelah berlaku.`,
+    },
+  },
+  /** The caller can see the MoU, but their organisation is not a party whose signature it needs. */
+  not_a_signing_party: {
+    status: 403,
+    title: { en: 'Your organisation does not sign this MoU', id: 'Organisasi Anda tidak menandatangani MoU ini' },
+    detail: {
+      en: 'Only users of the parties listed in `parties` with signatureRequired: true can sign. Ask a user of one of those organisations to sign.',
+      id: 'Hanya pengguna dari pihak yang tercantum di `parties` dengan signatureRequired: true yang dapat menandatangani. Minta pengguna dari salah satu organisasi tersebut untuk menandatangani.',
+    },
+  },
   /** A rule of the domain refuses the request; the detail names the rule. */
   rule_violated: {
     status: 422,
@@ -207,6 +243,15 @@ export const ERROR_CATALOG = {
     detail: {
       en: (p) => `The error was logged. If it happens again, report the request id ${p.requestId}.`,
       id: (p) => `Kesalahan sudah dicatat. Jika terulang, laporkan id permintaan ${p.requestId}.`,
+    },
+  },
+  /** An import file has rows with problems: nothing was written; `problems` lists each by row and column. */
+  import_failed: {
+    status: 422,
+    title: { en: 'The file has rows that need fixing', id: 'Berkas berisi baris yang perlu diperbaiki' },
+    detail: {
+      en: (p) => `Nothing was imported: ${p.problemCount} problem(s) were found. Fix the rows listed in "problems" (row 1 is the header row) and upload the whole file again.`,
+      id: (p) => `Tidak ada yang diimpor: ditemukan ${p.problemCount} masalah. Perbaiki baris yang tercantum di "problems" (baris 1 adalah baris judul) lalu unggah ulang seluruh berkas.`,
     },
   },
 } satisfies Record<string, ErrorDefinition>;

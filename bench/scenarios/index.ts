@@ -1,0 +1,5 @@
+import type { Scenario } from '../harness';
+import { schoolImport } from './school-import';
+
+/** Every benchmark, by name; add a scenario here and `npm run bench -- <name>` runs it. */
+export const SCENARIOS: Scenario[] = [schoolImport];
