@@ -1,3 +1,4 @@
+import { Plans1795546412547 } from './1795546412547-Plans';
 import { ProgramsPartnershipsMous1795545855586 } from './1795545855586-ProgramsPartnershipsMous';
 import { Partners1795545291536 } from './1795545291536-Partners';
 import { Foundation1795544857592 } from './1795544857592-Foundation';
@@ -6,4 +7,5 @@ export const MIGRATIONS: Function[] = [
   Foundation1795544857592,
   Partners1795545291536,
   ProgramsPartnershipsMous1795545855586,
+  Plans1795546412547,
 ];

@@ -22,6 +22,11 @@ import { Partnership } from '../partnerships/partnership.entity';
 import { ProgramFacilitator } from '../programs/program-facilitator.entity';
 import { ProgramYear } from '../programs/program-year.entity';
 import { Program } from '../programs/program.entity';
+import { PlanComment } from '../plans/plan-comment.entity';
+import { PlanEditor } from '../plans/plan-editor.entity';
+import { PlanActivityProgress, PlanIndicatorResult } from '../plans/plan-progress.entity';
+import { PlanVersion } from '../plans/plan-version.entity';
+import { Plan } from '../plans/plan.entity';
 import { SeedRun } from './seed-run.entity';
 
 /** Every entity of the schema; the migrations must produce exactly these tables. */
@@ -51,4 +56,10 @@ export const ENTITIES = [
   Document,
   Notification,
   JobRun,
+  Plan,
+  PlanVersion,
+  PlanComment,
+  PlanEditor,
+  PlanActivityProgress,
+  PlanIndicatorResult,
 ];
