@@ -37,8 +37,17 @@ export enum Permission {
   MousManage = 'mous:manage',
   /** Sign an MoU or amendment for one's own organisation. */
   MousSign = 'mous:sign',
+  PlansRead = 'plans:read',
+  /** Write, submit and report progress on the school's plans. */
+  PlansWrite = 'plans:write',
+  /** Comment on plans and request changes. */
+  PlansReview = 'plans:review',
+  /** Approve plans (the company's CSR officer). */
+  PlansApprove = 'plans:approve',
   NotificationsRead = 'notifications:read',
   AuditRead = 'audit:read',
+  /** Run a daily job now (admins only). */
+  JobsRun = 'jobs:run',
 }
 
 const EVERYONE: Permission[] = [
@@ -65,8 +74,11 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     Permission.ProgramsManage,
     Permission.PartnershipsManage,
     Permission.MousManage,
+    Permission.PlansRead,
+    Permission.PlansReview,
+    Permission.PlansApprove,
   ]),
-  principal: new Set([...EVERYONE, ...ORGANIZATION_KEEPER, ...PARTY, Permission.UsersInvite]),
+  principal: new Set([...EVERYONE, ...ORGANIZATION_KEEPER, ...PARTY, Permission.UsersInvite, Permission.PlansRead, Permission.PlansWrite]),
   education_officer: new Set([
     ...EVERYONE,
     ...ORGANIZATION_KEEPER,
@@ -75,8 +87,9 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     Permission.PartnerRequestsRead,
     Permission.PartnerRequestsAnswer,
     ...PARTY,
+    Permission.PlansRead,
   ]),
-  facilitator: new Set([...EVERYONE, ...ORGANIZATION_KEEPER, ...PARTY]),
+  facilitator: new Set([...EVERYONE, ...ORGANIZATION_KEEPER, ...PARTY, Permission.PlansRead, Permission.PlansReview]),
   judge: new Set(EVERYONE),
 };
 
