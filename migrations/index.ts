@@ -1,3 +1,4 @@
+import { Grants1795546497907 } from './1795546497907-Grants';
 import { Plans1795546412547 } from './1795546412547-Plans';
 import { ProgramsPartnershipsMous1795545855586 } from './1795545855586-ProgramsPartnershipsMous';
 import { Partners1795545291536 } from './1795545291536-Partners';
@@ -8,4 +9,5 @@ export const MIGRATIONS: Function[] = [
   Partners1795545291536,
   ProgramsPartnershipsMous1795545855586,
   Plans1795546412547,
+  Grants1795546497907,
 ];

@@ -27,6 +27,12 @@ import { PlanEditor } from '../plans/plan-editor.entity';
 import { PlanActivityProgress, PlanIndicatorResult } from '../plans/plan-progress.entity';
 import { PlanVersion } from '../plans/plan-version.entity';
 import { Plan } from '../plans/plan.entity';
+import { Disbursement } from '../grants/disbursement.entity';
+import { ExpenseLine } from '../grants/expense-line.entity';
+import { ExpenseReport } from '../grants/expense-report.entity';
+import { Grant } from '../grants/grant.entity';
+import { LedgerEntry } from '../grants/ledger-entry.entity';
+import { IdempotencyKey } from '../idempotency/idempotency-key.entity';
 import { SeedRun } from './seed-run.entity';
 
 /** Every entity of the schema; the migrations must produce exactly these tables. */
@@ -62,4 +68,10 @@ export const ENTITIES = [
   PlanEditor,
   PlanActivityProgress,
   PlanIndicatorResult,
+  Grant,
+  Disbursement,
+  ExpenseReport,
+  ExpenseLine,
+  LedgerEntry,
+  IdempotencyKey,
 ];

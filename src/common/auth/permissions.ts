@@ -44,6 +44,11 @@ export enum Permission {
   PlansReview = 'plans:review',
   /** Approve plans (the company's CSR officer). */
   PlansApprove = 'plans:approve',
+  GrantsRead = 'grants:read',
+  /** Award, change and cancel grants; record disbursements; review expense reports; settle unspent money. */
+  GrantsManage = 'grants:manage',
+  /** Write and submit the school's expense reports. */
+  ExpenseReportsWrite = 'expense_reports:write',
   NotificationsRead = 'notifications:read',
   AuditRead = 'audit:read',
   /** Run a daily job now (admins only). */
@@ -77,8 +82,10 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     Permission.PlansRead,
     Permission.PlansReview,
     Permission.PlansApprove,
+    Permission.GrantsRead,
+    Permission.GrantsManage,
   ]),
-  principal: new Set([...EVERYONE, ...ORGANIZATION_KEEPER, ...PARTY, Permission.UsersInvite, Permission.PlansRead, Permission.PlansWrite]),
+  principal: new Set([...EVERYONE, ...ORGANIZATION_KEEPER, ...PARTY, Permission.UsersInvite, Permission.PlansRead, Permission.PlansWrite, Permission.GrantsRead, Permission.ExpenseReportsWrite]),
   education_officer: new Set([
     ...EVERYONE,
     ...ORGANIZATION_KEEPER,
@@ -88,8 +95,9 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     Permission.PartnerRequestsAnswer,
     ...PARTY,
     Permission.PlansRead,
+    Permission.GrantsRead,
   ]),
-  facilitator: new Set([...EVERYONE, ...ORGANIZATION_KEEPER, ...PARTY, Permission.PlansRead, Permission.PlansReview]),
+  facilitator: new Set([...EVERYONE, ...ORGANIZATION_KEEPER, ...PARTY, Permission.PlansRead, Permission.PlansReview, Permission.GrantsRead]),
   judge: new Set(EVERYONE),
 };
 
