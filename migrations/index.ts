@@ -1,3 +1,4 @@
+import { MentoringTrainingsCompetitions1795546640738 } from './1795546640738-MentoringTrainingsCompetitions';
 import { Grants1795546497907 } from './1795546497907-Grants';
 import { Plans1795546412547 } from './1795546412547-Plans';
 import { ProgramsPartnershipsMous1795545855586 } from './1795545855586-ProgramsPartnershipsMous';
@@ -10,4 +11,5 @@ export const MIGRATIONS: Function[] = [
   ProgramsPartnershipsMous1795545855586,
   Plans1795546412547,
   Grants1795546497907,
+  MentoringTrainingsCompetitions1795546640738,
 ];

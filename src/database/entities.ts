@@ -33,6 +33,16 @@ import { ExpenseReport } from '../grants/expense-report.entity';
 import { Grant } from '../grants/grant.entity';
 import { LedgerEntry } from '../grants/ledger-entry.entity';
 import { IdempotencyKey } from '../idempotency/idempotency-key.entity';
+import { CompetitionCategory } from '../competitions/competition-category.entity';
+import { CompetitionEntry } from '../competitions/competition-entry.entity';
+import { Competition } from '../competitions/competition.entity';
+import { CompetitionJudge, CompetitionResult, ConflictDeclaration, EntryScore, JudgeAssignment } from '../competitions/judging.entities';
+import { RubricCriterion } from '../competitions/rubric-criterion.entity';
+import { MentoringAction } from '../mentoring/mentoring-action.entity';
+import { MentoringAssignment } from '../mentoring/mentoring-assignment.entity';
+import { MentoringSession } from '../mentoring/mentoring-session.entity';
+import { TrainingParticipant } from '../trainings/training-participant.entity';
+import { Training } from '../trainings/training.entity';
 import { SeedRun } from './seed-run.entity';
 
 /** Every entity of the schema; the migrations must produce exactly these tables. */
@@ -74,4 +84,18 @@ export const ENTITIES = [
   ExpenseLine,
   LedgerEntry,
   IdempotencyKey,
+  MentoringAssignment,
+  MentoringSession,
+  MentoringAction,
+  Training,
+  TrainingParticipant,
+  Competition,
+  CompetitionCategory,
+  RubricCriterion,
+  CompetitionEntry,
+  CompetitionJudge,
+  JudgeAssignment,
+  ConflictDeclaration,
+  EntryScore,
+  CompetitionResult,
 ];

@@ -49,6 +49,27 @@ export enum Permission {
   GrantsManage = 'grants:manage',
   /** Write and submit the school's expense reports. */
   ExpenseReportsWrite = 'expense_reports:write',
+  MentoringRead = 'mentoring:read',
+  /** Assign facilitators to schools (the company's CSR officer). */
+  MentoringAssign = 'mentoring:assign',
+  /** Log sessions and follow-up actions for the schools assigned to one. */
+  MentoringLog = 'mentoring:log',
+  /** Confirm or dispute sessions at one's school; update the school's follow-ups. */
+  MentoringConfirm = 'mentoring:confirm',
+  TrainingsRead = 'trainings:read',
+  /** Create trainings, manage participants, attendance and scores. */
+  TrainingsManage = 'trainings:manage',
+  /** Nominate teachers for a training's per-school quota. */
+  TrainingsNominate = 'trainings:nominate',
+  /** Enter one's own scores and satisfaction answers as a participant. */
+  TrainingsRespond = 'trainings:respond',
+  CompetitionsRead = 'competitions:read',
+  /** Create competitions, move phases, manage judges and assignments, publish results. */
+  CompetitionsManage = 'competitions:manage',
+  /** Submit and edit the school's competition entries. */
+  CompetitionEntriesWrite = 'competition_entries:write',
+  /** Score assigned entries and declare conflicts of interest. */
+  CompetitionsJudge = 'competitions:judge',
   NotificationsRead = 'notifications:read',
   AuditRead = 'audit:read',
   /** Run a daily job now (admins only). */
@@ -84,8 +105,18 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     Permission.PlansApprove,
     Permission.GrantsRead,
     Permission.GrantsManage,
+    Permission.MentoringRead,
+    Permission.MentoringAssign,
+    Permission.TrainingsRead,
+    Permission.TrainingsManage,
+    Permission.TrainingsNominate,
+    Permission.TrainingsRespond,
+    Permission.CompetitionsRead,
+    Permission.CompetitionsManage,
   ]),
-  principal: new Set([...EVERYONE, ...ORGANIZATION_KEEPER, ...PARTY, Permission.UsersInvite, Permission.PlansRead, Permission.PlansWrite, Permission.GrantsRead, Permission.ExpenseReportsWrite]),
+  principal: new Set([...EVERYONE, ...ORGANIZATION_KEEPER, ...PARTY, Permission.UsersInvite, Permission.PlansRead, Permission.PlansWrite, Permission.GrantsRead, Permission.ExpenseReportsWrite,
+    Permission.MentoringRead, Permission.MentoringConfirm, Permission.TrainingsRead, Permission.TrainingsRespond,
+    Permission.CompetitionsRead, Permission.CompetitionEntriesWrite]),
   education_officer: new Set([
     ...EVERYONE,
     ...ORGANIZATION_KEEPER,
@@ -96,9 +127,15 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     ...PARTY,
     Permission.PlansRead,
     Permission.GrantsRead,
+    Permission.MentoringRead,
+    Permission.TrainingsRead,
+    Permission.TrainingsRespond,
+    Permission.CompetitionsRead,
   ]),
-  facilitator: new Set([...EVERYONE, ...ORGANIZATION_KEEPER, ...PARTY, Permission.PlansRead, Permission.PlansReview, Permission.GrantsRead]),
-  judge: new Set(EVERYONE),
+  facilitator: new Set([...EVERYONE, ...ORGANIZATION_KEEPER, ...PARTY, Permission.PlansRead, Permission.PlansReview, Permission.GrantsRead,
+    Permission.MentoringRead, Permission.MentoringLog, Permission.TrainingsRead, Permission.TrainingsManage, Permission.TrainingsRespond,
+    Permission.CompetitionsRead]),
+  judge: new Set([...EVERYONE, Permission.CompetitionsRead, Permission.CompetitionsJudge]),
 };
 
 /** Whether a role holds a permission. */
