@@ -6,15 +6,22 @@ import type { Logger } from 'typeorm';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { JwtAuthGuard } from './common/auth/jwt-auth.guard';
+import { Clock } from './common/clock';
 import { PermissionsGuard } from './common/auth/permissions.guard';
 import { ProblemFilter } from './common/errors/problem.filter';
 import { validationFailed } from './common/errors/validation';
 import { JsonLogger } from './common/logging/json-logger';
 import { APP_CONFIG, AppConfig } from './config/env';
 import { dataSourceOptions } from './database/data-source';
+import { DocumentsModule } from './documents/documents.module';
 import { HealthModule } from './health/health.module';
+import { JobsModule } from './jobs/jobs.module';
+import { MousModule } from './mous/mous.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { PartnerRequestsModule } from './partner-requests/partner-requests.module';
+import { PartnershipsModule } from './partnerships/partnerships.module';
+import { ProgramsModule } from './programs/programs.module';
 import { RegionsModule } from './regions/regions.module';
 import { UsersModule } from './users/users.module';
 
@@ -38,8 +45,9 @@ class CoreModule {
       providers: [
         { provide: APP_CONFIG, useValue: options.config },
         { provide: JsonLogger, useValue: options.logger },
+        Clock,
       ],
-      exports: [APP_CONFIG, JsonLogger],
+      exports: [APP_CONFIG, JsonLogger, Clock],
     };
   }
 }
@@ -56,8 +64,14 @@ export class AppModule {
         AuthModule,
         OrganizationsModule,
         PartnerRequestsModule,
+        ProgramsModule,
+        PartnershipsModule,
         RegionsModule,
         UsersModule,
+        MousModule,
+        DocumentsModule,
+        NotificationsModule,
+        JobsModule,
         HealthModule,
         ...(options.extraModules ?? []),
       ],

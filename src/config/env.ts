@@ -22,6 +22,10 @@ export interface AppConfig extends DatabaseConfig {
   /** Express 'trust proxy': false, true (every hop) or the number of proxy hops in front of the API. */
   trustProxy: boolean | number;
   shutdownTimeoutMs: number;
+  /** Folder of the filesystem document storage (uploaded MoUs, annexes...), absolute. */
+  documentsDir: string;
+  /** Run the daily jobs (MoU expiry and reminders) on a timer in this process; never in NODE_ENV=test. */
+  jobsEnabled: boolean;
 }
 
 /** Raised with one line naming the variable that is missing or malformed. */
@@ -155,6 +159,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     logLevel: oneOf(env, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error', 'silent'] as const, 'info'),
     trustProxy: trustProxy(env),
     shutdownTimeoutMs: int(env, 'SHUTDOWN_TIMEOUT_MS', 10000, 0, 600000),
+    documentsDir: resolve(str(env, 'DOCUMENTS_DIR', '.data/documents')),
+    jobsEnabled: bool(env, 'JOBS_ENABLED', true),
   };
 }
 

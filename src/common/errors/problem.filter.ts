@@ -3,6 +3,7 @@ import type { Response } from 'express';
 import type { AppRequest } from '../http/request-context';
 import type { JsonLogger } from '../logging/json-logger';
 import { AppError } from './app-error';
+import { DuplicateRecordError, DuplicateRecordFilter } from './duplicate-record';
 import type { ErrorCode } from './error-catalog';
 import { sendProblem } from './problem';
 
@@ -20,9 +21,12 @@ function fromHttpException(e: HttpException, req: AppRequest): AppError | null {
 /** The one place errors become responses: known ones as problems, anything else a bare 500. */
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
+  private readonly duplicates = new DuplicateRecordFilter();
+
   constructor(private readonly logger: JsonLogger) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
+    if (exception instanceof DuplicateRecordError) return this.duplicates.catch(exception, host);
     const ctx = host.switchToHttp();
     const req = ctx.getRequest<AppRequest>();
     const res = ctx.getResponse<Response>();

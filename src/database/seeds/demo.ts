@@ -6,6 +6,8 @@ import { User } from '../../users/user.entity';
 import { SeedRun } from '../seed-run.entity';
 import { DEMO_IDS, DEMO_PASSWORD, DEMO_USERS, DemoStep } from './demo-ids';
 import { partnersDemoStep } from './demo-partners';
+import { mousDemoStep } from './demo-mous';
+import { programsDemoStep } from './demo-programs';
 
 export { DEMO_IDS, DEMO_PASSWORD, DEMO_USERS } from './demo-ids';
 export type { DemoStep } from './demo-ids';
@@ -59,7 +61,7 @@ const registry: DemoStep = {
 };
 
 /** Every step, in order; each later module appends its own. */
-const STEPS: DemoStep[] = [foundation, registry, partnersDemoStep];
+const STEPS: DemoStep[] = [foundation, registry, partnersDemoStep, programsDemoStep, mousDemoStep];
 
 /**
  * Loads the reference case: each step once, in one transaction per step, so a database that

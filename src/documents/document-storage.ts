@@ -1,0 +1,25 @@
+import type { Readable } from 'node:stream';
+
+/**
+ * Where the bytes of documents live, by storage key. The one seam between Jalin and its file
+ * store: the filesystem implementation today, an object store (S3, GCS...) later, with no change to
+ * the services that use it.
+ */
+export interface DocumentStorage {
+  /** Stores `content` under `key`; a key is written once and never overwritten. */
+  put(key: string, content: Buffer | Readable): Promise<void>;
+  /** The bytes stored under `key`, as a stream; fails with DocumentNotStoredError when there are none. */
+  get(key: string): Promise<Readable>;
+  /** Removes the bytes under `key`; removing a missing key is not an error. */
+  delete(key: string): Promise<void>;
+}
+
+/** The injection token of the configured DocumentStorage. */
+export const DOCUMENT_STORAGE = Symbol('DOCUMENT_STORAGE');
+
+/** A document row whose bytes are missing from the storage: an operations problem, never the caller's. */
+export class DocumentNotStoredError extends Error {
+  constructor(readonly key: string) {
+    super(`no stored bytes under document storage key ${key}`);
+  }
+}

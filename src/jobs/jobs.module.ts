@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { MousModule } from '../mous/mous.module';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { JobRunsRepository } from './job-runs.repository';
+import { JobScheduler } from './job-scheduler';
+import { JobsController } from './jobs.controller';
+import { MouExpiryJob } from './mou-expiry.job';
+
+@Module({
+  imports: [MousModule, NotificationsModule],
+  controllers: [JobsController],
+  providers: [JobRunsRepository, MouExpiryJob, JobScheduler],
+  exports: [MouExpiryJob],
+})
+export class JobsModule {}

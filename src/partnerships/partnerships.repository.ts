@@ -1,0 +1,230 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
+import type { Actor } from '../common/auth/actor';
+import { Organization } from '../organizations/organization.entity';
+import { Program } from '../programs/program.entity';
+import { ProgramYear } from '../programs/program-year.entity';
+import type { ProgramYearStatus } from '../programs/program-year-status';
+import type { CohortYearRow, PartnershipRow } from './dto/partnership.response';
+import { PartnershipEvent } from './partnership-event.entity';
+import { partnershipScope, ScopeSql } from './partnership-scope';
+import type { PartnershipStatus } from './partnership-status';
+import { PartnershipYear } from './partnership-year.entity';
+import { Partnership } from './partnership.entity';
+
+/** What the service needs of a recommendation named when opening a partnership. */
+export interface RecommendationFacts {
+  id: string;
+  schoolId: string;
+  schoolName: string;
+  decision: string;
+  requestId: string;
+  requestCompanyId: string;
+  /** The partnership already born from it, if any. */
+  partnershipId: string | null;
+}
+
+/** A year of the explicit cohort of a partnership. */
+export interface ExplicitYearRow {
+  programYearId: string;
+  year: number;
+  status: ProgramYearStatus;
+}
+
+/** Who may change a partnership (alias `p`): admins any, a CSR officer their company's; everyone else none. */
+function manageScope(actor: Actor, p = 'p'): ScopeSql {
+  if (actor.role === 'admin') return { sql: 'TRUE', params: {} };
+  if (actor.role === 'csr_officer') return { sql: `${p}.company_id = :scopeOrg`, params: { scopeOrg: actor.organizationId } };
+  return { sql: 'FALSE', params: {} };
+}
+
+/** Reads and writes partnerships, their status history and explicit cohort years, inside the caller's scope. */
+@Injectable()
+export class PartnershipsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Partnerships with the names of their program, company and school, in one statement. */
+  private partnershipQuery(manager: EntityManager): SelectQueryBuilder<Partnership> {
+    return manager
+      .createQueryBuilder()
+      .select('p.id', 'id')
+      .addSelect('p.program_id', 'programId')
+      .addSelect('pr.name', 'programName')
+      .addSelect('pr.start_year', 'programStartYear')
+      .addSelect('p.company_id', 'companyId')
+      .addSelect('c.name', 'companyName')
+      .addSelect('p.school_id', 'schoolId')
+      .addSelect('s.name', 'schoolName')
+      .addSelect('s.npsn', 'schoolNpsn')
+      .addSelect('s.region_code', 'schoolRegionCode')
+      .addSelect('p.recommendation_id', 'recommendationId')
+      .addSelect('p.status', 'status')
+      // As text: the driver would turn a date into a local-midnight Date.
+      .addSelect('CAST(p.started_on AS text)', 'startedOn')
+      .addSelect('CAST(p.ended_on AS text)', 'endedOn')
+      .addSelect('p.status_reason', 'statusReason')
+      .addSelect('p.version', 'version')
+      .addSelect('p.created_at', 'createdAt')
+      .addSelect('p.updated_at', 'updatedAt')
+      .from(Partnership, 'p')
+      .innerJoin(Program, 'pr', 'pr.id = p.program_id')
+      .innerJoin(Organization, 'c', 'c.id = p.company_id')
+      .innerJoin(Organization, 's', 's.id = p.school_id') as SelectQueryBuilder<Partnership>;
+  }
+
+  /** A partnership the caller may read; null for missing and not-yours alike. */
+  async findVisible(actor: Actor, id: string, manager: EntityManager = this.dataSource.manager): Promise<PartnershipRow | null> {
+    const scope = partnershipScope(actor, 'p');
+    return (await this.partnershipQuery(manager).where('p.id = :id', { id }).andWhere(scope.sql, scope.params).getRawOne<PartnershipRow>()) ?? null;
+  }
+
+  /**
+   * A partnership the caller may change; null for missing and not-theirs alike. The partnership row
+   * stays locked until the transaction ends, so changes to one partnership happen one after another.
+   */
+  async findManageable(actor: Actor, id: string, manager: EntityManager): Promise<PartnershipRow | null> {
+    const scope = manageScope(actor, 'p');
+    const qb = this.partnershipQuery(manager).where('p.id = :id', { id }).andWhere(scope.sql, scope.params);
+    qb.setLock('pessimistic_write', undefined, ['p']);
+    return (await qb.getRawOne<PartnershipRow>()) ?? null;
+  }
+
+  /** A page of the partnerships the caller may read, by school name, in one query (limit + 1 rows). */
+  listPage(
+    actor: Actor,
+    filter: { programId?: string; schoolId?: string; status?: PartnershipStatus; after: Array<string | number | null> | null },
+    limit: number,
+  ): Promise<PartnershipRow[]> {
+    const scope = partnershipScope(actor, 'p');
+    const qb = this.partnershipQuery(this.dataSource.manager).where(scope.sql, scope.params);
+    if (filter.programId) qb.andWhere('p.program_id = :programId', { programId: filter.programId });
+    if (filter.schoolId) qb.andWhere('p.school_id = :schoolId', { schoolId: filter.schoolId });
+    if (filter.status) qb.andWhere('p.status = :status', { status: filter.status });
+    if (filter.after) qb.andWhere('(s.name, p.id) > (CAST(:afterName AS varchar), CAST(:afterId AS uuid))', { afterName: filter.after[0], afterId: filter.after[1] });
+    return qb.orderBy('s.name', 'ASC').addOrderBy('p.id', 'ASC').limit(limit + 1).getRawMany<PartnershipRow>();
+  }
+
+  /**
+   * The program's years and the years the partnership was active, oldest first, in one query: for
+   * each, whether it is in the explicit cohort and whether the status history shows the partnership
+   * active on at least one of its days (an active spell runs from the change to active up to the
+   * next change, or to today).
+   */
+  cohortYears(partnershipId: string, programId: string, manager: EntityManager = this.dataSource.manager): Promise<CohortYearRow[]> {
+    return manager.query(
+      `WITH history AS (
+         SELECT e.to_status, e.occurred_on,
+                LEAD(e.occurred_on) OVER (ORDER BY e.occurred_on, e.created_at, e.id) AS next_on
+           FROM partnership_events e
+          WHERE e.partnership_id = $1
+       ), active_years AS (
+         SELECT DISTINCT CAST(generate_series(
+                  CAST(EXTRACT(year FROM h.occurred_on) AS integer),
+                  CAST(EXTRACT(year FROM COALESCE(h.next_on - 1, GREATEST(current_date, h.occurred_on))) AS integer)) AS integer) AS year
+           FROM history h
+          WHERE h.to_status = 'active' AND (h.next_on IS NULL OR h.next_on > h.occurred_on)
+       ), program_years_of AS (
+         SELECT y.id, y.year, y.theme, y.status FROM program_years y WHERE y.program_id = $2
+       )
+       SELECT y.id AS "programYearId", COALESCE(y.year, a.year) AS year, y.theme, y.status AS "yearStatus",
+              (x.program_year_id IS NOT NULL) AS explicit, (a.year IS NOT NULL) AS active
+         FROM program_years_of y
+         FULL JOIN active_years a ON a.year = y.year
+         LEFT JOIN partnership_years x ON x.program_year_id = y.id AND x.partnership_id = $1
+        ORDER BY 2 ASC`,
+      [partnershipId, programId],
+    );
+  }
+
+  /** A program the caller may open partnerships in: admins any, a CSR officer their company's. */
+  findManageableProgram(actor: Actor, programId: string, manager: EntityManager): Promise<Program | null> {
+    const scope = manageScope(actor, 'pr');
+    return manager.getRepository(Program).createQueryBuilder('pr').where('pr.id = :programId', { programId }).andWhere(scope.sql, scope.params).getOne();
+  }
+
+  /** One organisation by id. */
+  findOrganization(id: string, manager: EntityManager): Promise<Organization | null> {
+    return manager.findOne(Organization, { where: { id } });
+  }
+
+  /** The partnership of a school in a program, if there is one. */
+  findByProgramAndSchool(programId: string, schoolId: string, manager: EntityManager = this.dataSource.manager): Promise<Partnership | null> {
+    return manager.findOne(Partnership, { where: { programId, schoolId } });
+  }
+
+  /** A recommendation with its request's company and the partnership already born from it. */
+  async findRecommendation(id: string, manager: EntityManager): Promise<RecommendationFacts | null> {
+    const [row] = (await manager.query(
+      `SELECT r.id, r.school_id AS "schoolId", s.name AS "schoolName", r.decision, r.request_id AS "requestId",
+              q.company_id AS "requestCompanyId", (SELECT p.id FROM partnerships p WHERE p.recommendation_id = r.id) AS "partnershipId"
+         FROM partner_recommendations r
+         JOIN partner_requests q ON q.id = r.request_id
+         JOIN organizations s ON s.id = r.school_id
+        WHERE r.id = $1`,
+      [id],
+    )) as RecommendationFacts[];
+    return row ?? null;
+  }
+
+  /** The database's today (YYYY-MM-DD). */
+  async today(manager: EntityManager = this.dataSource.manager): Promise<string> {
+    const [row] = (await manager.query('SELECT CAST(current_date AS text) AS today')) as Array<{ today: string }>;
+    return row.today;
+  }
+
+  /** The date of the partnership's latest status change. */
+  async lastChangeOn(partnershipId: string, manager: EntityManager): Promise<string | null> {
+    const [row] = (await manager.query('SELECT CAST(max(occurred_on) AS text) AS "on" FROM partnership_events WHERE partnership_id = $1', [partnershipId])) as Array<{ on: string | null }>;
+    return row?.on ?? null;
+  }
+
+  /** Inserts a new partnership. */
+  insert(fields: Partial<Partnership>, manager: EntityManager): Promise<Partnership> {
+    return manager.save(manager.create(Partnership, fields));
+  }
+
+  /** Records one status change in the history. */
+  async insertEvent(fields: Pick<PartnershipEvent, 'partnershipId' | 'fromStatus' | 'toStatus' | 'occurredOn' | 'reason' | 'byUserId'>, manager: EntityManager): Promise<void> {
+    await manager.insert(PartnershipEvent, fields);
+  }
+
+  /** Changes a (locked) partnership's status fields and bumps its version. */
+  async updateStatus(id: string, changes: Partial<Pick<Partnership, 'status' | 'startedOn' | 'endedOn' | 'statusReason'>>, manager: EntityManager): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .update(Partnership)
+      .set({ ...changes, version: () => 'version + 1' })
+      .where('id = :id', { id })
+      .execute();
+  }
+
+  /** The years of `programId` among `ids`. */
+  findProgramYears(programId: string, ids: string[], manager: EntityManager): Promise<ProgramYear[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return manager.find(ProgramYear, { where: { programId, id: In(ids) } });
+  }
+
+  /** The explicit cohort of a partnership, oldest first. */
+  explicitYears(partnershipId: string, manager: EntityManager): Promise<ExplicitYearRow[]> {
+    return manager.query(
+      `SELECT x.program_year_id AS "programYearId", y.year, y.status
+         FROM partnership_years x JOIN program_years y ON y.id = x.program_year_id
+        WHERE x.partnership_id = $1
+        ORDER BY y.year`,
+      [partnershipId],
+    );
+  }
+
+  /** Adds and removes explicit cohort years. */
+  async changeExplicitYears(partnershipId: string, add: string[], remove: string[], userId: string, manager: EntityManager): Promise<void> {
+    if (remove.length > 0) {
+      await manager.createQueryBuilder().delete().from(PartnershipYear).where('partnership_id = :partnershipId AND program_year_id IN (:...remove)', { partnershipId, remove }).execute();
+    }
+    if (add.length > 0) {
+      await manager.insert(
+        PartnershipYear,
+        add.map((programYearId) => ({ partnershipId, programYearId, addedByUserId: userId })),
+      );
+    }
+  }
+}
