@@ -21,6 +21,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { PartnerRequestsModule } from './partner-requests/partner-requests.module';
 import { PartnershipsModule } from './partnerships/partnerships.module';
+import { PlansModule } from './plans/plans.module';
 import { ProgramsModule } from './programs/programs.module';
 import { RegionsModule } from './regions/regions.module';
 import { UsersModule } from './users/users.module';
@@ -66,6 +67,7 @@ export class AppModule {
         PartnerRequestsModule,
         ProgramsModule,
         PartnershipsModule,
+        PlansModule,
         RegionsModule,
         UsersModule,
         MousModule,

@@ -44,9 +44,9 @@ const THEMES: Record<number, [string, Topic]> = {
   2021: ['Student mental health after the school closures', 'student_mental_health'],
   2022: ['Project-based learning in the new curriculum', 'project_based_learning'],
   2023: ['Horizontal learning: partner schools share good practice', 'horizontal_learning'],
-  2024: ['Parenting: parents as partners in learning', 'parenting'],
-  2025: ['Disaster preparedness: drills with students and parents', 'disaster_preparedness'],
-  2026: ['Horizontal learning with nearby schools and companies', 'horizontal_learning'],
+  2024: ['Literacy innovation with parents as reading partners', 'literacy'],
+  2025: ['Child-friendly school: safe, inclusive and joyful learning', 'child_friendly_school'],
+  2026: ['Student mental health and well-being', 'student_mental_health'],
 };
 
 /** One school of the cohort and its partnership's story. */
@@ -200,7 +200,8 @@ export const programsDemoStep: DemoStep = {
         planDeadline: first ? '2012-05-15' : `${year}-02-28`,
         grantReportingDeadline: `${year}-11-30`,
         competitionDate: `${year}-12-10`,
-        status: year < LAST_YEAR ? 'closed' : 'running',
+        // The last year is running; the one before is still being evaluated; older years are closed.
+        status: year < LAST_YEAR - 1 ? 'closed' : year === LAST_YEAR - 1 ? 'evaluating' : 'running',
       });
     }
     await manager.insert(ProgramYear, programYears);

@@ -1,0 +1,23 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { PageQueryDto } from '../../common/pagination/pagination';
+import { PLAN_STATUSES } from '../plan-status';
+import type { PlanStatus } from '../plan-status';
+
+/** Filters of the plan list (newest program year first, then school name). */
+export class ListPlansQuery extends PageQueryDto {
+  @ApiPropertyOptional({ example: '00000000-0000-4000-8000-000000000926' })
+  @IsOptional()
+  @IsUUID()
+  programYearId?: string;
+
+  @ApiPropertyOptional({ example: '00000000-0000-4000-8000-000000000201' })
+  @IsOptional()
+  @IsUUID()
+  schoolId?: string;
+
+  @ApiPropertyOptional({ enum: PLAN_STATUSES, example: 'submitted' })
+  @IsOptional()
+  @IsIn(PLAN_STATUSES)
+  status?: PlanStatus;
+}

@@ -1,0 +1,397 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { TOPICS } from '../../common/catalog/topics';
+import type { Topic } from '../../common/catalog/topics';
+import { PLANNING_DOCUMENTS } from '../plan-content';
+import type { PlanningDocument } from '../plan-content';
+import { FUNDING_SOURCES } from '../plan-status';
+import type { FundingSource } from '../plan-status';
+
+// class-validator checks a property's decorators bottom-up, and the global pipe stops at the first
+// error: the type check is written last so a missing or mistyped value is reported as such, not as too long.
+
+/** Trims a string so that a blank one counts as empty. */
+export const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+/** Caps of the template: lists and texts stay the size of a real plan. */
+export const PLAN_LIMITS = {
+  programs: 20,
+  itemsPerList: 50,
+  risks: 20,
+  listEntries: 30,
+  participants: 10_000,
+  quantity: 1_000_000,
+} as const;
+
+const ID_DESCRIPTION = 'Leave out for a new item: the API assigns a UUID. Send it back unchanged to keep the item (its progress, results and comments stay attached).';
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** How many took part in the planning workshop, by role. */
+export class WorkshopParticipantsDto {
+  @ApiPropertyOptional({ example: 1, minimum: 0, maximum: PLAN_LIMITS.participants, nullable: true, type: Number })
+  @IsOptional()
+  @Max(PLAN_LIMITS.participants)
+  @Min(0)
+  @IsInt()
+  principal?: number | null;
+
+  @ApiPropertyOptional({ example: 18, minimum: 0, maximum: PLAN_LIMITS.participants, nullable: true, type: Number })
+  @IsOptional()
+  @Max(PLAN_LIMITS.participants)
+  @Min(0)
+  @IsInt()
+  teachers?: number | null;
+
+  @ApiPropertyOptional({ example: 3, minimum: 0, maximum: PLAN_LIMITS.participants, nullable: true, type: Number, description: 'Tenaga kependidikan (administration, library, operator).' })
+  @IsOptional()
+  @Max(PLAN_LIMITS.participants)
+  @Min(0)
+  @IsInt()
+  educationStaff?: number | null;
+
+  @ApiPropertyOptional({ example: 1, minimum: 0, maximum: PLAN_LIMITS.participants, nullable: true, type: Number, description: 'School supervisors (pengawas).' })
+  @IsOptional()
+  @Max(PLAN_LIMITS.participants)
+  @Min(0)
+  @IsInt()
+  supervisors?: number | null;
+
+  @ApiPropertyOptional({ example: 4, minimum: 0, maximum: PLAN_LIMITS.participants, nullable: true, type: Number, description: 'Parents, e.g. of the school committee.' })
+  @IsOptional()
+  @Max(PLAN_LIMITS.participants)
+  @Min(0)
+  @IsInt()
+  parents?: number | null;
+}
+
+/** The record of the two-day planning workshop. */
+export class WorkshopDto {
+  @ApiPropertyOptional({ example: '2026-01-15', nullable: true, type: String, description: 'First day of the workshop (YYYY-MM-DD).' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'date must be a real calendar date like 2026-01-15' })
+  @Matches(DATE, { message: 'date must be a date like 2026-01-15' })
+  date?: string | null;
+
+  @ApiPropertyOptional({ example: 'Dewi Lestari (Edukasi 101)', maxLength: 200, nullable: true, type: String })
+  @IsOptional()
+  @MaxLength(200)
+  @IsString()
+  facilitatorName?: string | null;
+
+  @ApiPropertyOptional({ type: WorkshopParticipantsDto, nullable: true })
+  @IsOptional()
+  @Type(() => WorkshopParticipantsDto)
+  @ValidateNested()
+  participants?: WorkshopParticipantsDto | null;
+
+  @ApiPropertyOptional({ example: 'Reading interest is low in grades 1–3; the library is rarely used.', maxLength: 10_000, nullable: true, type: String, description: 'Shared reflection on the condition of the school and past programs.' })
+  @IsOptional()
+  @MaxLength(10_000)
+  @IsString()
+  reflectionNotes?: string | null;
+
+  @ApiPropertyOptional({ example: ['Reading corners in every class', 'Teacher training in guided reading'], type: [String], maxItems: PLAN_LIMITS.listEntries, description: 'Brainstormed needs, each up to 500 characters.' })
+  @IsOptional()
+  @MaxLength(500, { each: true })
+  @IsString({ each: true })
+  @ArrayMaxSize(PLAN_LIMITS.listEntries)
+  @IsArray()
+  needs?: string[] | null;
+
+  @ApiPropertyOptional({ example: ['Parents volunteer as reading buddies'], type: [String], maxItems: PLAN_LIMITS.listEntries, description: 'Brainstormed opportunities, each up to 500 characters.' })
+  @IsOptional()
+  @MaxLength(500, { each: true })
+  @IsString({ each: true })
+  @ArrayMaxSize(PLAN_LIMITS.listEntries)
+  @IsArray()
+  opportunities?: string[] | null;
+}
+
+/** One planned activity. */
+export class PlanActivityDto {
+  @ApiPropertyOptional({ example: '6d1f3c2a-9b8e-4f7a-8c6d-5e4f3a2b1c0d', description: ID_DESCRIPTION })
+  @IsOptional()
+  @IsUUID()
+  id?: string;
+
+  @ApiProperty({ example: 'Daily 15-minute reading before lessons', maxLength: 200 })
+  @Transform(trimmed)
+  @MaxLength(200)
+  @IsNotEmpty()
+  @IsString()
+  name: string;
+
+  @ApiPropertyOptional({ example: 2, minimum: 1, maximum: 12, nullable: true, type: Number, description: 'Month of the program year, 1–12.' })
+  @IsOptional()
+  @Max(12)
+  @Min(1)
+  @IsInt()
+  startMonth?: number | null;
+
+  @ApiPropertyOptional({ example: 11, minimum: 1, maximum: 12, nullable: true, type: Number, description: 'Month of the program year, 1–12, not before startMonth.' })
+  @IsOptional()
+  @Max(12)
+  @Min(1)
+  @IsInt()
+  endMonth?: number | null;
+
+  @ApiPropertyOptional({ example: 'Ibu Noor, class 2 teacher', maxLength: 200, nullable: true, type: String })
+  @IsOptional()
+  @MaxLength(200)
+  @IsString()
+  personResponsible?: string | null;
+
+  @ApiPropertyOptional({ example: 'A reading log per class', maxLength: 1000, nullable: true, type: String })
+  @IsOptional()
+  @MaxLength(1000)
+  @IsString()
+  expectedOutput?: string | null;
+}
+
+/** One budget line: whole rupiah; the total is computed by the API. */
+export class PlanBudgetLineDto {
+  @ApiPropertyOptional({ example: '0c9b8a7d-6e5f-4a3b-9c2d-1e0f9a8b7c6d', description: ID_DESCRIPTION })
+  @IsOptional()
+  @IsUUID()
+  id?: string;
+
+  @ApiProperty({ example: 'Picture books for the reading corners', maxLength: 200 })
+  @Transform(trimmed)
+  @MaxLength(200)
+  @IsNotEmpty()
+  @IsString()
+  item: string;
+
+  @ApiPropertyOptional({ example: 'book', maxLength: 50, nullable: true, type: String, description: 'The unit of the quantity (satuan), e.g. book, package, person.' })
+  @IsOptional()
+  @MaxLength(50)
+  @IsString()
+  unit?: string | null;
+
+  @ApiProperty({ example: 120, minimum: 1, maximum: PLAN_LIMITS.quantity, description: 'A whole number of units.' })
+  @Max(PLAN_LIMITS.quantity)
+  @Min(1)
+  @IsInt()
+  quantity: number;
+
+  @ApiProperty({ example: '45000', oneOf: [{ type: 'string', pattern: '^\\d+$' }, { type: 'integer' }], description: 'Whole rupiah per unit, as an integer or a digit string, at most 9000000000000000.' })
+  @IsDefined()
+  unitCost: unknown;
+
+  @ApiPropertyOptional({
+    example: '5400000',
+    oneOf: [{ type: 'string', pattern: '^\\d+$' }, { type: 'integer' }],
+    description: 'Optional. The API computes quantity × unitCost; a total that disagrees is refused (422 naming the line).',
+  })
+  @IsOptional()
+  total?: unknown;
+
+  @ApiProperty({ enum: FUNDING_SOURCES, example: 'stimulus_grant', description: "stimulus_grant: the company's grant; school_budget_bos: the school's own BOS funds; other." })
+  @IsIn(FUNDING_SOURCES)
+  fundingSource: FundingSource;
+}
+
+/** One success indicator. */
+export class PlanIndicatorDto {
+  @ApiPropertyOptional({ example: '2a3b4c5d-6e7f-4a8b-9c0d-1e2f3a4b5c6d', description: ID_DESCRIPTION })
+  @IsOptional()
+  @IsUUID()
+  id?: string;
+
+  @ApiProperty({ example: 'Students of grades 1–3 who read fluently', maxLength: 200 })
+  @Transform(trimmed)
+  @MaxLength(200)
+  @IsNotEmpty()
+  @IsString()
+  name: string;
+
+  @ApiPropertyOptional({ example: '40', oneOf: [{ type: 'string' }, { type: 'number' }], nullable: true, description: 'Where it stands now: a number of 0 or more with at most 2 decimals.' })
+  @IsOptional()
+  baseline?: unknown;
+
+  @ApiPropertyOptional({ example: '75', oneOf: [{ type: 'string' }, { type: 'number' }], nullable: true, description: 'What it should reach by the end of the year: a number of 0 or more with at most 2 decimals.' })
+  @IsOptional()
+  target?: unknown;
+
+  @ApiPropertyOptional({ example: '%', maxLength: 50, nullable: true, type: String })
+  @IsOptional()
+  @MaxLength(50)
+  @IsString()
+  unit?: string | null;
+}
+
+/** A risk and what to do about it. */
+export class PlanRiskDto {
+  @ApiPropertyOptional({ example: '7f6e5d4c-3b2a-4198-8a7b-6c5d4e3f2a1b', description: ID_DESCRIPTION })
+  @IsOptional()
+  @IsUUID()
+  id?: string;
+
+  @ApiProperty({ example: 'Teachers have little time besides teaching', maxLength: 1000 })
+  @Transform(trimmed)
+  @MaxLength(1000)
+  @IsNotEmpty()
+  @IsString()
+  risk: string;
+
+  @ApiPropertyOptional({ example: 'Reading time is part of the timetable, not an extra', maxLength: 1000, nullable: true, type: String })
+  @IsOptional()
+  @MaxLength(1000)
+  @IsString()
+  mitigation?: string | null;
+}
+
+/** One program of the plan, as a workshop group drafted it. */
+export class PlanProgramDto {
+  @ApiPropertyOptional({ example: '9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b', description: ID_DESCRIPTION })
+  @IsOptional()
+  @IsUUID()
+  id?: string;
+
+  @ApiProperty({ enum: TOPICS, example: 'literacy', description: 'From the topic catalogue.' })
+  @IsIn(TOPICS)
+  topic: Topic;
+
+  @ApiPropertyOptional({ example: 'Gerakan Literasi Sekolah', maxLength: 200, nullable: true, type: String })
+  @IsOptional()
+  @MaxLength(200)
+  @IsString()
+  name?: string | null;
+
+  @ApiPropertyOptional({ example: 'Every student of grades 1–3 reads fluently by the end of the year.', maxLength: 2000, nullable: true, type: String, description: 'Required to submit.' })
+  @IsOptional()
+  @MaxLength(2000)
+  @IsString()
+  goal?: string | null;
+
+  @ApiPropertyOptional({ example: 'The reflection showed low reading interest and an unused library.', maxLength: 5000, nullable: true, type: String })
+  @IsOptional()
+  @MaxLength(5000)
+  @IsString()
+  background?: string | null;
+
+  @ApiPropertyOptional({ example: 'Students of grades 1–3 and their teachers', maxLength: 500, nullable: true, type: String })
+  @IsOptional()
+  @MaxLength(500)
+  @IsString()
+  targetGroup?: string | null;
+
+  @ApiPropertyOptional({ type: [PlanActivityDto], maxItems: PLAN_LIMITS.itemsPerList, description: 'At least one to submit.' })
+  @IsOptional()
+  @Type(() => PlanActivityDto)
+  @ValidateNested({ each: true })
+  @ArrayMaxSize(PLAN_LIMITS.itemsPerList)
+  @IsArray()
+  activities?: PlanActivityDto[] | null;
+
+  @ApiPropertyOptional({ type: [PlanBudgetLineDto], maxItems: PLAN_LIMITS.itemsPerList })
+  @IsOptional()
+  @Type(() => PlanBudgetLineDto)
+  @ValidateNested({ each: true })
+  @ArrayMaxSize(PLAN_LIMITS.itemsPerList)
+  @IsArray()
+  budgetLines?: PlanBudgetLineDto[] | null;
+
+  @ApiPropertyOptional({ type: [PlanIndicatorDto], maxItems: PLAN_LIMITS.itemsPerList, description: 'At least one to submit.' })
+  @IsOptional()
+  @Type(() => PlanIndicatorDto)
+  @ValidateNested({ each: true })
+  @ArrayMaxSize(PLAN_LIMITS.itemsPerList)
+  @IsArray()
+  indicators?: PlanIndicatorDto[] | null;
+
+  @ApiPropertyOptional({ type: [PlanRiskDto], maxItems: PLAN_LIMITS.risks })
+  @IsOptional()
+  @Type(() => PlanRiskDto)
+  @ValidateNested({ each: true })
+  @ArrayMaxSize(PLAN_LIMITS.risks)
+  @IsArray()
+  risks?: PlanRiskDto[] | null;
+}
+
+/** A line of the school's RKT or RKAS where the support appears. */
+export class PlanningDocumentLineDto {
+  @ApiPropertyOptional({ example: '3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f', description: ID_DESCRIPTION })
+  @IsOptional()
+  @IsUUID()
+  id?: string;
+
+  @ApiProperty({ enum: PLANNING_DOCUMENTS, example: 'RKAS' })
+  @IsIn(PLANNING_DOCUMENTS)
+  document: PlanningDocument;
+
+  @ApiPropertyOptional({ example: '5.2.1', maxLength: 100, nullable: true, type: String, description: 'The line or section number in that document.' })
+  @IsOptional()
+  @MaxLength(100)
+  @IsString()
+  reference?: string | null;
+
+  @ApiPropertyOptional({ example: 'Pengembangan perpustakaan dan pojok baca', maxLength: 500, nullable: true, type: String })
+  @IsOptional()
+  @MaxLength(500)
+  @IsString()
+  description?: string | null;
+}
+
+/** The link to the school's own planning documents. */
+export class PlanningDocumentsDto {
+  @ApiPropertyOptional({ example: 'RKT SDN Pelambuan 4 2026', maxLength: 200, nullable: true, type: String })
+  @IsOptional()
+  @MaxLength(200)
+  @IsString()
+  rktReference?: string | null;
+
+  @ApiPropertyOptional({ example: 'RKAS SDN Pelambuan 4 2026 (revision 1)', maxLength: 200, nullable: true, type: String })
+  @IsOptional()
+  @MaxLength(200)
+  @IsString()
+  rkasReference?: string | null;
+
+  @ApiPropertyOptional({ type: [PlanningDocumentLineDto], maxItems: PLAN_LIMITS.itemsPerList })
+  @IsOptional()
+  @Type(() => PlanningDocumentLineDto)
+  @ValidateNested({ each: true })
+  @ArrayMaxSize(PLAN_LIMITS.itemsPerList)
+  @IsArray()
+  lines?: PlanningDocumentLineDto[] | null;
+}
+
+/** The facilitator's template. Sent whole: it replaces the stored template. */
+export class PlanContentDto {
+  @ApiPropertyOptional({ type: WorkshopDto, nullable: true })
+  @IsOptional()
+  @Type(() => WorkshopDto)
+  @ValidateNested()
+  workshop?: WorkshopDto | null;
+
+  @ApiPropertyOptional({ type: [PlanProgramDto], maxItems: PLAN_LIMITS.programs, description: 'At least one to submit.' })
+  @IsOptional()
+  @Type(() => PlanProgramDto)
+  @ValidateNested({ each: true })
+  @ArrayMaxSize(PLAN_LIMITS.programs)
+  @IsArray()
+  programs?: PlanProgramDto[] | null;
+
+  @ApiPropertyOptional({ type: PlanningDocumentsDto, nullable: true })
+  @IsOptional()
+  @Type(() => PlanningDocumentsDto)
+  @ValidateNested()
+  planningDocuments?: PlanningDocumentsDto | null;
+}

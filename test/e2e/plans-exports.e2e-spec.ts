@@ -1,0 +1,128 @@
+import type { Response } from 'superagent';
+import { parseCsv } from '../../src/organizations/import/csv';
+import { createTestApp, TestApp } from '../support/app';
+import { signedIn } from '../support/factories';
+import { completeContent, planWorld, PlanWorld } from '../support/plan-factories';
+import { unzip } from '../support/unzip';
+
+const BASE = '/api/v1/plans';
+
+/** Collects a response body as bytes, whatever its content type. */
+const binary = (res: Response, done: (err: Error | null, body: Buffer) => void) => {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => done(null, Buffer.concat(chunks)));
+};
+
+describe('plan exports', () => {
+  let t: TestApp;
+  let w: PlanWorld;
+  let planId: string;
+  beforeAll(async () => {
+    t = await createTestApp();
+    w = await planWorld(t.dataSource, t.http);
+    const content = completeContent();
+    content.programs[0].budgetLines.push({ item: 'Buku cerita, seri "Kancil"', quantity: 2, unitCost: 15000, fundingSource: 'other' });
+    content.programs[0].budgetLines.push({ item: '=HYPERLINK("http://x")', quantity: 1, unitCost: 1, fundingSource: 'other' });
+    content.programs.push({ topic: 'parenting', name: 'Kelas Orang Tua', budgetLines: [{ item: 'Snacks', quantity: 2, unitCost: '4000000000000000', fundingSource: 'stimulus_grant' }] });
+    const res = await t.http.post(BASE).set('Authorization', w.principal.auth).send({ programYearId: w.year.id, title: 'Rencana Program 2026 Literasi', facilitatorUserId: w.facilitator.user.id, content });
+    expect(res.status).toBe(201);
+    planId = res.body.id;
+  });
+  afterAll(() => t.close());
+
+  const get = (path: string, auth = w.principal.auth, language?: string) => {
+    const req = t.http.get(`${BASE}/${planId}/${path}`).set('Authorization', auth);
+    if (language) req.set('Accept-Language', language);
+    return req.buffer(true).parse(binary);
+  };
+
+  it('prints the plan as an A4 PDF with its title, tables and totals', async () => {
+    const res = await get('export.pdf');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="plan-2026-school-[0-9a-f]+\.pdf"/);
+    const pdf = (res.body as Buffer).toString('latin1');
+    expect(pdf.startsWith('%PDF-1.4')).toBe(true);
+    expect(pdf).toContain('(Rencana Program 2026 Literasi)');
+    expect(pdf).toContain('/MediaBox [0 0 595.28 841.89]');
+    expect(pdf).toContain('(Planning workshop)');
+    expect(pdf).toContain('(IDR 5,400,000)');
+    expect(pdf).toContain('(IDR 8,000,000,010,130,001)');
+    expect(pdf.trimEnd().endsWith('%%EOF')).toBe(true);
+    const indonesian = (await get('export.pdf', w.principal.auth, 'id')).body.toString('latin1');
+    expect(indonesian).toContain('(Lokakarya perencanaan)');
+    expect(indonesian).toContain('(Rp 5.400.000)');
+  });
+
+  it('gives the budget as CSV (UTF-8 with BOM) that parses back to the lines and totals', async () => {
+    const res = await get('budget.csv');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(res.headers['content-disposition']).toContain('.csv');
+    const bytes = res.body as Buffer;
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const { delimiter, records } = parseCsv(bytes.toString('utf8').replace(/^\ufeff/, ''));
+    expect(delimiter).toBe(',');
+    expect(records[0]).toEqual(['No', 'Program', 'Item', 'Quantity', 'Unit', 'Unit cost (IDR)', 'Total (IDR)', 'Funding source']);
+    expect(records.slice(1, 7)).toEqual([
+      ['1', '1. Gerakan Literasi Sekolah', 'Picture books', '120', 'book', '45000', '5400000', 'Stimulus grant'],
+      ['2', '1. Gerakan Literasi Sekolah', 'Bookshelves', '12', 'shelf', '350000', '4200000', 'Stimulus grant'],
+      ['3', '1. Gerakan Literasi Sekolah', 'Teacher training snacks', '25', '', '20000', '500000', 'School budget (BOS)'],
+      ['4', '1. Gerakan Literasi Sekolah', 'Buku cerita, seri "Kancil"', '2', '', '15000', '30000', 'Other'],
+      ['5', '1. Gerakan Literasi Sekolah', `'=HYPERLINK("http://x")`, '1', '', '1', '1', 'Other'],
+      ['6', '2. Kelas Orang Tua', 'Snacks', '2', '', '4000000000000000', '8000000000000000', 'Stimulus grant'],
+    ]);
+    expect(records[7]).toEqual(['']);
+    expect(records.slice(8).map((r) => [r[2], r[6]])).toEqual([
+      ['Total Stimulus grant', '8000000009600000'],
+      ['Total School budget (BOS)', '500000'],
+      ['Total Other', '30001'],
+      ['Plan total', '8000000010130001'],
+    ]);
+  });
+
+  it('uses semicolons on request and Indonesian headers for Accept-Language: id', async () => {
+    const res = await get('budget.csv?delimiter=semicolon', w.principal.auth, 'id');
+    const { delimiter, records } = parseCsv((res.body as Buffer).toString('utf8').replace(/^\ufeff/, ''));
+    expect(delimiter).toBe(';');
+    expect(records[0]).toEqual(['No', 'Program', 'Uraian', 'Volume', 'Satuan', 'Harga satuan (Rp)', 'Jumlah (Rp)', 'Sumber dana']);
+    expect(records[4][2]).toBe('Buku cerita, seri "Kancil"');
+    expect(records[records.length - 1]).toEqual(['', '', 'Total rencana', '', '', '', '8000000010130001', '']);
+    const wrong = await t.http.get(`${BASE}/${planId}/budget.csv?delimiter=tab`).set('Authorization', w.principal.auth);
+    expect(wrong.status).toBe(422);
+    expect(wrong.body.errors[0]).toMatchObject({ field: 'delimiter', code: 'isIn' });
+  });
+
+  it('gives the budget as an XLSX workbook: a valid zip whose sheet holds the rows, amounts as numbers', async () => {
+    const res = await get('budget.xlsx');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(res.headers['content-disposition']).toContain('.xlsx');
+    const files = unzip(res.body as Buffer);
+    expect(files.get('[Content_Types].xml')?.toString()).toContain('spreadsheetml.sheet.main+xml');
+    expect(files.get('xl/workbook.xml')?.toString()).toContain('<sheet name="Budget 2026"');
+    const sheet = files.get('xl/worksheets/sheet1.xml')?.toString() ?? '';
+    const cells = [...sheet.matchAll(/<c r="([A-Z]+\d+)"[^>]*>(?:<is><t[^>]*>([^<]*)<\/t><\/is>|<v>([^<]*)<\/v>)<\/c>/g)].map((m) => [m[1], m[2] ?? m[3]]);
+    const byRef = new Map(cells.map(([ref, v]) => [ref, v]));
+    expect(byRef.get('C1')).toBe('Item');
+    expect(byRef.get('C2')).toBe('Picture books');
+    expect(sheet).toContain('<c r="G2" s="2"><v>5400000</v></c>');
+    expect(byRef.get('C5')).toBe('Buku cerita, seri &quot;Kancil&quot;');
+    expect(byRef.get('G7')).toBe('8000000000000000');
+    expect(byRef.get('C12')).toBe('Plan total');
+    expect(byRef.get('G12')).toBe('8000000010130001');
+  });
+
+  it('is for those who can see the plan: 404 for another school, 403 for judges, 401 without a token', async () => {
+    const stranger = await signedIn(t.dataSource, t.http, 'principal');
+    const judge = await signedIn(t.dataSource, t.http, 'judge');
+    for (const path of ['export.pdf', 'budget.csv', 'budget.xlsx']) {
+      expect((await get(path, stranger.auth)).status).toBe(404);
+      expect((await get(path, judge.auth)).status).toBe(403);
+      expect((await t.http.get(`${BASE}/${planId}/${path}`)).status).toBe(401);
+      expect((await get(path, w.csr.auth)).status).toBe(200);
+      expect((await get(path, w.facilitator.auth)).status).toBe(200);
+    }
+  });
+});
