@@ -587,7 +587,7 @@ describe('demo data: Generasi Trakindo 2012–2026', () => {
   });
   afterAll(() => t.close());
 
-  it('holds the program with a themed, budgeted year for every year, past years closed', async () => {
+  it('holds the program with a themed, budgeted year for every year, last year evaluating, older years closed', async () => {
     const auth = await as('csr@trakindo.example');
     const program = await t.http.get(`/api/v1/programs/${PROGRAM_DEMO_IDS.generasiTrakindo}`).set('Authorization', auth);
     expect(program.body).toMatchObject({
@@ -600,7 +600,7 @@ describe('demo data: Generasi Trakindo 2012–2026', () => {
     expect(program.body.description).toContain('illustrative examples');
     const years = (await t.http.get(`/api/v1/programs/${PROGRAM_DEMO_IDS.generasiTrakindo}/years`).set('Authorization', auth)).body.items as Array<{ year: number; status: string; budgetEnvelope: string; theme: string }>;
     expect(years.map((y) => y.year)).toEqual(Array.from({ length: 15 }, (_, i) => 2012 + i));
-    expect(years.map((y) => y.status)).toEqual([...Array<string>(14).fill('closed'), 'running']);
+    expect(years.map((y) => y.status)).toEqual([...Array<string>(13).fill('closed'), 'evaluating', 'running']);
     expect(years[0].theme).toBe("Teacher training and the school's vision and mission");
     const budgets = years.map((y) => BigInt(y.budgetEnvelope));
     for (let i = 1; i < budgets.length; i += 1) expect(budgets[i] > budgets[i - 1]).toBe(true);
