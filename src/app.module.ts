@@ -20,6 +20,8 @@ import { MousModule } from './mous/mous.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { PartnerRequestsModule } from './partner-requests/partner-requests.module';
+import { GrantsModule } from './grants/grants.module';
+import { IdempotencyModule } from './idempotency/idempotency.module';
 import { PartnershipsModule } from './partnerships/partnerships.module';
 import { PlansModule } from './plans/plans.module';
 import { ProgramsModule } from './programs/programs.module';
@@ -74,6 +76,8 @@ export class AppModule {
         DocumentsModule,
         NotificationsModule,
         JobsModule,
+        GrantsModule,
+        IdempotencyModule,
         HealthModule,
         ...(options.extraModules ?? []),
       ],

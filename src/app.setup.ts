@@ -54,7 +54,7 @@ export async function createApp(options: AppModuleOptions): Promise<NestExpressA
   app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
   app.enableCors({
     origin: config.corsOrigins === true ? true : config.corsOrigins.length > 0 ? config.corsOrigins : false,
-    exposedHeaders: ['X-Request-Id', 'Retry-After'],
+    exposedHeaders: ['X-Request-Id', 'Retry-After', 'Idempotency-Replayed', 'Content-Disposition'],
   });
   app.use(jsonBodyParser(config.bodyLimit));
   app.setGlobalPrefix(API_PREFIX, {

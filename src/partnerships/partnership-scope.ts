@@ -58,3 +58,13 @@ export function programScope(actor: Actor, pr = 'pr'): ScopeSql {
       return { sql: 'FALSE', params: {} };
   }
 }
+
+/**
+ * SQL that is true when the facilitator `:scopeUser` reviews plan `pl` (and so its grant): the plan
+ * names them, or they hold an open mentoring assignment for the plan's school and year.
+ */
+export function facilitatorOfPlanSql(pl = 'pl'): string {
+  return `(${pl}.facilitator_user_id = :scopeUser OR EXISTS (SELECT 1 FROM mentoring_assignments scope_ma
+            WHERE scope_ma.facilitator_user_id = :scopeUser AND scope_ma.school_id = ${pl}.school_id
+              AND scope_ma.program_year_id = ${pl}.program_year_id AND scope_ma.ended_at IS NULL))`;
+}

@@ -6,7 +6,7 @@ import { updateIfVersion } from '../common/database/optimistic';
 import { Document } from '../documents/document.entity';
 import { Organization } from '../organizations/organization.entity';
 import { Partnership } from '../partnerships/partnership.entity';
-import { partnershipScope } from '../partnerships/partnership-scope';
+import { facilitatorOfPlanSql, partnershipScope } from '../partnerships/partnership-scope';
 import type { PartnershipStatus } from '../partnerships/partnership-status';
 import { ProgramYear } from '../programs/program-year.entity';
 import type { ProgramYearStatus } from '../programs/program-year-status';
@@ -191,14 +191,7 @@ export class PlansRepository {
     const s = partnershipScope(actor, 'p');
     qb.andWhere(s.sql, s.params);
     // A facilitator reviews the plans that name them, and those of schools assigned to them for that year.
-    if (actor.role === 'facilitator') {
-      qb.andWhere(
-        `(pl.facilitator_user_id = :scopeUser OR EXISTS (SELECT 1 FROM mentoring_assignments ma
-            WHERE ma.facilitator_user_id = :scopeUser AND ma.school_id = pl.school_id
-              AND ma.program_year_id = pl.program_year_id AND ma.ended_at IS NULL))`,
-        { scopeUser: actor.userId },
-      );
-    }
+    if (actor.role === 'facilitator') qb.andWhere(facilitatorOfPlanSql('pl'), { scopeUser: actor.userId });
   }
 
   /**

@@ -28,6 +28,8 @@ const ID_MESSAGES: Record<string, (field: string, msg: string) => string> = {
   isISO8601: (f) => `${f} harus berupa tanggal ISO 8601, misalnya 2026-07-15`,
   isArray: (f) => `${f} harus berupa daftar (array)`,
   nestedValidation: (f) => `${f} harus berupa objek yang valid`,
+  isRupiah: (f) =>
+    `${f} harus berupa rupiah bulat: bilangan bulat atau teks angka tanpa desimal atau eksponen, tidak negatif; kirim jumlah di atas 9007199254740991 sebagai teks`,
 };
 
 function flatten(errors: ValidationError[], prefix: string, out: RawFieldError[]): void {

@@ -43,7 +43,8 @@ export function IsRupiah(options: RupiahOptions = {}): PropertyDecorator {
   const validate = ValidateBy({
     name: 'isRupiah',
     validator: {
-      validate: (value: unknown) => typeof value === 'string' && /^\d+$/.test(value) && !(options.positive && value === '0'),
+      // After the transform a valid amount is its own canonical form; anything else was refused.
+      validate: (value: unknown) => typeof value === 'string' && canonical(value) === value && !(options.positive && value === '0'),
       defaultMessage: (args) => rupiahProblem(args?.value, args?.property ?? 'amount', options) ?? `${args?.property ?? 'amount'} must be whole rupiah`,
     },
   });

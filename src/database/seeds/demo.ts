@@ -6,6 +6,7 @@ import { User } from '../../users/user.entity';
 import { SeedRun } from '../seed-run.entity';
 import { DEMO_IDS, DEMO_PASSWORD, DEMO_USERS, DemoStep } from './demo-ids';
 import { partnersDemoStep } from './demo-partners';
+import { grantsDemoStep } from './demo-grants';
 import { mousDemoStep } from './demo-mous';
 import { plansDemoStep } from './demo-plans';
 import { programsDemoStep } from './demo-programs';
@@ -62,7 +63,7 @@ const registry: DemoStep = {
 };
 
 /** Every step, in order; each later module appends its own. */
-const STEPS: DemoStep[] = [foundation, registry, partnersDemoStep, programsDemoStep, mousDemoStep, plansDemoStep];
+const STEPS: DemoStep[] = [foundation, registry, partnersDemoStep, programsDemoStep, mousDemoStep, plansDemoStep, grantsDemoStep];
 
 /**
  * Loads the reference case: each step once, in one transaction per step, so a database that
