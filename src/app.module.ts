@@ -16,6 +16,7 @@ import { dataSourceOptions } from './database/data-source';
 import { DocumentsModule } from './documents/documents.module';
 import { HealthModule } from './health/health.module';
 import { JobsModule } from './jobs/jobs.module';
+import { MentoringModule } from './mentoring/mentoring.module';
 import { MousModule } from './mous/mous.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OrganizationsModule } from './organizations/organizations.module';
@@ -26,6 +27,7 @@ import { PartnershipsModule } from './partnerships/partnerships.module';
 import { PlansModule } from './plans/plans.module';
 import { ProgramsModule } from './programs/programs.module';
 import { RegionsModule } from './regions/regions.module';
+import { TrainingsModule } from './trainings/trainings.module';
 import { UsersModule } from './users/users.module';
 
 /** What the app needs from its starter: the validated config and where the database is. */
@@ -70,6 +72,8 @@ export class AppModule {
         ProgramsModule,
         PartnershipsModule,
         PlansModule,
+        MentoringModule,
+        TrainingsModule,
         RegionsModule,
         UsersModule,
         MousModule,

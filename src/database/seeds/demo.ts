@@ -7,6 +7,7 @@ import { SeedRun } from '../seed-run.entity';
 import { DEMO_IDS, DEMO_PASSWORD, DEMO_USERS, DemoStep } from './demo-ids';
 import { partnersDemoStep } from './demo-partners';
 import { grantsDemoStep } from './demo-grants';
+import { mentoringDemoStep } from './demo-mentoring';
 import { mousDemoStep } from './demo-mous';
 import { plansDemoStep } from './demo-plans';
 import { programsDemoStep } from './demo-programs';
@@ -63,7 +64,7 @@ const registry: DemoStep = {
 };
 
 /** Every step, in order; each later module appends its own. */
-const STEPS: DemoStep[] = [foundation, registry, partnersDemoStep, programsDemoStep, mousDemoStep, plansDemoStep, grantsDemoStep];
+const STEPS: DemoStep[] = [foundation, registry, partnersDemoStep, programsDemoStep, mousDemoStep, plansDemoStep, grantsDemoStep, mentoringDemoStep];
 
 /**
  * Loads the reference case: each step once, in one transaction per step, so a database that

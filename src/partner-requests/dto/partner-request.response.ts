@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { OrganizationRefResponse } from '../../common/http/ref.response';
 import { TOPICS } from '../../common/catalog/topics';
 import type { Topic } from '../../common/catalog/topics';
 import { SCHOOL_LEVELS } from '../../organizations/organization-type';
@@ -7,14 +8,7 @@ import { PARTNER_REQUEST_STATUSES, RECOMMENDATION_DECISIONS } from '../partner-r
 import type { PartnerRequestStatus, RecommendationDecision } from '../partner-request-status';
 import type { PartnerRecommendationRow, PartnerRequestRow } from '../partner-requests.repository';
 
-/** An organisation named in a record. */
-export class OrganizationRefResponse {
-  @ApiProperty({ example: '00000000-0000-4000-8000-000000000101' })
-  id: string;
-
-  @ApiProperty({ example: 'PT Trakindo Utama' })
-  name: string;
-}
+export { OrganizationRefResponse };
 
 /** A user named in a record: who asked, answered or decided. */
 export class UserRefResponse {

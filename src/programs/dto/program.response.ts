@@ -1,15 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { OrganizationRefResponse } from '../../common/http/ref.response';
 import { TOPICS } from '../../common/catalog/topics';
 import type { Topic } from '../../common/catalog/topics';
 
-/** An organisation named in a record. */
-export class OrganizationRefResponse {
-  @ApiProperty({ example: '00000000-0000-4000-8000-000000000101' })
-  id: string;
-
-  @ApiProperty({ example: 'PT Trakindo Utama' })
-  name: string;
-}
+export { OrganizationRefResponse };
 
 /** A region named in a record. */
 export class RegionRefResponse {
