@@ -13,6 +13,7 @@ import { validationFailed } from './common/errors/validation';
 import { JsonLogger } from './common/logging/json-logger';
 import { APP_CONFIG, AppConfig } from './config/env';
 import { dataSourceOptions } from './database/data-source';
+import { CompetitionsModule } from './competitions/competitions.module';
 import { DocumentsModule } from './documents/documents.module';
 import { HealthModule } from './health/health.module';
 import { JobsModule } from './jobs/jobs.module';
@@ -74,6 +75,7 @@ export class AppModule {
         PlansModule,
         MentoringModule,
         TrainingsModule,
+        CompetitionsModule,
         RegionsModule,
         UsersModule,
         MousModule,

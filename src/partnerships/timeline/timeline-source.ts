@@ -7,7 +7,15 @@ import { partnershipStatusSource } from './partnership-status.source';
  * What the timeline can show. Later modules add their kinds here (e.g. plan_approved,
  * grant_awarded, mentoring_session, competition_result) together with their source.
  */
-export const TIMELINE_EVENT_KINDS = ['partnership_status', 'mou_signed', 'mou_renewed', 'mou_amended', 'mou_terminated', 'mou_expired'] as const;
+export const TIMELINE_EVENT_KINDS = [
+  'partnership_status',
+  'mou_signed',
+  'mou_renewed',
+  'mou_amended',
+  'mou_terminated',
+  'mou_expired',
+  'competition_result',
+] as const;
 export type TimelineEventKind = (typeof TIMELINE_EVENT_KINDS)[number];
 
 /** One dated thing that happened in a partnership. */

@@ -1,0 +1,78 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { PartnershipTimelineSources } from '../partnerships/timeline/timeline-source';
+import type { TimelineEvent, TimelineEventKind, TimelinePartnership, TimelineSource } from '../partnerships/timeline/timeline-source';
+import { round } from './scoring';
+
+/**
+ * The kind of the event. The timeline's list of kinds (TIMELINE_EVENT_KINDS, owned by the
+ * partnerships module) does not name it yet; once it does, this assertion is a no-op.
+ */
+const COMPETITION_RESULT: TimelineEventKind = 'competition_result';
+
+/** One published result of the partnership's school, as the query returns it. */
+export interface ResultEventRow {
+  refId: string;
+  date: string;
+  publishedOn: string;
+  competitionTitle: string;
+  level: string;
+  categoryName: string;
+  categorySize: number;
+  rank: number;
+  award: string | null;
+  entryTitle: string;
+  meanScore: string;
+  normalizedScore: string;
+  judgeCount: number;
+}
+
+const AWARD_TEXT: Record<string, string> = { winner: 'winner', runner_up: 'runner-up', special_mention: 'special mention' };
+
+/** The line and detail the timeline shows for one published result. */
+export function describeResultEvent(r: ResultEventRow): Pick<TimelineEvent, 'title' | 'detail'> {
+  const place = r.award ? `${AWARD_TEXT[r.award] ?? r.award} in ${r.categoryName}` : `rank ${r.rank} of ${r.categorySize} in ${r.categoryName}`;
+  const of = r.award ? ` (rank ${r.rank} of ${r.categorySize})` : '';
+  return {
+    title: `${r.competitionTitle}: ${place}${of}`,
+    detail: `Entry "${r.entryTitle}" (${r.level}); mean score ${round(Number(r.meanScore), 2)}, normalised score ${round(Number(r.normalizedScore), 3)}, ${r.judgeCount} judge${r.judgeCount === 1 ? '' : 's'}; results published ${r.publishedOn}`,
+  };
+}
+
+/**
+ * Published competition results in the partnership timeline: one event per entry of the school in a
+ * competition of the partnership's program, once the results are published. The event is dated on
+ * the publication day (Western Indonesia Time, UTC+7), but never after 31 December of the
+ * competition's program year, so it lands in that year's entry even when the results come out in
+ * January; the detail keeps the real publication date.
+ */
+@Injectable()
+export class CompetitionResultsTimelineSource implements TimelineSource, OnModuleInit {
+  readonly name = 'competition-results';
+
+  constructor(private readonly sources: PartnershipTimelineSources) {}
+
+  onModuleInit(): void {
+    this.sources.register(this);
+  }
+
+  async events(p: TimelinePartnership, manager: EntityManager): Promise<TimelineEvent[]> {
+    const rows: ResultEventRow[] = await manager.query(
+      `SELECT r.id AS "refId",
+              CAST(LEAST(CAST(c.published_at AT TIME ZONE INTERVAL '+07:00' AS date), make_date(py.year, 12, 31)) AS text) AS date,
+              CAST(CAST(c.published_at AT TIME ZONE INTERVAL '+07:00' AS date) AS text) AS "publishedOn",
+              c.title AS "competitionTitle", c.level, k.name AS "categoryName",
+              (SELECT count(*) FROM competition_results r2 WHERE r2.competition_id = r.competition_id AND r2.category_id = r.category_id)::int AS "categorySize",
+              r.rank, r.award, e.title AS "entryTitle", r.mean_score AS "meanScore", r.normalized_score AS "normalizedScore", r.judge_count AS "judgeCount"
+         FROM competition_results r
+         JOIN competitions c ON c.id = r.competition_id
+         JOIN program_years py ON py.id = c.program_year_id
+         JOIN competition_entries e ON e.id = r.entry_id
+         JOIN competition_categories k ON k.id = r.category_id
+        WHERE py.program_id = $1 AND r.school_id = $2 AND c.phase IN ('published', 'closed') AND c.published_at IS NOT NULL
+        ORDER BY 2, c.created_at, k.position`,
+      [p.programId, p.schoolId],
+    );
+    return rows.map((r) => ({ date: r.date, kind: COMPETITION_RESULT, refId: r.refId, ...describeResultEvent(r) }));
+  }
+}
