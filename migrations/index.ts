@@ -1,3 +1,4 @@
+import { ReportIndexes1795550003778 } from './1795550003778-ReportIndexes';
 import { MentoringTrainingsCompetitions1795546640738 } from './1795546640738-MentoringTrainingsCompetitions';
 import { Grants1795546497907 } from './1795546497907-Grants';
 import { Plans1795546412547 } from './1795546412547-Plans';
@@ -12,4 +13,5 @@ export const MIGRATIONS: Function[] = [
   Plans1795546412547,
   Grants1795546497907,
   MentoringTrainingsCompetitions1795546640738,
+  ReportIndexes1795550003778,
 ];

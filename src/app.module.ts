@@ -7,27 +7,28 @@ import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { JwtAuthGuard } from './common/auth/jwt-auth.guard';
 import { Clock } from './common/clock';
+import { CompetitionsModule } from './competitions/competitions.module';
 import { PermissionsGuard } from './common/auth/permissions.guard';
 import { ProblemFilter } from './common/errors/problem.filter';
 import { validationFailed } from './common/errors/validation';
 import { JsonLogger } from './common/logging/json-logger';
 import { APP_CONFIG, AppConfig } from './config/env';
 import { dataSourceOptions } from './database/data-source';
-import { CompetitionsModule } from './competitions/competitions.module';
 import { DocumentsModule } from './documents/documents.module';
+import { GrantsModule } from './grants/grants.module';
 import { HealthModule } from './health/health.module';
+import { IdempotencyModule } from './idempotency/idempotency.module';
 import { JobsModule } from './jobs/jobs.module';
 import { MentoringModule } from './mentoring/mentoring.module';
 import { MousModule } from './mous/mous.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { PartnerRequestsModule } from './partner-requests/partner-requests.module';
-import { GrantsModule } from './grants/grants.module';
-import { IdempotencyModule } from './idempotency/idempotency.module';
 import { PartnershipsModule } from './partnerships/partnerships.module';
 import { PlansModule } from './plans/plans.module';
 import { ProgramsModule } from './programs/programs.module';
 import { RegionsModule } from './regions/regions.module';
+import { ReportsModule } from './reports/reports.module';
 import { TrainingsModule } from './trainings/trainings.module';
 import { UsersModule } from './users/users.module';
 
@@ -75,16 +76,17 @@ export class AppModule {
         PlansModule,
         MentoringModule,
         TrainingsModule,
-        CompetitionsModule,
         RegionsModule,
         UsersModule,
         MousModule,
         DocumentsModule,
+        CompetitionsModule,
         NotificationsModule,
         JobsModule,
         GrantsModule,
         IdempotencyModule,
         HealthModule,
+        ReportsModule,
         ...(options.extraModules ?? []),
       ],
       providers: [

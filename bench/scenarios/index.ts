@@ -1,5 +1,6 @@
 import type { Scenario } from '../harness';
+import { reportsScenario } from './reports';
 import { schoolImport } from './school-import';
 
 /** Every benchmark, by name; add a scenario here and `npm run bench -- <name>` runs it. */
-export const SCENARIOS: Scenario[] = [schoolImport];
+export const SCENARIOS: Scenario[] = [schoolImport, reportsScenario];

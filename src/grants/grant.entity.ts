@@ -19,6 +19,7 @@ import type { GrantStatus } from './grant-status';
 @Index('grants_plan_key', ['planId'], { unique: true })
 @Index('grants_program_year_idx', ['programYearId', 'status'])
 @Index('grants_company_idx', ['companyId', 'createdAt', 'id'])
+@Index('grants_partnership_idx', ['partnershipId'])
 export class Grant {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -13,6 +13,8 @@ import { User } from '../users/user.entity';
 @Index('mentoring_assignments_active_key', ['facilitatorUserId', 'schoolId', 'programYearId'], { unique: true, where: '"ended_at" IS NULL' })
 @Index('mentoring_assignments_school_idx', ['schoolId', 'programYearId'])
 @Index('mentoring_assignments_facilitator_idx', ['facilitatorUserId', 'programYearId'])
+@Index('mentoring_assignments_program_year_idx', ['programYearId'])
+@Index('mentoring_assignments_partnership_idx', ['partnershipId'])
 export class MentoringAssignment {
   @PrimaryGeneratedColumn('uuid')
   id: string;

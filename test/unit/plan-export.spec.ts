@@ -1,10 +1,10 @@
 import { inflateRawSync } from 'node:zlib';
 import { parseCsv } from '../../src/organizations/import/csv';
-import { csvField, writeCsv } from '../../src/plans/export/csv';
+import { csvField, writeCsv } from '../../src/common/export/csv';
 import { formatRupiah } from '../../src/plans/export/plan-export';
-import { PdfWriter, textWidth, wrapText } from '../../src/plans/export/pdf-writer';
-import { columnName, writeXlsx } from '../../src/plans/export/xlsx';
-import { crc32, writeZip } from '../../src/plans/export/zip';
+import { PdfWriter, textWidth, wrapText } from '../../src/common/export/pdf-writer';
+import { columnName, writeXlsx } from '../../src/common/export/xlsx';
+import { crc32, writeZip } from '../../src/common/export/zip';
 import { unzip } from '../support/unzip';
 
 describe('export writers', () => {

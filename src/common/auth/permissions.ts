@@ -74,6 +74,12 @@ export enum Permission {
   AuditRead = 'audit:read',
   /** Run a daily job now (admins only). */
   JobsRun = 'jobs:run',
+  /** The portfolio report of a company's program: figures, series, health, exports and charts. */
+  ReportsPortfolio = 'reports:portfolio',
+  /** The region report of an education office's jurisdiction (admins: any region). */
+  ReportsRegion = 'reports:region',
+  /** A school's timeline with each of its partners, inside the caller's scope. */
+  SchoolTimelineRead = 'schools:timeline_read',
 }
 
 const EVERYONE: Permission[] = [
@@ -113,10 +119,12 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     Permission.TrainingsRespond,
     Permission.CompetitionsRead,
     Permission.CompetitionsManage,
+    Permission.ReportsPortfolio,
+    Permission.SchoolTimelineRead,
   ]),
   principal: new Set([...EVERYONE, ...ORGANIZATION_KEEPER, ...PARTY, Permission.UsersInvite, Permission.PlansRead, Permission.PlansWrite, Permission.GrantsRead, Permission.ExpenseReportsWrite,
     Permission.MentoringRead, Permission.MentoringConfirm, Permission.TrainingsRead, Permission.TrainingsRespond,
-    Permission.CompetitionsRead, Permission.CompetitionEntriesWrite]),
+    Permission.CompetitionsRead, Permission.CompetitionEntriesWrite, Permission.SchoolTimelineRead]),
   education_officer: new Set([
     ...EVERYONE,
     ...ORGANIZATION_KEEPER,
@@ -131,6 +139,8 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     Permission.TrainingsRead,
     Permission.TrainingsRespond,
     Permission.CompetitionsRead,
+    Permission.ReportsRegion,
+    Permission.SchoolTimelineRead,
   ]),
   facilitator: new Set([...EVERYONE, ...ORGANIZATION_KEEPER, ...PARTY, Permission.PlansRead, Permission.PlansReview, Permission.GrantsRead,
     Permission.MentoringRead, Permission.MentoringLog, Permission.TrainingsRead, Permission.TrainingsManage, Permission.TrainingsRespond,

@@ -15,6 +15,14 @@ export const TIMELINE_EVENT_KINDS = [
   'mou_terminated',
   'mou_expired',
   'competition_result',
+  'plan_submitted',
+  'plan_approved',
+  'plan_completed',
+  'grant_awarded',
+  'grant_disbursed',
+  'grant_reversed',
+  'expense_report_accepted',
+  'mentoring_session',
 ] as const;
 export type TimelineEventKind = (typeof TIMELINE_EVENT_KINDS)[number];
 

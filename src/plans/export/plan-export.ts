@@ -5,11 +5,11 @@ import type { PlanContent, PlanProgram } from '../plan-content';
 import { FUNDING_SOURCES } from '../plan-status';
 import type { FundingSource, PlanStatus } from '../plan-status';
 import type { PlanRow } from '../plans.repository';
-import { writeCsv } from './csv';
-import type { CsvSeparator } from './csv';
-import { PdfWriter } from './pdf-writer';
-import { writeXlsx } from './xlsx';
-import type { XlsxCell } from './xlsx';
+import { writeCsv } from '../../common/export/csv';
+import type { CsvSeparator } from '../../common/export/csv';
+import { PdfWriter } from '../../common/export/pdf-writer';
+import { writeXlsx } from '../../common/export/xlsx';
+import type { XlsxCell } from '../../common/export/xlsx';
 
 type Text = Record<Lang, string>;
 

@@ -1,0 +1,151 @@
+import type { Lang } from '../../common/errors/i18n';
+import { PLAN_STATUSES } from '../../plans/plan-status';
+import type { PlanStatus } from '../../plans/plan-status';
+import { PdfWriter } from '../../common/export/pdf-writer';
+import type { YearFigures } from '../report-figures';
+import type { PartnershipSummary } from '../reports.service';
+
+type Text = Record<Lang, string>;
+
+const L = {
+  title: { en: 'Partnership summary', id: 'Ringkasan kemitraan' },
+  program: { en: 'Program', id: 'Program' },
+  since: { en: 'since', id: 'sejak' },
+  school: { en: 'School', id: 'Sekolah' },
+  company: { en: 'Company', id: 'Perusahaan' },
+  status: { en: 'Status', id: 'Status' },
+  mou: { en: 'MoU in force', id: 'MoU yang berlaku' },
+  until: { en: 'until', id: 'sampai' },
+  none: { en: 'none', id: 'tidak ada' },
+  health: { en: 'Health', id: 'Kesehatan' },
+  year: { en: 'Year', id: 'Tahun' },
+  theme: { en: 'Theme', id: 'Tema' },
+  plan: { en: 'Plan', id: 'Rencana' },
+  awarded: { en: 'Awarded (Rp)', id: 'Hibah (Rp)' },
+  disbursed: { en: 'Disbursed (Rp)', id: 'Dicairkan (Rp)' },
+  accepted: { en: 'Spent, accepted (Rp)', id: 'Belanja diterima (Rp)' },
+  sessions: { en: 'Sessions', id: 'Sesi' },
+  hours: { en: 'Hours', id: 'Jam' },
+  gain: { en: 'Training gain', id: 'Peningkatan pelatihan' },
+  competition: { en: 'Competition', id: 'Kompetisi' },
+  total: { en: 'Total', id: 'Total' },
+  yearByYear: { en: 'Year by year', id: 'Dari tahun ke tahun' },
+  note: {
+    en: 'Figures from the Jalin records as of {date}, with the definitions of the Jalin reports. For the school work program, RKT and RKAS, and the company CSR report.',
+    id: 'Angka dari catatan Jalin per {date}, dengan definisi laporan Jalin. Untuk program kerja sekolah, RKT dan RKAS, serta laporan CSR perusahaan.',
+  },
+  band: {
+    en: { healthy: 'healthy', watch: 'watch', at_risk: 'at risk' },
+    id: { healthy: 'sehat', watch: 'perlu perhatian', at_risk: 'berisiko' },
+  },
+  statuses: {
+    en: { prospective: 'prospective', active: 'active', paused: 'paused', ended: 'ended' },
+    id: { prospective: 'calon mitra', active: 'aktif', paused: 'dihentikan sementara', ended: 'berakhir' },
+  },
+  awards: { en: { winner: 'winner', runner_up: 'runner-up', special_mention: 'special mention' }, id: { winner: 'juara 1', runner_up: 'juara 2', special_mention: 'penghargaan khusus' } },
+  entries: { en: 'entry', id: 'karya' },
+  late: { en: 'late', id: 'terlambat' },
+} as const;
+
+/** Rows the page holds besides everything else: older years fold into the note. */
+const MAX_YEARS = 16;
+
+const group = (digits: string, lang: Lang) => digits.replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'id' ? '.' : ',');
+const number = (n: number, lang: Lang) => (lang === 'id' ? String(Math.round(n * 100) / 100).replace('.', ',') : String(Math.round(n * 100) / 100));
+const formatDate = (iso: string, lang: Lang) => (lang === 'id' ? iso.split('-').reverse().join('/') : iso);
+
+const PLAN_STATUS_TEXT: Record<Lang, Record<PlanStatus, string>> = {
+  en: { draft: 'draft', submitted: 'submitted', changes_requested: 'changes requested', approved: 'approved', in_progress: 'in progress', completed: 'completed', withdrawn: 'withdrawn' },
+  id: { draft: 'draf', submitted: 'diajukan', changes_requested: 'perlu perbaikan', approved: 'disetujui', in_progress: 'berjalan', completed: 'selesai', withdrawn: 'ditarik' },
+};
+
+function planCell(f: YearFigures, lang: Lang): string {
+  const status = PLAN_STATUSES.find((s) => f.plans.byStatus[s] > 0);
+  if (!status) return '-';
+  return `${PLAN_STATUS_TEXT[lang][status]}${f.plans.late > 0 ? ` (${L.late[lang]})` : ''}`;
+}
+
+function competitionCell(f: YearFigures, lang: Lang): string {
+  const c = f.competitions;
+  if (c.winners > 0) return L.awards[lang].winner;
+  if (c.runnersUp > 0) return L.awards[lang].runner_up;
+  if (c.specialMentions > 0) return L.awards[lang].special_mention;
+  return c.entries > 0 ? `${c.entries} ${L.entries[lang]}` : '-';
+}
+
+const hasActivity = (f: YearFigures) =>
+  f.cohort.partnerships > 0 || f.plans.plans > 0 || f.grants.awarded !== '0' || f.mentoring.sessionsDone > 0 || f.trainings.participants > 0 || f.competitions.entries > 0;
+
+/**
+ * One A4 page about a partnership, for the school's planning documents and the company's CSR report:
+ * who, since when, the MoU in force, its health with the reasons, and what each year brought (plan,
+ * grant money, mentoring, training, competition), with totals.
+ */
+export function summaryPdf(s: PartnershipSummary, lang: Lang): Buffer {
+  const t = (x: Text) => x[lang];
+  const p = s.partnership;
+  const pdf = new PdfWriter(() => `Jalin — ${formatDate(s.today, lang)}`);
+  pdf.text(t(L.title), { size: 16, bold: true, after: 2 });
+  pdf.text(`${p.companyName} — ${p.schoolName}`, { size: 12, bold: true, after: 6 });
+  pdf.field(t(L.program), `${p.programName} (${t(L.since)} ${p.programStartYear})`);
+  pdf.field(t(L.school), `${p.schoolName}${p.schoolNpsn ? `, NPSN ${p.schoolNpsn}` : ''}${p.regionName ? `, ${p.regionName}` : ''}`);
+  pdf.field(t(L.status), `${L.statuses[lang][p.status]}${p.startedOn ? ` (${t(L.since)} ${formatDate(p.startedOn, lang)})` : ''}`);
+  const mou = s.health?.mouInForce;
+  pdf.field(t(L.mou), mou ? `${mou.number}, ${t(L.until)} ${formatDate(mou.expiryDate, lang)}` : t(L.none));
+  if (s.health) {
+    pdf.field(t(L.health), `${s.health.score}/100 (${L.band[lang][s.health.band]})`);
+    for (const r of s.health.reasons) pdf.text(`–${r.points}  ${r.detail}`, { size: 8.5, indent: 12, after: 1 });
+  }
+  pdf.rule();
+  pdf.text(t(L.yearByYear), { size: 11, bold: true, after: 2 });
+  const active = s.series.filter((y) => hasActivity(y.figures));
+  const shown = active.slice(-MAX_YEARS);
+  const rows = shown.map((y) => {
+    const f = y.figures;
+    return [
+      String(y.year),
+      y.theme.length > 34 ? `${y.theme.slice(0, 33)}…` : y.theme,
+      planCell(f, lang),
+      group(f.grants.awarded, lang),
+      group(f.grants.disbursed, lang),
+      group(f.grants.accepted, lang),
+      String(f.mentoring.sessionsDone),
+      number(f.mentoring.hoursDone, lang),
+      f.trainings.meanGain === null ? '-' : number(f.trainings.meanGain, lang),
+      competitionCell(f, lang),
+    ];
+  });
+  const sum = (pick: (f: YearFigures) => string) => group(active.reduce((acc, y) => acc + BigInt(pick(y.figures)), 0n).toString(), lang);
+  rows.push([
+    t(L.total),
+    '',
+    '',
+    sum((f) => f.grants.awarded),
+    sum((f) => f.grants.disbursed),
+    sum((f) => f.grants.accepted),
+    String(active.reduce((acc, y) => acc + y.figures.mentoring.sessionsDone, 0)),
+    number(active.reduce((acc, y) => acc + y.figures.mentoring.hoursDone, 0), lang),
+    '',
+    '',
+  ]);
+  pdf.table(
+    [
+      { header: t(L.year), width: 6 },
+      { header: t(L.theme), width: 15 },
+      { header: t(L.plan), width: 10 },
+      { header: t(L.awarded), width: 11, align: 'right' },
+      { header: t(L.disbursed), width: 11, align: 'right' },
+      { header: t(L.accepted), width: 11, align: 'right' },
+      { header: t(L.sessions), width: 8, align: 'right' },
+      { header: t(L.hours), width: 6, align: 'right' },
+      { header: t(L.gain), width: 8, align: 'right' },
+      { header: t(L.competition), width: 10 },
+    ],
+    rows,
+    7.5,
+  );
+  const older = active.length - shown.length;
+  const note = t(L.note).replace('{date}', formatDate(s.today, lang)) + (older > 0 ? ` (${older} ${lang === 'id' ? 'tahun sebelumnya termasuk dalam total' : 'earlier years are in the total'})` : '');
+  pdf.text(note, { size: 7.5, after: 0 });
+  return pdf.toBuffer({ title: `${t(L.title)}: ${p.companyName} — ${p.schoolName}`, author: 'Jalin' });
+}
