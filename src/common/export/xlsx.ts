@@ -9,7 +9,8 @@ const xmlChar = (ch: string): boolean => {
   return code === 0x09 || code === 0x0a || code === 0x0d || (code >= 0x20 && code !== 0xfffe && code !== 0xffff);
 };
 
-const escapeXml = (s: string): string =>
+/** Text made safe for XML: characters XML cannot hold dropped, markup characters escaped. */
+export const escapeXml = (s: string): string =>
   [...s]
     .filter(xmlChar)
     .join('')

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
 import type { Contact } from '../contact.entity';
@@ -38,42 +38,12 @@ export class CreateContactDto {
   isPrimary?: boolean;
 }
 
-/** Changes to a contact person; `version` is the one the change was based on. */
-export class UpdateContactDto {
+/** Changes to a contact person (any field of a new one); `version` is the one the change was based on. */
+export class UpdateContactDto extends PartialType(CreateContactDto) {
   @ApiProperty({ example: 1 })
   @IsInt()
   @Min(1)
   version: number;
-
-  @ApiPropertyOptional({ example: 'Rina Marlina, S.E.' })
-  @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
-  name?: string;
-
-  @ApiPropertyOptional({ example: 'CSR Manager' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(120)
-  position?: string;
-
-  @ApiPropertyOptional({ example: '+62 21 1234 5678' })
-  @IsOptional()
-  @Matches(PHONE, { message: 'phone must be a phone number of digits, spaces, + ( ) or -, e.g. +62 511 3350000' })
-  phone?: string;
-
-  @ApiPropertyOptional({ example: 'csr@trakindo.example' })
-  @IsOptional()
-  @Transform(lower)
-  @IsEmail({}, { message: 'email must be a valid email address, e.g. name@company.co.id' })
-  @MaxLength(254)
-  email?: string;
-
-  @ApiPropertyOptional({ example: true })
-  @IsOptional()
-  @IsBoolean()
-  isPrimary?: boolean;
 }
 
 /** A contact person of an organisation. */

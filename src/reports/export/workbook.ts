@@ -1,4 +1,4 @@
-import { columnName } from '../../common/export/xlsx';
+import { columnName, escapeXml } from '../../common/export/xlsx';
 import { writeZip } from '../../common/export/zip';
 
 /**
@@ -13,21 +13,6 @@ export interface Sheet {
   rows: WorkbookCell[][];
   widths: number[];
 }
-
-/** Whether XML 1.0 can hold a character at all (tab, line feed and carriage return are the only control characters it allows). */
-const xmlChar = (ch: string): boolean => {
-  const code = ch.charCodeAt(0);
-  return (code >= 0x20 || code === 0x09 || code === 0x0a || code === 0x0d) && code !== 0xfffe && code !== 0xffff;
-};
-
-const escapeXml = (s: string): string =>
-  [...s]
-    .filter(xmlChar)
-    .join('')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
 
 /** Days since 1899-12-30, the spreadsheet date serial of a YYYY-MM-DD date. */
 export function dateSerial(iso: string): number {
