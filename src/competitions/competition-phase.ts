@@ -62,6 +62,11 @@ export function isPublished(phase: CompetitionPhase): boolean {
   return phase === 'published' || phase === 'closed';
 }
 
+/** {@link isPublished} as SQL over the competition alias `c`, for queries that read results. */
+export function publishedSql(c: string): string {
+  return `(${c}.phase IN ('published', 'closed'))`;
+}
+
 /** An instant as messages show it: ISO 8601 in UTC, to the second. */
 export function formatInstant(at: Date): string {
   return at.toISOString().replace(/\.\d{3}Z$/, 'Z');

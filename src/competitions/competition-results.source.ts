@@ -2,6 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { PartnershipTimelineSources } from '../partnerships/timeline/timeline-source';
 import type { TimelineEvent, TimelineEventKind, TimelinePartnership, TimelineSource } from '../partnerships/timeline/timeline-source';
+import { publishedSql } from './competition-phase';
 import { round } from './scoring';
 
 /**
@@ -69,7 +70,7 @@ export class CompetitionResultsTimelineSource implements TimelineSource, OnModul
          JOIN program_years py ON py.id = c.program_year_id
          JOIN competition_entries e ON e.id = r.entry_id
          JOIN competition_categories k ON k.id = r.category_id
-        WHERE py.program_id = $1 AND r.school_id = $2 AND c.phase IN ('published', 'closed') AND c.published_at IS NOT NULL
+        WHERE py.program_id = $1 AND r.school_id = $2 AND ${publishedSql('c')} AND c.published_at IS NOT NULL
         ORDER BY 2, c.created_at, k.position`,
       [p.programId, p.schoolId],
     );

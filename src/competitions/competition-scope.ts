@@ -3,6 +3,7 @@ import { AppError } from '../common/errors/app-error';
 import { programScope } from '../partnerships/partnership-scope';
 import type { ScopeSql } from '../partnerships/partnership-scope';
 import { coversRegionSql } from '../regions/jurisdiction';
+import { publishedSql } from './competition-phase';
 
 /**
  * Which competitions (alias `c`) the caller sees: admins all; a CSR officer their company's; a judge
@@ -55,7 +56,7 @@ export function entryScope(actor: Actor, e = 'e', c = 'c'): ScopeSql {
         params: { scopeUser: actor.userId },
       };
     case 'education_officer':
-      return { sql: `(${c}.phase IN ('published', 'closed') AND ${inJurisdictionSql(`${e}.school_id`)})`, params: { scopeOrg: actor.organizationId } };
+      return { sql: `(${publishedSql(c)} AND ${inJurisdictionSql(`${e}.school_id`)})`, params: { scopeOrg: actor.organizationId } };
     default:
       return { sql: 'FALSE', params: {} };
   }

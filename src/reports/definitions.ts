@@ -1,3 +1,4 @@
+import { publishedSql } from '../competitions/competition-phase';
 import { NO_CONTACT_DAYS, overdueSql } from '../mentoring/mentoring-status';
 
 /**
@@ -230,10 +231,8 @@ export function meanGainSql(tp: string): string {
   return `round(avg(${tp}.post_score - ${tp}.pre_score) FILTER (WHERE ${pairedScoresSql(tp)}), 2)`;
 }
 
-/** Competition results count once the competition published them. */
-export function resultsPublishedSql(c: string): string {
-  return `(${c}.phase IN ('published', 'closed'))`;
-}
+/** Competition results count once the competition published them (the competitions module's rule). */
+export const resultsPublishedSql = publishedSql;
 
 // ---------------------------------------------------------------------------------------------
 // Plan indicators

@@ -5,6 +5,7 @@ import {
   isPanelOpen,
   isPublished,
   nextPhase,
+  publishedSql,
   refuseEntryChange,
   refusePhaseMove,
   refuseScoring,
@@ -42,6 +43,11 @@ describe('competition phases', () => {
     expect(COMPETITION_PHASES.filter(isEditable)).toEqual(['draft']);
     expect(COMPETITION_PHASES.filter(isPanelOpen)).toEqual(['draft', 'open', 'judging']);
     expect(COMPETITION_PHASES.filter(isPublished)).toEqual(['published', 'closed']);
+  });
+
+  it('says published in SQL for the same phases as isPublished', () => {
+    const phases = publishedSql('c').match(/'([a-z_]+)'/g)?.map((q) => q.slice(1, -1));
+    expect(phases).toEqual(COMPETITION_PHASES.filter(isPublished));
   });
 });
 
