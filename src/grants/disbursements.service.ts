@@ -9,7 +9,7 @@ import { IdempotencyService, IdempotentResult } from '../idempotency/idempotency
 import { DisbursementListResponse, DisbursementResponse } from './dto/disbursement.response';
 import type { CreateDisbursementDto, ReverseDisbursementDto } from './dto/money-movement.dto';
 import { ExpenseReportsRepository } from './expense-reports.repository';
-import { notInFuture, refuse, requireCsrOfficer, requireDetails, requireOpenYear, rp } from './grant-access';
+import { notInFuture, refuse, requireCsrOfficer, requireOpenYear, rp } from './grant-access';
 import { balanceAtSchool, grantStatusFor, ledgerAmount, undisbursed } from './grant-status';
 import { GrantsRepository } from './grants.repository';
 import { GrantsService, moneyOfRow } from './grants.service';
@@ -32,8 +32,7 @@ export class DisbursementsService {
 
   /** The tranches and reversals of a grant, in the order they were recorded (not for education officers). */
   async list(actor: Actor, grantId: string): Promise<DisbursementListResponse> {
-    await this.grantsService.row(actor, grantId, this.dataSource.manager);
-    requireDetails(actor, grantId);
+    await this.grantsService.detailRow(actor, grantId, this.dataSource.manager);
     return { items: (await this.grants.disbursements(grantId)).map(DisbursementResponse.from) };
   }
 

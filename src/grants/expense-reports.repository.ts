@@ -100,6 +100,12 @@ export class ExpenseReportsRepository {
     return manager.query(`${LINE_SELECT} WHERE l.report_id = $1 ORDER BY l.position ASC, l.id ASC`, [reportId]) as Promise<ExpenseLineRow[]>;
   }
 
+  /** One line of a report; null when it belongs to another report. */
+  async findLine(reportId: string, lineId: string, manager: EntityManager = this.dataSource.manager): Promise<ExpenseLineRow | null> {
+    const [row] = (await manager.query(`${LINE_SELECT} WHERE l.report_id = $1 AND l.id = $2`, [reportId, lineId])) as ExpenseLineRow[];
+    return row ?? null;
+  }
+
   /** The receipt documents among `ids`. */
   receipts(ids: string[], manager: EntityManager = this.dataSource.manager): Promise<ReceiptRow[]> {
     if (ids.length === 0) return Promise.resolve([]);
@@ -140,6 +146,17 @@ export class ExpenseReportsRepository {
   /** Changes one line of a report. */
   async updateLine(reportId: string, lineId: string, changes: QueryDeepPartialEntity<ExpenseLine>, manager: EntityManager): Promise<void> {
     await manager.createQueryBuilder().update(ExpenseLine).set(changes).where('id = :lineId AND report_id = :reportId', { lineId, reportId }).execute();
+  }
+
+  /** Records the reviewer's verdict on every named line of a report, in one statement. */
+  async setReviews(reportId: string, verdicts: Array<{ lineId: string; review: 'accepted' | 'rejected'; note: string | null }>, manager: EntityManager): Promise<void> {
+    if (verdicts.length === 0) return;
+    await manager.query(
+      `UPDATE expense_lines l SET review = v.review, review_note = v.note
+         FROM unnest($2::uuid[], $3::text[], $4::text[]) AS v(id, review, note)
+        WHERE l.id = v.id AND l.report_id = $1`,
+      [reportId, verdicts.map((v) => v.lineId), verdicts.map((v) => v.review), verdicts.map((v) => v.note)],
+    );
   }
 
   /** Removes one line of a report. */

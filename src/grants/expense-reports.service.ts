@@ -10,7 +10,7 @@ import { planBudgetLines } from './budget-lines';
 import type { CreateExpenseReportDto, ExpenseLineDto, ReviewExpenseReportDto, UpdateExpenseLineDto, UpdateExpenseReportDto } from './dto/expense-report.dto';
 import { ExpenseLineResponse, ExpenseReportDetailResponse, ExpenseReportListResponse, ExpenseReportResponse } from './dto/expense-report.response';
 import { ExpenseLineRow, ExpenseReportRow, ExpenseReportsRepository } from './expense-reports.repository';
-import { refuse, refuseReport, requireCsrOfficer, requireDetails, requirePrincipal, rp } from './grant-access';
+import { refuse, refuseReport, requireCsrOfficer, requirePrincipal, rp } from './grant-access';
 import { balanceAtSchool, grantStatusFor, ledgerAmount, sumRupiah } from './grant-status';
 import { GrantRow, GrantsRepository } from './grants.repository';
 import { GrantsService, moneyOfRow } from './grants.service';
@@ -37,13 +37,13 @@ export class ExpenseReportsService {
 
   /** The expense reports of a grant, oldest first (not for education officers). */
   async list(actor: Actor, grantId: string): Promise<ExpenseReportListResponse> {
-    await this.visibleGrant(actor, grantId, this.dataSource.manager);
+    await this.grantsService.detailRow(actor, grantId, this.dataSource.manager);
     return { items: (await this.reports.list(grantId)).map(ExpenseReportResponse.from) };
   }
 
   /** One expense report with its lines and receipts (not for education officers). */
   async get(actor: Actor, grantId: string, reportId: string): Promise<ExpenseReportDetailResponse> {
-    const g = await this.visibleGrant(actor, grantId, this.dataSource.manager);
+    const g = await this.grantsService.detailRow(actor, grantId, this.dataSource.manager);
     return this.detail(g, reportId, this.dataSource.manager);
   }
 
@@ -51,7 +51,7 @@ export class ExpenseReportsService {
   async create(actor: Actor, grantId: string, dto: CreateExpenseReportDto): Promise<ExpenseReportDetailResponse> {
     requirePrincipal(actor, WRITE);
     return this.dataSource.transaction(async (manager) => {
-      const g = await this.visibleGrant(actor, grantId, manager);
+      const g = await this.grantsService.detailRow(actor, grantId, manager);
       refuse('report', g);
       if (dto.trancheNumber !== undefined) await this.checkTranche(g, dto.trancheNumber, 'trancheNumber', manager);
       const lines = dto.lines ?? [];
@@ -149,7 +149,7 @@ export class ExpenseReportsService {
 
   /** A receipt of a line, ready to stream (not for education officers). */
   async openReceipt(actor: Actor, grantId: string, reportId: string, lineId: string, documentId: string): Promise<DocumentDownload> {
-    await this.visibleGrant(actor, grantId, this.dataSource.manager);
+    await this.grantsService.detailRow(actor, grantId, this.dataSource.manager);
     if (!(await this.reports.find(grantId, reportId))) throw AppError.notFound('expense report', reportId);
     const line = await this.line(reportId, lineId, this.dataSource.manager);
     if (!line.receiptDocumentIds.includes(documentId)) throw AppError.notFound('receipt', documentId);
@@ -242,10 +242,11 @@ export class ExpenseReportsService {
           'semua baris ditolak, sehingga tidak ada yang dapat diterima; kembalikan laporan untuk diperbaiki (decision: return, dengan alasan)',
         );
       }
-      for (const line of lines) {
-        const v = verdicts.get(line.id)!;
-        await this.reports.updateLine(reportId, line.id, { review: v.review, reviewNote: v.note || null }, manager);
-      }
+      await this.reports.setReviews(
+        reportId,
+        [...verdicts].map(([lineId, v]) => ({ lineId, review: v.review, note: v.note || null })),
+        manager,
+      );
       if (dto.decision === 'accept') {
         const open = balanceAtSchool(moneyOfRow(g));
         // Checked here first (the sum of many lines may not even fit a bigint), and again by the guarded UPDATE.
@@ -292,16 +293,9 @@ export class ExpenseReportsService {
     });
   }
 
-  /** A grant the caller may see with its details (education officers: 404). */
-  private async visibleGrant(actor: Actor, grantId: string, manager: EntityManager): Promise<GrantRow> {
-    const g = await this.grantsService.row(actor, grantId, manager);
-    requireDetails(actor, grantId);
-    return g;
-  }
-
   /** The grant and a report of it that the school may still change, the report locked. */
   private async editable(actor: Actor, grantId: string, reportId: string, manager: EntityManager, action: 'edit' | 'submit' = 'edit'): Promise<{ g: GrantRow; report: ExpenseReportRow }> {
-    const g = await this.visibleGrant(actor, grantId, manager);
+    const g = await this.grantsService.detailRow(actor, grantId, manager);
     const report = await this.reports.find(grantId, reportId, manager, true);
     if (!report) throw AppError.notFound('expense report', reportId);
     refuseReport(action, report);
@@ -310,7 +304,7 @@ export class ExpenseReportsService {
   }
 
   private async line(reportId: string, lineId: string, manager: EntityManager): Promise<ExpenseLineRow> {
-    const line = (await this.reports.lines(reportId, manager)).find((l) => l.id === lineId);
+    const line = await this.reports.findLine(reportId, lineId, manager);
     if (!line) throw AppError.notFound('expense line', lineId);
     return line;
   }

@@ -145,7 +145,7 @@ export class GrantsRepository {
   private scope(qb: SelectQueryBuilder<Grant>, actor: Actor): void {
     const scope = partnershipScope(actor, 'p');
     qb.andWhere(scope.sql, scope.params);
-    // Facilitators: only the schools assigned to them (for now, the plans that name them).
+    // A facilitator sees the grants of the plans they review: named on the plan, or assigned to its school for that year.
     if (actor.role === 'facilitator') qb.andWhere(facilitatorOfPlanSql('pl'), { scopeUser: actor.userId });
   }
 

@@ -305,9 +305,8 @@ export class GrantsService {
    * against actual per funded budget line. Not for education officers (totals only).
    */
   async ledger(actor: Actor, id: string): Promise<LedgerResponse> {
-    const g = await this.row(actor, id, this.dataSource.manager);
-    requireDetails(actor, id);
-    const [entries, byLine, content] = [await this.grants.ledger(id), await this.reports.reportedByLine(id), await this.grants.planContent(g.planId)];
+    const g = await this.detailRow(actor, id, this.dataSource.manager);
+    const [entries, byLine, content] = await Promise.all([this.grants.ledger(id), this.reports.reportedByLine(id), this.grants.planContent(g.planId)]);
     const running = runningBalances(entries);
     const sumOf = (...kinds: string[]) => sumRupiah(entries.filter((e) => kinds.includes(e.kind)).map((e) => e.amount));
     const money = moneyOfRow(g);
@@ -382,6 +381,13 @@ export class GrantsService {
   async row(actor: Actor, id: string, manager: EntityManager, lock = false): Promise<GrantRow> {
     const g = await this.grants.findVisible(actor, id, manager, lock);
     if (!g) throw AppError.notFound('grant', id);
+    return g;
+  }
+
+  /** A grant the caller may see with its details (disbursements, reports, ledger); 404 otherwise, and for education officers. */
+  async detailRow(actor: Actor, id: string, manager: EntityManager): Promise<GrantRow> {
+    const g = await this.row(actor, id, manager);
+    requireDetails(actor, id);
     return g;
   }
 

@@ -71,7 +71,7 @@ export class PlanCommentsService {
       const fields = { planId: plan.id, versionNumber: latest > 0 ? latest : null, fieldPath, parentId: dto.parentId ?? null, body: dto.body };
       const commentId = await this.plans.insertComment({ ...fields, authorUserId: actor.userId }, manager);
       await this.audit.record(manager, actor, { action: 'create', entityType: 'plan_comment', entityId: commentId, changes: fields });
-      const row = (await this.plans.listComments(plan.id, manager)).find((c) => c.id === commentId);
+      const row = await this.plans.findCommentRow(plan.id, commentId, manager);
       if (!row) throw new Error(`comment ${commentId} vanished inside its own transaction`);
       return PlanCommentResponse.from(row);
     });

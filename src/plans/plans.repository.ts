@@ -321,6 +321,15 @@ export class PlansRepository {
 
   /** The comments of a plan, oldest first, with their authors. */
   listComments(planId: string, manager: EntityManager = this.dataSource.manager): Promise<PlanCommentRow[]> {
+    return this.commentRows(manager, 'pc.plan_id = :planId', { planId });
+  }
+
+  /** One comment of a plan with its author; null when it belongs to no such plan. */
+  async findCommentRow(planId: string, id: string, manager: EntityManager): Promise<PlanCommentRow | null> {
+    return (await this.commentRows(manager, 'pc.plan_id = :planId AND pc.id = :id', { planId, id }))[0] ?? null;
+  }
+
+  private commentRows(manager: EntityManager, where: string, params: Record<string, string>): Promise<PlanCommentRow[]> {
     return manager
       .createQueryBuilder()
       .select('pc.id', 'id')
@@ -338,7 +347,7 @@ export class PlansRepository {
       .from(PlanComment, 'pc')
       .leftJoin(User, 'u', 'u.id = pc.author_user_id')
       .leftJoin(Organization, 'o', 'o.id = u.organization_id')
-      .where('pc.plan_id = :planId', { planId })
+      .where(where, params)
       .orderBy('pc.created_at', 'ASC')
       .addOrderBy('pc.id', 'ASC')
       .getRawMany<PlanCommentRow>();

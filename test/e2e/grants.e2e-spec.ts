@@ -712,6 +712,20 @@ describe('grants', () => {
       expect((await t.http.post(`${BASE}/${g.id}/expense-reports`).set('Authorization', admin.auth).send({ title: 'x' })).status).toBe(422);
       expect((await t.http.get(`${BASE}/${g.id}/expense-reports/${randomUUID()}`).set('Authorization', w.csr.auth)).status).toBe(404);
     });
+
+    it('answers 404 for a line or receipt asked for through another report of the grant', async () => {
+      const w = await grantWorld(t);
+      const g = await awardGrant(t, w, '20000000');
+      await disburse(t, w, g.id, '5000000');
+      const submitted = (await submittedReport(t, w, g.id, ['1000'])) as unknown as { lines: Array<{ id: string; receipts: Array<{ id: string }> }> };
+      const draft = await t.http.post(`${BASE}/${g.id}/expense-reports`).set('Authorization', w.principal.auth).send({ title: 'Draf' });
+      expect(draft.status).toBe(201);
+      const [line] = submitted.lines;
+      const viaDraft = `${BASE}/${g.id}/expense-reports/${draft.body.id}/lines/${line.id}`;
+      expect((await t.http.patch(viaDraft).set('Authorization', w.principal.auth).send({ amount: '1' })).status).toBe(404);
+      expect((await t.http.delete(viaDraft).set('Authorization', w.principal.auth)).status).toBe(404);
+      expect((await t.http.get(`${viaDraft}/receipts/${line.receipts[0].id}`).set('Authorization', w.csr.auth)).status).toBe(404);
+    });
   });
 
   describe('settlement, cancellation and the ledger', () => {
