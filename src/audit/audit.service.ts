@@ -39,15 +39,27 @@ export class AuditService {
 
   /** Appends one audit line through `manager`, so it commits or rolls back with the change it records. */
   async record(manager: EntityManager, actor: Actor | AuditActor, entry: AuditEntry): Promise<void> {
-    await manager.insert(AuditEvent, <QueryDeepPartialEntity<AuditEvent>>{
-      actorUserId: actor.userId,
-      actorOrganizationId: 'organizationId' in actor ? actor.organizationId : null,
-      requestId: actor.requestId,
-      action: entry.action,
-      entityType: entry.entityType,
-      entityId: entry.entityId,
-      changes: entry.changes ?? null,
-    });
+    await this.recordAll(manager, actor, [entry]);
+  }
+
+  /** Appends several audit lines by one actor in one statement, in the order given. */
+  async recordAll(manager: EntityManager, actor: Actor | AuditActor, entries: AuditEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    await manager.insert(
+      AuditEvent,
+      entries.map(
+        (entry) =>
+          <QueryDeepPartialEntity<AuditEvent>>{
+            actorUserId: actor.userId,
+            actorOrganizationId: 'organizationId' in actor ? actor.organizationId : null,
+            requestId: actor.requestId,
+            action: entry.action,
+            entityType: entry.entityType,
+            entityId: entry.entityId,
+            changes: entry.changes ?? null,
+          },
+      ),
+    );
   }
 
   /** Lists audit lines, newest first, filtered by entity, actor and time. */

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { APP_CONFIG, AppConfig } from '../config/env';
+import { OrganizationsModule } from '../organizations/organizations.module';
 import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
@@ -11,6 +12,7 @@ import { LoginThrottle } from './login-throttle';
 @Module({
   imports: [
     PassportModule,
+    OrganizationsModule,
     UsersModule,
     JwtModule.registerAsync({
       inject: [APP_CONFIG],

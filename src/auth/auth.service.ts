@@ -6,8 +6,7 @@ import type { Actor } from '../common/auth/actor';
 import { ROLE_PERMISSIONS } from '../common/auth/permissions';
 import { AppError } from '../common/errors/app-error';
 import { APP_CONFIG, AppConfig } from '../config/env';
-import { OrganizationResponse } from '../organizations/dto/organization.response';
-import { Organization } from '../organizations/organization.entity';
+import { OrganizationsService } from '../organizations/organizations.service';
 import { UserResponse } from '../users/dto/user.response';
 import { User } from '../users/user.entity';
 import { UsersRepository } from '../users/users.repository';
@@ -44,6 +43,7 @@ export class AuthService {
     private readonly dataSource: DataSource,
     private readonly jwt: JwtService,
     private readonly users: UsersRepository,
+    private readonly organizations: OrganizationsService,
     private readonly throttle: LoginThrottle,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -174,10 +174,10 @@ export class AuthService {
   /** The caller's profile, organisation and permissions. */
   async me(actor: Actor): Promise<MeResponse> {
     const user = await this.dataSource.manager.findOneOrFail(User, { where: { id: actor.userId } });
-    const org = await this.dataSource.manager.findOneOrFail(Organization, { where: { id: user.organizationId } });
     return {
       user: UserResponse.from(user),
-      organization: OrganizationResponse.from(org),
+      // The same profile as GET /organizations/:id, with its region name and partner flag.
+      organization: await this.organizations.get(user.organizationId),
       permissions: [...ROLE_PERMISSIONS[user.role]].sort(),
     };
   }

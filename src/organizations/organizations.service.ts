@@ -4,7 +4,7 @@ import { AuditService, diffFields } from '../audit/audit.service';
 import { Actor, isAdmin } from '../common/auth/actor';
 import { isUniqueViolation, updateIfVersion } from '../common/database/optimistic';
 import { AppError } from '../common/errors/app-error';
-import { DEFAULT_PAGE_SIZE, encodeCursor, Page } from '../common/pagination/pagination';
+import { DEFAULT_PAGE_SIZE, Page, toPage } from '../common/pagination/pagination';
 import type { CreateOrganizationDto } from './dto/create-organization.dto';
 import type { ListOrganizationsQuery } from './dto/list-organizations.query';
 import { OrganizationResponse } from './dto/organization.response';
@@ -118,12 +118,12 @@ export class OrganizationsService {
   async list(query: ListOrganizationsQuery): Promise<Page<OrganizationResponse>> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const { rows, cursorValues } = await this.organizations.listPage(query, limit);
-    const hasMore = rows.length > limit;
-    const items = rows.slice(0, limit);
-    return {
-      items: items.map(OrganizationResponse.from),
-      nextCursor: hasMore ? encodeCursor([cursorValues[limit - 1], items[limit - 1].id]) : null,
-    };
+    return toPage(
+      rows.map((row, i) => ({ row, cursorValue: cursorValues[i] })),
+      limit,
+      (r) => [r.cursorValue, r.row.id],
+      (r) => OrganizationResponse.from(r.row),
+    );
   }
 
   /** One organisation's public profile. */

@@ -131,7 +131,7 @@ export class PartnerRequestsRepository {
       .addSelect('r.withdrawn_reason', 'withdrawnReason')
       .addSelect('r.created_at', 'createdAt')
       .addSelect('r.updated_at', 'updatedAt')
-      .addSelect('CAST(r.created_at AS text)', 'cursorCreatedAt')
+      .addSelect(`to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`, 'cursorCreatedAt')
       .from(PartnerRequest, 'r')
       .innerJoin(Organization, 'c', 'c.id = r.company_id')
       .innerJoin(Organization, 'o', 'o.id = r.education_office_id')

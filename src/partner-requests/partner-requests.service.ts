@@ -16,24 +16,6 @@ import { refuseAction, refuseDecision, statusAfter, statusAfterDecisions } from 
 import type { PartnerRequestAction, RecommendationDecision } from './partner-request-status';
 import { PartnerRequestRow, PartnerRequestsRepository, SchoolFacts } from './partner-requests.repository';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** created_at as PostgreSQL prints a timestamptz, e.g. 2026-05-01 10:00:00.123456+00. */
-const PG_TIMESTAMP = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/;
-
-/** The position after the last row of a page: created_at at full precision, then id. */
-function decodeListCursor(cursor: string | undefined): [string, string] | null {
-  const values = decodeCursor(cursor, 2);
-  if (values === null) return null;
-  const [at, id] = values;
-  if (typeof at === 'string' && PG_TIMESTAMP.test(at) && typeof id === 'string' && UUID.test(id)) return [at, id];
-  throw AppError.field(
-    'cursor',
-    'invalid_cursor',
-    'cursor is not one this API gave out; use the nextCursor of the previous page, or leave it out to start again',
-    'cursor bukan yang diberikan API ini; pakai nextCursor dari halaman sebelumnya, atau kosongkan untuk mulai lagi',
-  );
-}
-
 /** The company's steps are taken by its CSR officers, in its name: admins read but do not act for it. */
 function requireCsrOfficer(actor: Actor, what: { en: string; id: string }): void {
   if (actor.role === 'csr_officer' && actor.organizationType === 'company') return;
@@ -124,7 +106,8 @@ export class PartnerRequestsService {
   /** Lists the requests the caller may see, newest first. */
   async list(actor: Actor, query: ListPartnerRequestsQuery): Promise<Page<PartnerRequestResponse>> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const rows = await this.requests.listPage(actor, { status: query.status, after: decodeListCursor(query.cursor) }, limit);
+    const after = decodeCursor(query.cursor, ['timestamp', 'uuid']) as [string, string] | null;
+    const rows = await this.requests.listPage(actor, { status: query.status, after }, limit);
     return toPage(rows, limit, (r) => [r.cursorCreatedAt, r.id], PartnerRequestResponse.from);
   }
 
@@ -159,14 +142,16 @@ export class PartnerRequestsService {
       );
       const firstAnswer = request.status === 'open';
       await this.requests.updateRequest(request.id, firstAnswer ? { status: statusAfter('answer'), answeredByUserId: actor.userId, answeredAt: new Date() } : {}, manager);
-      for (const [i, r] of dto.recommendations.entries()) {
-        await this.audit.record(manager, actor, {
+      await this.audit.recordAll(
+        manager,
+        actor,
+        dto.recommendations.map((r, i) => ({
           action: 'create',
           entityType: 'partner_recommendation',
           entityId: ids[i],
           changes: { requestId: request.id, schoolId: r.schoolId, schoolName: schools.get(r.schoolId)?.name, rank: r.rank, rationale: r.rationale },
-        });
-      }
+        })),
+      );
       if (firstAnswer) {
         await this.audit.record(manager, actor, {
           action: 'state_change',

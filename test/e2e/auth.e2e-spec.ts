@@ -27,6 +27,15 @@ describe('auth', () => {
     expect(me.body.permissions).toContain('profile:read');
   });
 
+  it('answers /auth/me with the same organisation profile as GET /organizations/:id', async () => {
+    const s = await signedIn(t.dataSource, t.http, 'principal');
+    const me = await t.http.get('/api/v1/auth/me').set('Authorization', s.auth);
+    const profile = await t.http.get(`/api/v1/organizations/${s.user.organizationId}`).set('Authorization', s.auth);
+    expect(me.status).toBe(200);
+    expect(me.body.organization).toEqual(profile.body);
+    expect(me.body.organization).toMatchObject({ regionName: 'Kota Banjarmasin', hasActivePartner: false });
+  });
+
   it('refuses a wrong password and an unknown email with the same answer', async () => {
     const user = await createUser(t.dataSource, 'csr_officer');
     const wrongPassword = await t.http.post('/api/v1/auth/login').send({ email: user.email, password: 'not the password' });
