@@ -6,8 +6,6 @@ import type { AppConfig } from '../config/env';
 import { DailyJobTimer } from './daily-job-timer';
 import { MouExpiryJob } from './mou-expiry.job';
 
-export { JOB_CHECK_INTERVAL_MS, schedulerEnabled } from './daily-job-timer';
-
 /** Runs the daily MoU job from every replica's timer; the job's claim lets one do each day's work. */
 @Injectable()
 export class JobScheduler implements OnApplicationBootstrap, OnApplicationShutdown {

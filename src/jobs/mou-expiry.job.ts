@@ -6,7 +6,7 @@ import { Clock } from '../common/clock';
 import { MouLifecycleService } from '../mous/mou-lifecycle.service';
 import type { LifecycleActor, StatusSweep } from '../mous/mou-lifecycle.service';
 import { daysBetween, REMINDER_DAYS, reminderStep } from '../mous/mou-status';
-import type { ExpiringRow, NoticeTarget } from '../mous/mous.repository';
+import type { NoticeTarget } from '../mous/mous.repository';
 import { NotificationsService } from '../notifications/notifications.service';
 import { MouExpiryRunResponse } from './dto/mou-expiry-run.response';
 import { JobRunsRepository } from './job-runs.repository';
@@ -17,7 +17,7 @@ export const MOU_EXPIRY_JOB = 'mou-expiry';
 /** The furthest reminder step, in days. */
 const FURTHEST_REMINDER = Math.max(...REMINDER_DAYS);
 
-function reminderNotice(m: ExpiringRow, step: number, today: string) {
+function reminderNotice(m: NoticeTarget, step: number, today: string) {
   const left = daysBetween(today, m.expiryDate);
   const when = left === 0 ? 'today' : left === 1 ? 'tomorrow' : `in ${left} days`;
   return {
@@ -107,8 +107,7 @@ export class MouExpiryJob {
 
   private async noticeExpired(manager: EntityManager, sweep: StatusSweep): Promise<number> {
     let written = 0;
-    for (const id of sweep.expired) {
-      const target = await this.lifecycle.noticeTarget(manager, id);
+    for (const target of await this.lifecycle.noticeTargets(manager, sweep.expired)) {
       written += await this.notifications.notify(manager, target.recipients, expiredNotice(target));
     }
     return written;

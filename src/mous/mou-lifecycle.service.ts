@@ -5,7 +5,7 @@ import type { AuditActor } from '../audit/audit.service';
 import type { Actor } from '../common/auth/actor';
 import { activation, canMoveMou, isPastExpiry } from './mou-status';
 import type { Activation, Refusal } from './mou-status';
-import { ExpiringRow, MousRepository, NoticeTarget, PeriodHolder } from './mous.repository';
+import { MousRepository, NoticeTarget, PeriodHolder } from './mous.repository';
 
 /** Who moves an MoU along: a signed-in user, or the system (the daily job, a read that settles it). */
 export type LifecycleActor = Actor | AuditActor;
@@ -130,12 +130,12 @@ export class MouLifecycleService {
   }
 
   /** Active MoUs expiring between today and `days` from now, with the CSR officers and principals to remind. */
-  expiringWithin(manager: EntityManager, today: string, days: number): Promise<ExpiringRow[]> {
+  expiringWithin(manager: EntityManager, today: string, days: number): Promise<NoticeTarget[]> {
     return this.mous.expiringWithin(today, days, manager);
   }
 
-  /** An MoU as a notice names it, with the CSR officers of its company and the principals of its school. */
-  noticeTarget(manager: EntityManager, id: string): Promise<NoticeTarget> {
-    return this.mous.noticeTarget(id, manager);
+  /** MoUs as notices name them, with the CSR officers of their company and the principals of their school. */
+  noticeTargets(manager: EntityManager, ids: readonly string[]): Promise<NoticeTarget[]> {
+    return this.mous.noticeTargets(ids, manager);
   }
 }

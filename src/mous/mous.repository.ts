@@ -151,17 +151,7 @@ export interface ActivationRow extends MouPeriod {
   signedBy: string[];
 }
 
-/** An active MoU close to its expiry, with whom to remind. */
-export interface ExpiringRow {
-  id: string;
-  number: string;
-  title: string;
-  expiryDate: string;
-  schoolName: string;
-  recipients: string[];
-}
-
-/** An MoU as the daily job names it in a notice. */
+/** An MoU as the daily job names it in a notice (an expiry reminder or notice), with whom to tell. */
 export interface NoticeTarget {
   id: string;
   number: string;
@@ -171,10 +161,15 @@ export interface NoticeTarget {
   recipients: string[];
 }
 
-const RECIPIENTS_SQL = `ARRAY(SELECT CAST(ru.id AS text) FROM users ru
-  WHERE ru.disabled_at IS NULL
-    AND ((ru.organization_id = p.company_id AND ru.role = 'csr_officer') OR (ru.organization_id = p.school_id AND ru.role = 'principal'))
-  ORDER BY ru.id)`;
+/** MoUs as notices name them, with the CSR officers of the company and the principals of the school; add the WHERE. */
+const NOTICE_TARGETS_SQL = `SELECT m.id, m.number, m.title, CAST(m.expiry_date AS text) AS "expiryDate", s.name AS "schoolName",
+       ARRAY(SELECT CAST(ru.id AS text) FROM users ru
+              WHERE ru.disabled_at IS NULL
+                AND ((ru.organization_id = p.company_id AND ru.role = 'csr_officer') OR (ru.organization_id = p.school_id AND ru.role = 'principal'))
+              ORDER BY ru.id) AS recipients
+  FROM mous m
+  JOIN partnerships p ON p.id = m.partnership_id
+  JOIN organizations s ON s.id = p.school_id`;
 
 /**
  * Reads and writes MoUs, their parties, obligations, amendments and signatures. Every read an
@@ -562,28 +557,18 @@ export class MousRepository {
   }
 
   /** Active MoUs expiring between `today` and `today + days`, with the CSR officers and principals to remind. */
-  expiringWithin(today: string, days: number, manager: EntityManager): Promise<ExpiringRow[]> {
+  expiringWithin(today: string, days: number, manager: EntityManager): Promise<NoticeTarget[]> {
     return manager.query(
-      `SELECT m.id, m.number, m.title, CAST(m.expiry_date AS text) AS "expiryDate", s.name AS "schoolName", ${RECIPIENTS_SQL} AS recipients
-         FROM mous m
-         JOIN partnerships p ON p.id = m.partnership_id
-         JOIN organizations s ON s.id = p.school_id
+      `${NOTICE_TARGETS_SQL}
         WHERE m.status = 'active' AND m.expiry_date >= CAST($1 AS date) AND m.expiry_date <= CAST($1 AS date) + CAST($2 AS integer)
         ORDER BY m.expiry_date, m.id`,
       [today, days],
-    ) as Promise<ExpiringRow[]>;
+    ) as Promise<NoticeTarget[]>;
   }
 
-  /** An MoU with the CSR officers of its company and the principals of its school. */
-  async noticeTarget(id: string, manager: EntityManager): Promise<NoticeTarget> {
-    const rows = (await manager.query(
-      `SELECT m.id, m.number, m.title, CAST(m.expiry_date AS text) AS "expiryDate", s.name AS "schoolName", ${RECIPIENTS_SQL} AS recipients
-         FROM mous m
-         JOIN partnerships p ON p.id = m.partnership_id
-         JOIN organizations s ON s.id = p.school_id
-        WHERE m.id = $1`,
-      [id],
-    )) as NoticeTarget[];
-    return rows[0];
+  /** The MoUs among `ids` with the CSR officers of their company and the principals of their school, in one query. */
+  async noticeTargets(ids: readonly string[], manager: EntityManager): Promise<NoticeTarget[]> {
+    if (ids.length === 0) return [];
+    return manager.query(`${NOTICE_TARGETS_SQL} WHERE m.id = ANY(CAST($1 AS uuid[])) ORDER BY m.expiry_date, m.id`, [ids]) as Promise<NoticeTarget[]>;
   }
 }

@@ -37,6 +37,17 @@ export function partnershipScope(actor: Actor, p = 'p'): ScopeSql {
 }
 
 /**
+ * Who may change a company-owned record (alias `x`: a program or a partnership, both with
+ * `company_id`): admins any, a CSR officer their own company's; everyone else none. Narrower than
+ * the read scopes above.
+ */
+export function companyManageScope(actor: Actor, x: string): ScopeSql {
+  if (actor.role === 'admin') return { sql: 'TRUE', params: {} };
+  if (actor.role === 'csr_officer') return { sql: `${x}.company_id = :scopeOrg`, params: { scopeOrg: actor.organizationId } };
+  return { sql: 'FALSE', params: {} };
+}
+
+/**
  * Which programs (alias `pr`) the caller sees: the owning company; schools and education offices
  * through a partnership they can see; facilitator organisations that work in it; admins all.
  */

@@ -7,7 +7,7 @@ import { ProgramYear } from '../programs/program-year.entity';
 import type { ProgramYearStatus } from '../programs/program-year-status';
 import type { CohortYearRow, PartnershipRow } from './dto/partnership.response';
 import { PartnershipEvent } from './partnership-event.entity';
-import { partnershipScope, ScopeSql } from './partnership-scope';
+import { companyManageScope, partnershipScope } from './partnership-scope';
 import type { PartnershipStatus } from './partnership-status';
 import { PartnershipYear } from './partnership-year.entity';
 import { Partnership } from './partnership.entity';
@@ -29,13 +29,6 @@ export interface ExplicitYearRow {
   programYearId: string;
   year: number;
   status: ProgramYearStatus;
-}
-
-/** Who may change a partnership (alias `p`): admins any, a CSR officer their company's; everyone else none. */
-function manageScope(actor: Actor, p = 'p'): ScopeSql {
-  if (actor.role === 'admin') return { sql: 'TRUE', params: {} };
-  if (actor.role === 'csr_officer') return { sql: `${p}.company_id = :scopeOrg`, params: { scopeOrg: actor.organizationId } };
-  return { sql: 'FALSE', params: {} };
 }
 
 /** Reads and writes partnerships, their status history and explicit cohort years, inside the caller's scope. */
@@ -83,7 +76,7 @@ export class PartnershipsRepository {
    * stays locked until the transaction ends, so changes to one partnership happen one after another.
    */
   async findManageable(actor: Actor, id: string, manager: EntityManager): Promise<PartnershipRow | null> {
-    const scope = manageScope(actor, 'p');
+    const scope = companyManageScope(actor, 'p');
     const qb = this.partnershipQuery(manager).where('p.id = :id', { id }).andWhere(scope.sql, scope.params);
     qb.setLock('pessimistic_write', undefined, ['p']);
     return (await qb.getRawOne<PartnershipRow>()) ?? null;
@@ -138,7 +131,7 @@ export class PartnershipsRepository {
 
   /** A program the caller may open partnerships in: admins any, a CSR officer their company's. */
   findManageableProgram(actor: Actor, programId: string, manager: EntityManager): Promise<Program | null> {
-    const scope = manageScope(actor, 'pr');
+    const scope = companyManageScope(actor, 'pr');
     return manager.getRepository(Program).createQueryBuilder('pr').where('pr.id = :programId', { programId }).andWhere(scope.sql, scope.params).getOne();
   }
 

@@ -3,7 +3,7 @@ import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import type { Actor } from '../common/auth/actor';
 import { decodeCursor } from '../common/pagination/pagination';
 import { Organization } from '../organizations/organization.entity';
-import { programScope, ScopeSql } from '../partnerships/partnership-scope';
+import { companyManageScope, programScope } from '../partnerships/partnership-scope';
 import { Region } from '../regions/region.entity';
 import type { ListProgramsQuery } from './dto/list-programs.query';
 import type { ProgramRow } from './dto/program.response';
@@ -13,16 +13,6 @@ import { Program } from './program.entity';
 
 /** What the service needs of an organisation named in a program (company, facilitators). */
 export type OrganizationFacts = Pick<Organization, 'id' | 'type' | 'name' | 'archivedAt'>;
-
-/**
- * Who may change a program (alias `pr`): admins any, a CSR officer their own company's; everyone
- * else none. Narrower than programScope, which also lets schools, offices and facilitators read.
- */
-function manageScope(actor: Actor, pr = 'pr'): ScopeSql {
-  if (actor.role === 'admin') return { sql: 'TRUE', params: {} };
-  if (actor.role === 'csr_officer') return { sql: `${pr}.company_id = :scopeOrg`, params: { scopeOrg: actor.organizationId } };
-  return { sql: 'FALSE', params: {} };
-}
 
 /** Reads and writes programs and their facilitators, always inside the caller's scope. */
 @Injectable()
@@ -73,7 +63,7 @@ export class ProgramsRepository {
    * its years) happen one after another.
    */
   findManageable(actor: Actor, id: string, manager: EntityManager, lock = false): Promise<Program | null> {
-    const scope = manageScope(actor, 'pr');
+    const scope = companyManageScope(actor, 'pr');
     const qb = manager.getRepository(Program).createQueryBuilder('pr').where('pr.id = :id', { id }).andWhere(scope.sql, scope.params);
     if (lock) qb.setLock('pessimistic_write');
     return qb.getOne();

@@ -1,5 +1,5 @@
 import { loadConfig } from '../../src/config/env';
-import { schedulerEnabled } from '../../src/jobs/job-scheduler';
+import { schedulerEnabled } from '../../src/jobs/daily-job-timer';
 import { MouExpiryJob } from '../../src/jobs/mou-expiry.job';
 import { NotificationsService } from '../../src/notifications/notifications.service';
 import { createTestApp, TestApp } from '../support/app';
