@@ -1,0 +1,34 @@
+import { defineConfig } from '@playwright/test';
+
+// One port for the whole run, fixed in the main process so the workers (which inherit the
+// environment) agree with the server the global setup starts.
+process.env.JALIN_PORTAL_PORT ??= String(41000 + (process.pid % 8000));
+const baseURL = `http://127.0.0.1:${process.env.JALIN_PORTAL_PORT}`;
+
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+
+export default defineConfig({
+  testDir: './e2e',
+  testMatch: /.*\.spec\.ts$/,
+  globalSetup: './e2e/support/global-setup.ts',
+  // The journeys share one API and one database: one browser at a time keeps them from racing.
+  workers: 1,
+  fullyParallel: false,
+  retries: 0,
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
+  reporter: process.env.CI ? [['list']] : [['list']],
+  outputDir: '../.data/playwright-results',
+  use: {
+    baseURL,
+    locale: 'id-ID',
+    timezoneId: 'Asia/Makassar',
+    viewport: { width: 1366, height: 768 },
+    actionTimeout: 15_000,
+    navigationTimeout: 30_000,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    acceptDownloads: true,
+    launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS },
+  },
+});

@@ -1,0 +1,110 @@
+import { AppShell, Burger, Group, Menu, NavLink, SegmentedControl, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconCash, IconChevronDown, IconFileText, IconHistory, IconHome, IconLogout, IconSchool, IconTrophy, IconUsersGroup } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { Link, useLocation } from 'react-router';
+import { useI18n, type Language } from '../i18n';
+import { useSession } from './session';
+
+interface NavItem {
+  to: string;
+  label: string;
+  icon: ReactNode;
+  /** Shown when the user has this permission. */
+  permission: string;
+  /** Only for these roles (the school's own pages). */
+  roles?: string[];
+}
+
+/** The language switch, on every page (also before sign-in). */
+export function LanguageSwitch() {
+  const { lang, setLang, t } = useI18n();
+  return (
+    <SegmentedControl
+      size="xs"
+      aria-label={t('common.language')}
+      value={lang}
+      onChange={(v) => setLang(v as Language)}
+      data={[
+        { value: 'id', label: 'ID' },
+        { value: 'en', label: 'EN' },
+      ]}
+    />
+  );
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const [opened, { toggle, close }] = useDisclosure();
+  const { me, signOut, hasPermission } = useSession();
+  const { t } = useI18n();
+  const location = useLocation();
+  const role = me?.user.role ?? '';
+  const items: NavItem[] = [
+    { to: '/', label: t('nav.home'), icon: <IconHome size={18} />, permission: 'profile:read' },
+    { to: '/school', label: t('nav.school'), icon: <IconSchool size={18} />, permission: 'organizations:edit_own', roles: ['principal'] },
+    { to: '/plans', label: t('nav.plans'), icon: <IconFileText size={18} />, permission: 'plans:read' },
+    { to: '/grants', label: t('nav.grants'), icon: <IconCash size={18} />, permission: 'grants:read' },
+    { to: '/mentoring', label: t('nav.mentoring'), icon: <IconUsersGroup size={18} />, permission: 'mentoring:read' },
+    { to: '/competitions', label: t('nav.competitions'), icon: <IconTrophy size={18} />, permission: 'competitions:read' },
+    { to: '/timeline', label: t('nav.timeline'), icon: <IconHistory size={18} />, permission: 'schools:timeline_read', roles: ['principal'] },
+  ];
+  const visible = items.filter((i) => hasPermission(i.permission) && (!i.roles || i.roles.includes(role)));
+  const active = (to: string) => (to === '/' ? location.pathname === '/' : location.pathname.startsWith(to));
+
+  return (
+    <AppShell header={{ height: 60 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+      <a href="#main" className="skip-link">
+        {t('common.skipToContent')}
+      </a>
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.menu')} />
+            <UnstyledButton component={Link} to="/" aria-label={t('nav.homeLink')}>
+              <Group gap={6} wrap="nowrap">
+                <img src="/favicon.svg" alt="" width={28} height={28} />
+                <Text fw={700} size="lg" c="teal.9">
+                  Jalin
+                </Text>
+              </Group>
+            </UnstyledButton>
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <LanguageSwitch />
+            <Menu position="bottom-end" withinPortal>
+              <Menu.Target>
+                <UnstyledButton aria-label={t('nav.account')}>
+                  <Group gap={4} wrap="nowrap">
+                    <Text size="sm" fw={500} visibleFrom="xs" maw={180} truncate>
+                      {me?.user.fullName}
+                    </Text>
+                    <VisuallyHidden>{me?.user.fullName}</VisuallyHidden>
+                    <IconChevronDown size={16} aria-hidden="true" />
+                  </Group>
+                </UnstyledButton>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Label>{me?.organization.name}</Menu.Label>
+                <Menu.Item leftSection={<IconLogout size={16} />} onClick={() => void signOut()}>
+                  {t('nav.signOut')}
+                </Menu.Item>
+              </Menu.Dropdown>
+            </Menu>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" aria-label={t('nav.main')} component="nav">
+        {visible.map((i) => (
+          <NavLink key={i.to} component={Link} to={i.to} label={i.label} leftSection={i.icon} active={active(i.to)} onClick={close} aria-current={active(i.to) ? 'page' : undefined} />
+        ))}
+        <Text size="xs" c="dimmed" mt="auto" p="xs">
+          {me?.organization.name}
+        </Text>
+      </AppShell.Navbar>
+      <AppShell.Main id="main" tabIndex={-1}>
+        <div style={{ maxWidth: 1100, margin: '0 auto' }}>{children}</div>
+      </AppShell.Main>
+    </AppShell>
+  );
+}
+

@@ -1,0 +1,55 @@
+import { createBrowserRouter, Navigate, Outlet, RouterProvider, useLocation, type RouteObject } from 'react-router';
+import { LoginPage } from '../features/auth/LoginPage';
+import { authRoutes } from '../features/auth/routes';
+import { competitionRoutes } from '../features/competitions/routes';
+import { grantRoutes } from '../features/grants/routes';
+import { homeRoutes } from '../features/home/routes';
+import { mentoringRoutes } from '../features/mentoring/routes';
+import { planRoutes } from '../features/plans/routes';
+import { schoolRoutes } from '../features/school/routes';
+import { storedLanguage, withStrings } from '../i18n';
+import { NotFound, PageState } from '../ui/problems';
+import { Layout } from './layout';
+import { useSession } from './session';
+
+/** Pages behind sign-in: a signed-out visitor is sent to the sign-in page and comes back after. */
+function RequireSession() {
+  const { status } = useSession();
+  const location = useLocation();
+  if (status === 'loading') return <PageState loading />;
+  if (status === 'anonymous') return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  return (
+    <Layout>
+      <Outlet />
+    </Layout>
+  );
+}
+
+function PublicOnly() {
+  const { status } = useSession();
+  if (status === 'loading') return <PageState loading />;
+  if (status === 'signed-in') return <Navigate to="/" replace />;
+  return <Outlet />;
+}
+
+const routes: RouteObject[] = [
+  { element: <PublicOnly />, children: [{ path: '/login', element: <LoginPage /> }, ...authRoutes] },
+  {
+    element: <RequireSession />,
+    children: [
+      ...homeRoutes,
+      ...withStrings('school', schoolRoutes, storedLanguage),
+      ...withStrings('plans', planRoutes, storedLanguage),
+      ...withStrings('grants', grantRoutes, storedLanguage),
+      ...withStrings('mentoring', mentoringRoutes, storedLanguage),
+      ...withStrings('competitions', competitionRoutes, storedLanguage),
+      { path: '*', element: <NotFound /> },
+    ],
+  },
+];
+
+const router = createBrowserRouter(routes);
+
+export function AppRouter() {
+  return <RouterProvider router={router} />;
+}

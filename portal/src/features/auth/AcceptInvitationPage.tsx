@@ -1,0 +1,90 @@
+import { Button, List, PasswordInput, Stack, Text, ThemeIcon, VisuallyHidden } from '@mantine/core';
+import { IconCheck, IconCircleDashed } from '@tabler/icons-react';
+import { useMutation } from '@tanstack/react-query';
+import { useForm } from 'react-hook-form';
+import { useNavigate, useSearchParams } from 'react-router';
+import { api, unwrap } from '../../api/client';
+import { ApiProblem } from '../../api/problem';
+import { COOKIE_SESSION, useSession } from '../../app/session';
+import { useI18n } from '../../i18n';
+import { applyProblemToForm, ProblemAlert } from '../../ui/problems';
+import { AuthFrame } from './AuthFrame';
+import { passwordRules } from './password-rules';
+
+interface InvitationForm {
+  password: string;
+  confirm: string;
+}
+
+/** An invited user chooses a password (the rules shown as they type) and is signed in. */
+export function AcceptInvitationPage() {
+  const { t } = useI18n();
+  const [params] = useSearchParams();
+  const token = params.get('token') ?? '';
+  const { signedIn } = useSession();
+  const navigate = useNavigate();
+  const form = useForm<InvitationForm>({ defaultValues: { password: '', confirm: '' } });
+  const password = form.watch('password');
+  const rules = passwordRules(password);
+  const accept = useMutation({
+    mutationFn: (values: InvitationForm) => unwrap(api.POST('/api/v1/auth/accept-invitation', { body: { token, password: values.password }, headers: COOKIE_SESSION })),
+    onSuccess: async (tokens) => {
+      await signedIn(tokens);
+      navigate('/', { replace: true });
+    },
+    onError: (err) => applyProblemToForm(form, err),
+  });
+  const { errors } = form.formState;
+
+  if (!token) {
+    return (
+      <AuthFrame title={t('auth.invitation.title')}>
+        <ProblemAlert error={new ApiProblem({ title: t('auth.invitation.noTokenTitle'), detail: t('auth.invitation.noTokenDetail') }, 422)} />
+      </AuthFrame>
+    );
+  }
+
+  return (
+    <AuthFrame title={t('auth.invitation.title')}>
+      <form onSubmit={form.handleSubmit((v) => accept.mutate(v))} noValidate>
+        <Stack>
+          <Text size="sm">{t('auth.invitation.intro')}</Text>
+          <PasswordInput
+            label={t('auth.newPassword')}
+            autoComplete="new-password"
+            required
+            aria-describedby="password-rules"
+            error={errors.password?.message}
+            {...form.register('password', { validate: (v) => passwordRules(v).every((r) => r.ok) || t('auth.invitation.rulesNotMet') })}
+          />
+          <List id="password-rules" spacing={4} size="sm" center aria-label={t('auth.invitation.rulesTitle')}>
+            {rules.map((r) => (
+              <List.Item
+                key={r.key}
+                icon={
+                  <ThemeIcon color={r.ok ? 'teal' : 'gray'} size={20} radius="xl" variant={r.ok ? 'filled' : 'light'}>
+                    {r.ok ? <IconCheck size={14} aria-hidden="true" /> : <IconCircleDashed size={14} aria-hidden="true" />}
+                  </ThemeIcon>
+                }
+              >
+                {t(`auth.rules.${r.key}`, r.params)}
+                <VisuallyHidden>{r.ok ? ` (${t('auth.rules.met')})` : ` (${t('auth.rules.notMet')})`}</VisuallyHidden>
+              </List.Item>
+            ))}
+          </List>
+          <PasswordInput
+            label={t('auth.confirmPassword')}
+            autoComplete="new-password"
+            required
+            error={errors.confirm?.message}
+            {...form.register('confirm', { validate: (v) => v === form.getValues('password') || t('auth.invitation.mismatch') })}
+          />
+          {accept.isError && <ProblemAlert error={accept.error} />}
+          <Button type="submit" loading={accept.isPending} fullWidth>
+            {t('auth.invitation.submit')}
+          </Button>
+        </Stack>
+      </form>
+    </AuthFrame>
+  );
+}

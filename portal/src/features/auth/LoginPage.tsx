@@ -1,0 +1,67 @@
+import { Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
+import { useForm } from 'react-hook-form';
+import { useLocation, useNavigate } from 'react-router';
+import { api, unwrap } from '../../api/client';
+import { COOKIE_SESSION, useSession } from '../../app/session';
+import { useI18n } from '../../i18n';
+import { applyProblemToForm, ProblemAlert } from '../../ui/problems';
+import { AuthFrame } from './AuthFrame';
+
+interface LoginForm {
+  email: string;
+  password: string;
+}
+
+export function LoginPage() {
+  const { t } = useI18n();
+  const { signedIn } = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const from = (location.state as { from?: string } | null)?.from ?? '/';
+  const form = useForm<LoginForm>({ defaultValues: { email: '', password: '' } });
+  const login = useMutation({
+    mutationFn: (values: LoginForm) => unwrap(api.POST('/api/v1/auth/login', { body: values, headers: COOKIE_SESSION })),
+    onSuccess: async (tokens) => {
+      await signedIn(tokens);
+      navigate(from, { replace: true });
+    },
+    onError: (err) => applyProblemToForm(form, err),
+  });
+  const { errors } = form.formState;
+
+  return (
+    <AuthFrame title={t('auth.login.title')}>
+      <form onSubmit={form.handleSubmit((v) => login.mutate(v))} noValidate>
+        <Stack>
+          <Text size="sm" c="dimmed">
+            {t('auth.login.intro')}
+          </Text>
+          <TextInput
+            label={t('auth.email')}
+            type="email"
+            autoComplete="username"
+            inputMode="email"
+            required
+            error={errors.email?.message}
+            {...form.register('email', { required: t('auth.login.emailRequired') })}
+          />
+          <PasswordInput
+            label={t('auth.password')}
+            autoComplete="current-password"
+            required
+            error={errors.password?.message}
+            {...form.register('password', { required: t('auth.login.passwordRequired') })}
+          />
+          {login.isError && !form.formState.errors.email && <ProblemAlert error={login.error} />}
+          <Button type="submit" loading={login.isPending} fullWidth>
+            {t('auth.login.submit')}
+          </Button>
+          <Text size="xs" c="dimmed">
+            {t('auth.login.forgot')}
+          </Text>
+        </Stack>
+      </form>
+    </AuthFrame>
+  );
+}

@@ -1,0 +1,6 @@
+import type { RouteObject } from 'react-router';
+
+/** Pages before sign-in besides the sign-in page itself (kept in the first chunk). */
+export const authRoutes: RouteObject[] = [
+  { path: '/invitation', lazy: async () => ({ Component: (await import('./AcceptInvitationPage')).AcceptInvitationPage }) },
+];
