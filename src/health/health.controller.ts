@@ -5,12 +5,21 @@ import { DataSource } from 'typeorm';
 import { Public } from '../common/auth/decorators';
 import { migrationsApplied } from '../database/data-source';
 
+/** What readiness looked at. */
+class HealthChecksResponse {
+  @ApiProperty({ enum: ['ok', 'unreachable'], example: 'ok' })
+  database: 'ok' | 'unreachable';
+
+  @ApiProperty({ enum: ['ok', 'pending', 'unknown'], example: 'ok', description: 'pending: the database lacks migrations this version needs.' })
+  migrations: 'ok' | 'pending' | 'unknown';
+}
+
 class HealthResponse {
   @ApiProperty({ example: 'ok', enum: ['ok', 'unavailable'] })
   status: 'ok' | 'unavailable';
 
-  @ApiProperty({ required: false, example: { database: 'ok', migrations: 'ok' } })
-  checks?: Record<string, string>;
+  @ApiProperty({ required: false, type: HealthChecksResponse, description: 'Readiness only.' })
+  checks?: HealthChecksResponse;
 }
 
 @ApiTags('health')
@@ -32,14 +41,13 @@ export class HealthController {
   @ApiOkResponse({ type: HealthResponse })
   @ApiServiceUnavailableResponse({ type: HealthResponse })
   async ready(@Res({ passthrough: true }) res: Response): Promise<HealthResponse> {
-    const checks: Record<string, string> = {};
+    const checks: HealthChecksResponse = { database: 'unreachable', migrations: 'unknown' };
     try {
       await this.dataSource.query('SELECT 1');
       checks.database = 'ok';
       checks.migrations = (await migrationsApplied(this.dataSource)) ? 'ok' : 'pending';
     } catch {
-      checks.database = checks.database ?? 'unreachable';
-      checks.migrations = checks.migrations ?? 'unknown';
+      // Whatever was not reached keeps its pessimistic value.
     }
     const ok = checks.database === 'ok' && checks.migrations === 'ok';
     if (!ok) res.status(503);

@@ -27,7 +27,13 @@ export class AuditEventResponse {
   @ApiProperty({ nullable: true, type: String, example: '5b0f2c1e-4a8e-4f57-9d1c-2f5e0b7c9a11' })
   requestId: string | null;
 
-  @ApiProperty({ nullable: true, type: Object, example: { fullName: { from: 'Siti', to: 'Siti Rahmah' } } })
+  @ApiProperty({
+    nullable: true,
+    type: 'object',
+    additionalProperties: true,
+    example: { fullName: { from: 'Siti', to: 'Siti Rahmah' } },
+    description: 'What the action changed; its shape depends on the action. Updates list each field as `{ from, to }`.',
+  })
   changes: Record<string, unknown> | null;
 
   static from(this: void, e: AuditEvent): AuditEventResponse {

@@ -106,7 +106,7 @@ class SessionFields {
   @Type(() => AttendeeCountsDto)
   attendeeCounts?: AttendeeCountsDto;
 
-  @ApiPropertyOptional({ example: 'Reviewed the reading-corner schedule with the grade 1–3 teachers; agreed on a weekly reading log.', maxLength: 10000 })
+  @ApiPropertyOptional({ nullable: true, type: String, example: 'Reviewed the reading-corner schedule with the grade 1–3 teachers; agreed on a weekly reading log.', maxLength: 10000 })
   @IsOptional()
   @Transform(trimmed)
   @IsString()

@@ -38,7 +38,9 @@ export class PartnerRequestEventResponse {
 
   @ApiProperty({
     nullable: true,
-    type: Object,
+    type: 'object',
+    additionalProperties: true,
+    description: 'What the event recorded; its shape depends on the action (a recommendation names the school, its rank and rationale).',
     example: { schoolId: '00000000-0000-4000-8000-000000000201', schoolName: 'SDN Pelambuan 4 Banjarmasin', rank: 1, rationale: 'Committed principal and teachers.' },
   })
   changes: Record<string, unknown> | null;

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptions } from '@nestjs/swagger';
 import { ROLES } from '../../users/role';
 import type { Role } from '../../users/role';
 import type { PlanContent, PlanTotals } from '../plan-content';
@@ -65,6 +65,18 @@ export class PlanVersionDetailResponse extends PlanVersionResponse {
   }
 }
 
+/** A value in a plan: any JSON value. */
+const DIFF_VALUE = {
+  nullable: true,
+  oneOf: [
+    { type: 'string' },
+    { type: 'number' },
+    { type: 'boolean' },
+    { type: 'array', items: {} },
+    { type: 'object', additionalProperties: true },
+  ],
+} satisfies ApiPropertyOptions;
+
 /** One field that differs between two versions. */
 export class PlanDiffEntryResponse {
   @ApiProperty({ example: 'content.programs[0].indicators[0].target', description: 'title, or a path into content; positions are those in the newer version (in the older one for a removed item).' })
@@ -73,10 +85,10 @@ export class PlanDiffEntryResponse {
   @ApiProperty({ enum: DIFF_CHANGES, example: 'changed' })
   change: DiffChange;
 
-  @ApiProperty({ nullable: true, example: '80', description: 'The value in the older version (null when added).' })
+  @ApiProperty({ ...DIFF_VALUE, example: '80', description: 'The value in the older version (null when added): a field, a list of plain values, or a whole added or removed item.' })
   before: unknown;
 
-  @ApiProperty({ nullable: true, example: '75', description: 'The value in the newer version (null when removed).' })
+  @ApiProperty({ ...DIFF_VALUE, example: '75', description: 'The value in the newer version (null when removed).' })
   after: unknown;
 }
 

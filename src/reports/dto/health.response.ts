@@ -53,6 +53,39 @@ export class PartnershipHealthResponse {
   reasons: HealthReasonResponse[];
 }
 
+/** Points per overdue follow-up action, up to a maximum. */
+export class HealthFollowupPointsResponse {
+  @ApiProperty({ example: HEALTH_POINTS.overdue_followups.each })
+  each: number;
+
+  @ApiProperty({ example: HEALTH_POINTS.overdue_followups.max })
+  max: number;
+}
+
+/** The scoring rule: the points each reason takes off a partnership's 100. */
+export class HealthRuleResponse {
+  @ApiProperty({ example: HEALTH_POINTS.mou_lapsed })
+  mou_lapsed: number;
+
+  @ApiProperty({ example: HEALTH_POINTS.mou_expiring })
+  mou_expiring: number;
+
+  @ApiProperty({ example: HEALTH_POINTS.plan_late })
+  plan_late: number;
+
+  @ApiProperty({ example: HEALTH_POINTS.expense_report_overdue })
+  expense_report_overdue: number;
+
+  @ApiProperty({ example: HEALTH_POINTS.no_contact_60_days })
+  no_contact_60_days: number;
+
+  @ApiProperty({ type: HealthFollowupPointsResponse })
+  overdue_followups: HealthFollowupPointsResponse;
+
+  @ApiProperty({ example: HEALTH_POINTS.falling_indicators })
+  falling_indicators: number;
+}
+
 /** The health of a program's live partnerships, lowest score first. */
 export class PortfolioHealthResponse {
   @ApiProperty({ type: ReportProgramResponse })
@@ -61,8 +94,8 @@ export class PortfolioHealthResponse {
   @ApiProperty({ example: '2026-07-15', description: 'Today: the day every signal is read on.' })
   asOf: string;
 
-  @ApiProperty({ example: HEALTH_POINTS, description: 'The points each reason takes off (overdue_followups: per action, with a maximum).' })
-  rule: typeof HEALTH_POINTS;
+  @ApiProperty({ type: HealthRuleResponse, example: HEALTH_POINTS, description: 'The points each reason takes off (overdue_followups: per action, with a maximum).' })
+  rule: HealthRuleResponse;
 
   @ApiProperty({ type: [PartnershipHealthResponse], description: 'Active and paused partnerships, lowest score first, then by school name.' })
   partnerships: PartnershipHealthResponse[];
