@@ -1,3 +1,4 @@
+import { UserLocale1795551200000 } from './1795551200000-UserLocale';
 import { ReportIndexes1795550003778 } from './1795550003778-ReportIndexes';
 import { MentoringTrainingsCompetitions1795546640738 } from './1795546640738-MentoringTrainingsCompetitions';
 import { Grants1795546497907 } from './1795546497907-Grants';
@@ -14,4 +15,5 @@ export const MIGRATIONS: Function[] = [
   Grants1795546497907,
   MentoringTrainingsCompetitions1795546640738,
   ReportIndexes1795550003778,
+  UserLocale1795551200000,
 ];

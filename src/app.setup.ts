@@ -2,12 +2,17 @@ import { INestApplication, RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
 import express, { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
+import { join } from 'node:path';
 import { AppModule, AppModuleOptions } from './app.module';
 import { AppError } from './common/errors/app-error';
 import { sendProblem } from './common/errors/problem';
+import { compressionMiddleware } from './common/http/compression';
+import { portalRouter } from './common/http/portal';
 import { AppRequest, requestIdMiddleware, requestLogMiddleware } from './common/http/request-context';
+import type { AppConfig } from './config/env';
 
 export const API_PREFIX = 'api/v1';
 
@@ -39,6 +44,26 @@ function jsonBodyParser(limit: string) {
     });
 }
 
+/**
+ * /api paths outside the current version (/api, /api/v2/...) are API calls too: a problem 404 like
+ * any unknown /api/v1 path, where Express alone would answer an HTML page.
+ */
+function unknownApiVersion(req: Request, res: Response, next: NextFunction): void {
+  const path = req.path;
+  const isApi = path === '/api' || path.startsWith('/api/');
+  if (!isApi || path === `/${API_PREFIX}` || path.startsWith(`/${API_PREFIX}/`)) return next();
+  sendProblem(new AppError('route_not_found', { method: req.method, path }), req, res, (req as AppRequest).id);
+}
+
+/**
+ * Where the built portal is: PORTAL_DIR, or dist/portal beside the compiled API (dist/src/app.setup.js).
+ * Run from the TypeScript sources (the tests) there is no build beside them, only portal/'s sources.
+ */
+function portalDir(config: AppConfig): string | null {
+  if (config.portalDir !== null) return config.portalDir;
+  return __filename.endsWith('.js') ? join(__dirname, '..', 'portal') : null;
+}
+
 /** Builds the HTTP application with every cross-cutting piece, the same for the server and the tests. */
 export async function createApp(options: AppModuleOptions): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(options), {
@@ -50,12 +75,19 @@ export async function createApp(options: AppModuleOptions): Promise<NestExpressA
   app.disable('x-powered-by');
   app.use(requestIdMiddleware);
   app.use(requestLogMiddleware(options.logger));
+  app.use(compressionMiddleware());
   // No upgrade-insecure-requests: the Swagger UI must load over plain HTTP on a LAN address too.
+  // The portal's pages replace this policy with their own (src/common/http/portal.ts).
   app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
   app.enableCors({
     origin: config.corsOrigins === true ? true : config.corsOrigins.length > 0 ? config.corsOrigins : false,
     exposedHeaders: ['X-Request-Id', 'Retry-After', 'Idempotency-Replayed', 'Content-Disposition'],
   });
+  app.use(unknownApiVersion);
+  const portal = portalDir(config);
+  if (portal !== null) app.use(portalRouter(portal));
+  // Only the refresh cookie of a browser session is read (src/auth/refresh-cookie.ts).
+  app.use(cookieParser());
   app.use(jsonBodyParser(config.bodyLimit));
   app.setGlobalPrefix(API_PREFIX, {
     exclude: [

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
+import { AuditService, diffFields } from '../audit/audit.service';
 import type { Actor } from '../common/auth/actor';
 import { ROLE_PERMISSIONS } from '../common/auth/permissions';
 import { AppError } from '../common/errors/app-error';
@@ -13,6 +13,7 @@ import { UsersRepository } from '../users/users.repository';
 import { AuthSession } from './auth-session.entity';
 import type { AcceptInvitationDto } from './dto/accept-invitation.dto';
 import type { LoginDto } from './dto/login.dto';
+import type { UpdateMeDto } from './dto/update-me.dto';
 import type { MeResponse, TokenResponse } from './dto/token.response';
 import { LoginThrottle } from './login-throttle';
 import { hashPassword, verifyPassword } from './passwords';
@@ -92,9 +93,11 @@ export class AuthService {
 
   /**
    * Trades a refresh token for a new pair. A token works once: presenting a used one again ends
-   * its whole session, since one of the two presenters may be a thief.
+   * its whole session, since one of the two presenters may be a thief. No token at all is refused
+   * like an unknown one.
    */
-  async refresh(refreshToken: string, client: ClientInfo): Promise<TokenResponse> {
+  async refresh(refreshToken: string | undefined, client: ClientInfo): Promise<TokenResponse> {
+    if (refreshToken === undefined) throw new AppError('refresh_token_invalid');
     const outcome = await this.dataSource.transaction(async (manager) => {
       const rows: RefreshRow[] = await manager.query(
         `SELECT t.id AS token_id, t.used_at, t.session_id, s.revoked_at, s.expires_at,
@@ -179,7 +182,21 @@ export class AuthService {
       // The same profile as GET /organizations/:id, with its region name and partner flag.
       organization: await this.organizations.get(user.organizationId),
       permissions: [...ROLE_PERMISSIONS[user.role]].sort(),
+      locale: user.locale,
     };
+  }
+
+  /** Changes the caller's own preferences (the portal's language) and answers like me(). */
+  async updateMe(actor: Actor, dto: UpdateMeDto): Promise<MeResponse> {
+    await this.dataSource.transaction(async (manager) => {
+      const current = await manager.findOneOrFail(User, { where: { id: actor.userId }, lock: { mode: 'pessimistic_write' } });
+      const diff = diffFields(current, { locale: dto.locale });
+      if (Object.keys(diff).length === 0) return;
+      // A preference, not shared data: no version, the last choice wins.
+      await manager.update(User, { id: actor.userId }, { locale: dto.locale });
+      await this.audit.record(manager, actor, { action: 'update', entityType: 'user', entityId: actor.userId, changes: diff });
+    });
+    return this.me(actor);
   }
 
   private async revokeSession(manager: EntityManager, sessionId: string, reason: string): Promise<void> {

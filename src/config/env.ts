@@ -26,6 +26,8 @@ export interface AppConfig extends DatabaseConfig {
   documentsDir: string;
   /** Run the daily jobs (MoU expiry and reminders) on a timer in this process; never in NODE_ENV=test. */
   jobsEnabled: boolean;
+  /** Folder of the built web portal (index.html, assets/), absolute; null: dist/portal beside the compiled API. */
+  portalDir: string | null;
 }
 
 /** Raised with one line naming the variable that is missing or malformed. */
@@ -161,6 +163,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     shutdownTimeoutMs: int(env, 'SHUTDOWN_TIMEOUT_MS', 10000, 0, 600000),
     documentsDir: resolve(str(env, 'DOCUMENTS_DIR', '.data/documents')),
     jobsEnabled: bool(env, 'JOBS_ENABLED', true),
+    portalDir: env.PORTAL_DIR ? resolve(env.PORTAL_DIR) : null,
   };
 }
 

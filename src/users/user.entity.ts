@@ -1,4 +1,5 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { Lang } from '../common/errors/i18n';
 import { Organization } from '../organizations/organization.entity';
 import type { Role } from './role';
 
@@ -8,6 +9,7 @@ import type { Role } from './role';
 @Index('users_email_key', ['email'], { unique: true })
 @Index('users_organization_idx', ['organizationId', 'email', 'id'])
 @Index('users_invitation_key', ['invitationTokenHash'], { unique: true, where: '"invitation_token_hash" IS NOT NULL' })
+@Check('users_locale_check', `"locale" IN ('id', 'en')`)
 @Check('users_password_or_invitation_check', `"password_hash" IS NOT NULL OR "invitation_token_hash" IS NOT NULL OR "disabled_at" IS NOT NULL`)
 export class User {
   @PrimaryGeneratedColumn('uuid')
@@ -48,6 +50,10 @@ export class User {
 
   @Column({ type: 'timestamptz', nullable: true })
   lastLoginAt: Date | null;
+
+  /** The language the user reads the portal in, remembered across devices. */
+  @Column({ type: 'varchar', length: 2, default: 'id' })
+  locale: Lang;
 
   @Column({ type: 'integer', default: 1 })
   version: number;

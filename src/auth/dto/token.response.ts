@@ -1,4 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { LANGUAGES } from '../../common/errors/i18n';
+import type { Lang } from '../../common/errors/i18n';
 import { OrganizationResponse } from '../../organizations/dto/organization.response';
 import { UserResponse } from '../../users/dto/user.response';
 
@@ -13,8 +15,11 @@ export class TokenResponse {
   @ApiProperty({ example: 900, description: 'Seconds until the access token expires.' })
   expiresIn: number;
 
-  @ApiProperty({ example: 'q3N6b0xHc1ZqT2x3b1pUQ0c0cW5xZ0tQWmVhN1dGdXA', description: 'Use once with POST /auth/refresh.' })
-  refreshToken: string;
+  @ApiPropertyOptional({
+    example: 'q3N6b0xHc1ZqT2x3b1pUQ0c0cW5xZ0tQWmVhN1dGdXA',
+    description: 'Use once with POST /auth/refresh. Absent when the request sent `X-Jalin-Session: cookie`: the token is then in the httpOnly cookie `jalin_refresh` instead.',
+  })
+  refreshToken?: string;
 
   @ApiProperty({ example: 2592000, description: 'Seconds until the refresh token expires if unused.' })
   refreshExpiresIn: number;
@@ -30,4 +35,7 @@ export class MeResponse {
 
   @ApiProperty({ example: ['profile:read', 'organizations:read', 'users:read'] })
   permissions: string[];
+
+  @ApiProperty({ enum: LANGUAGES, example: 'id', description: 'The language the user chose to read the portal in (id until they choose); change it with PATCH /api/v1/auth/me.' })
+  locale: Lang;
 }

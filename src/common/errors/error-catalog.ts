@@ -104,13 +104,13 @@ export const ERROR_CATALOG = {
       id: 'Periksa alamat email dan kata sandi Anda lalu coba lagi.',
     },
   },
-  /** The refresh token is unknown or expired. */
+  /** The refresh token is missing, unknown or expired. */
   refresh_token_invalid: {
     status: 401,
     title: { en: 'The refresh token is not valid', id: 'Refresh token tidak valid' },
     detail: {
-      en: 'The refresh token is unknown, expired or its session has ended. Sign in again.',
-      id: 'Refresh token tidak dikenal, kedaluwarsa, atau sesinya telah berakhir. Silakan masuk lagi.',
+      en: 'The refresh token is missing, unknown or expired, or its session has ended. Sign in again.',
+      id: 'Refresh token tidak ada, tidak dikenal, kedaluwarsa, atau sesinya telah berakhir. Silakan masuk lagi.',
     },
   },
   /** A refresh token was used twice: the whole session is revoked in case it was stolen. */

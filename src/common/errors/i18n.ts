@@ -1,5 +1,6 @@
-/** The languages user-facing messages come in. */
-export type Lang = 'en' | 'id';
+/** The languages user-facing messages come in; Bahasa Indonesia first, the default of a new user. */
+export const LANGUAGES = ['id', 'en'] as const;
+export type Lang = (typeof LANGUAGES)[number];
 
 /** Picks Bahasa Indonesia when the caller prefers it in Accept-Language, English otherwise. */
 export function pickLanguage(acceptLanguage: string | undefined): Lang {
