@@ -65,10 +65,12 @@ function portalDir(config: AppConfig): string | null {
 }
 
 /** Builds the HTTP application with every cross-cutting piece, the same for the server and the tests. */
-export async function createApp(options: AppModuleOptions): Promise<NestExpressApplication> {
+export async function createApp(options: AppModuleOptions & { preview?: boolean }): Promise<NestExpressApplication> {
+  // Preview builds the module graph without instantiating providers: enough for the OpenAPI document.
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(options), {
     bodyParser: false,
     logger: options.logger,
+    preview: options.preview ?? false,
   });
   const { config } = options;
   if (config.trustProxy !== false) app.set('trust proxy', config.trustProxy);
