@@ -80,6 +80,8 @@ export enum Permission {
   ReportsRegion = 'reports:region',
   /** A school's timeline with each of its partners, inside the caller's scope. */
   SchoolTimelineRead = 'schools:timeline_read',
+  /** One's own agenda: what needs the signed-in user now. */
+  AgendaRead = 'agenda:read',
 }
 
 const EVERYONE: Permission[] = [
@@ -88,6 +90,7 @@ const EVERYONE: Permission[] = [
   Permission.UsersRead,
   Permission.ContactsRead,
   Permission.NotificationsRead,
+  Permission.AgendaRead,
 ];
 /** Parties of partnerships: they read programs, partnerships and MoUs in their scope, and sign MoUs. */
 const PARTY: Permission[] = [Permission.ProgramsRead, Permission.PartnershipsRead, Permission.MousRead, Permission.MousSign];
