@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DocumentsModule } from '../documents/documents.module';
+import { IdempotencyModule } from '../idempotency/idempotency.module';
 import { PartnershipsModule } from '../partnerships/partnerships.module';
 import { CompetitionResultsTimelineSource } from './competition-results.source';
 import { CompetitionsController } from './competitions.controller';
@@ -19,7 +20,7 @@ import { ResultsService } from './results.service';
  * panel, conflict-aware assignments, scores, results, and the results in the partnership timeline.
  */
 @Module({
-  imports: [DocumentsModule, PartnershipsModule],
+  imports: [DocumentsModule, IdempotencyModule, PartnershipsModule],
   controllers: [CompetitionsController, EntriesController, JudgingController],
   providers: [
     CompetitionsService,

@@ -11,6 +11,9 @@ import { DOCUMENT_CONTENT_TYPES } from '../documents/content-type';
 import { DOCUMENT_FILE_FIELD, DocumentUploadInterceptor, MAX_DOCUMENT_SIZE_TEXT } from '../documents/document-upload.interceptor';
 import type { UploadedDocument } from '../documents/document-upload.interceptor';
 import { DocumentResponse } from '../documents/dto/document.response';
+import { IdempotencyKeyBusyFilter } from '../idempotency/idempotency.errors';
+import { ApiOptionalIdempotencyKey, OptionalIdempotencyKey } from '../idempotency/idempotency-key.decorator';
+import { IdempotentResponseInterceptor } from '../idempotency/idempotent-response.interceptor';
 import { CreateEntryDto } from './dto/create-entry.dto';
 import { EntryDetailResponse, EntryResponse } from './dto/entry.response';
 import { ListEntriesQuery } from './dto/list-entries.query';
@@ -27,22 +30,25 @@ const WINDOW =
 
 @ApiTags('competition entries')
 @Controller()
-@UseFilters(DuplicateRecordFilter)
+@UseFilters(DuplicateRecordFilter, IdempotencyKeyBusyFilter)
 export class EntriesController {
   constructor(private readonly entries: EntriesService) {}
 
   @Post('competitions/:id/entries')
   @Allow(Permission.CompetitionEntriesWrite)
+  @UseInterceptors(IdempotentResponseInterceptor)
+  @ApiOptionalIdempotencyKey()
   @ApiOperation({
     summary: "Submit your school's entry in one category (principal)",
     description:
       `${WINDOW} The school must be in the year's cohort: an active partnership in the program, or the year among its partnership's cohort years. ` +
-      "One entry per school and category (409 naming the existing one). planId must be the school's plan for the competition's year; with planProgramId and no title or summary, the plan program's name (or topic) and goal are used.",
+      "One entry per school and category (409 naming the existing one). planId must be the school's plan for the competition's year; with planProgramId and no title or summary, the plan program's name (or topic) and goal are used. " +
+      'With an optional Idempotency-Key header a retry of the same request replays the first answer (Idempotency-Replayed: true) instead of answering 409.',
   })
   @ApiCreatedResponse({ type: EntryDetailResponse })
-  @ApiProblems(404, 409, 422)
-  create(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() dto: CreateEntryDto) {
-    return this.entries.create(actor, id, dto);
+  @ApiProblems(400, 404, 409, 422)
+  create(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @OptionalIdempotencyKey() key: string | undefined, @Body() dto: CreateEntryDto) {
+    return this.entries.create(actor, id, dto, key);
   }
 
   @Get('competitions/:id/entries')

@@ -10,6 +10,7 @@ import { DEFAULT_PAGE_SIZE, decodeCursor, Page, toPage } from '../common/paginat
 import type { UploadedDocument } from '../documents/document-upload.interceptor';
 import { DocumentDownload, DocumentsService } from '../documents/documents.service';
 import type { DocumentResponse } from '../documents/dto/document.response';
+import { IdempotencyService, IdempotentResult } from '../idempotency/idempotency.service';
 import { readStoredContent } from '../plans/plan-content';
 import type { PlanProgram } from '../plans/plan-content';
 import { refuseEntryChange } from './competition-phase';
@@ -24,6 +25,9 @@ import { EntriesRepository, EntryRow } from './entries.repository';
 /** The owner type of entry evidence in the documents table. */
 export const ENTRY_DOCUMENT_OWNER = 'competition_entry';
 const EVIDENCE_KIND = 'evidence';
+
+/** The endpoint whose Idempotency-Key scope it is (a key used on it cannot be reused on another). */
+export const CREATE_ENTRY_ENDPOINT = 'POST /api/v1/competitions/:id/entries';
 
 /** Entries are a school's: submitted and changed by its principal, not by admins in its name. */
 function requirePrincipal(actor: Actor, what: { en: string; id: string }): void {
@@ -62,6 +66,7 @@ export class EntriesService {
     private readonly competitions: CompetitionsRepository,
     private readonly entries: EntriesRepository,
     private readonly documents: DocumentsService,
+    private readonly idempotency: IdempotencyService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
@@ -69,60 +74,73 @@ export class EntriesService {
   /**
    * Submits the caller's school's entry in one category (principal): while the competition is open
    * and before its entry deadline, for a school in the year's cohort, once per category. With a
-   * plan program and no title or summary, they are taken from the plan program.
+   * plan program and no title or summary, they are taken from the plan program. With an
+   * Idempotency-Key, once per key: a retry replays the first answer.
    */
-  async create(actor: Actor, competitionId: string, dto: CreateEntryDto): Promise<EntryDetailResponse> {
+  async create(actor: Actor, competitionId: string, dto: CreateEntryDto, key?: string): Promise<EntryDetailResponse | IdempotentResult<EntryDetailResponse>> {
     requirePrincipal(actor, { en: 'submit a competition entry', id: 'mengirim karya kompetisi' });
+    const payload = {
+      competitionId,
+      categoryId: dto.categoryId.toLowerCase(),
+      title: dto.title ?? null,
+      summary: dto.summary ?? null,
+      planId: dto.planId?.toLowerCase() ?? null,
+      planProgramId: dto.planProgramId?.toLowerCase() ?? null,
+      teamMembers: (dto.teamMembers ?? []).map((m) => ({ name: m.name, role: m.role })),
+    };
     try {
-      return await this.dataSource.transaction(async (manager) => {
-        const competition = await this.competitions.findVisible(actor, competitionId, manager, 'share');
-        if (!competition) throw AppError.notFound('competition', competitionId);
-        refuseWindow(competition, this.clock.now());
-        const schoolId = actor.organizationId;
-        const schoolName = await this.entries.schoolName(schoolId, manager);
-        if (!(await this.entries.inCohort(competition.programId, competition.programYearId, schoolId, manager))) {
-          throw AppError.rule(
-            `${schoolName} is not in the ${competition.year} cohort of ${competition.programName}: only schools with an active partnership in the program, or with ${competition.year} in their partnership's cohort years, can enter; ask the CSR officer to add ${competition.year} to your partnership's cohort years`,
-            `${schoolName} tidak termasuk kohort ${competition.year} program ${competition.programName}: hanya sekolah dengan kemitraan aktif dalam program, atau dengan tahun ${competition.year} dalam tahun kohort kemitraannya, yang dapat ikut; minta petugas CSR menambahkan ${competition.year} ke tahun kohort kemitraan Anda`,
-          );
-        }
-        const category = await this.entries.findCategory(competition.id, dto.categoryId, manager);
-        if (!category) {
-          throw AppError.field(
-            'categoryId',
-            'unknown_category',
-            `categoryId names no category of this competition; pick one from GET /api/v1/competitions/${competition.id}`,
-            `categoryId tidak menunjuk kategori kompetisi ini; pilih dari GET /api/v1/competitions/${competition.id}`,
-          );
-        }
-        const existing = await this.entries.findBySchoolAndCategory(competition.id, category.id, schoolId, manager);
-        if (existing) throw duplicateEntry(existing.id, schoolName, category.name);
-        if (dto.planProgramId && !dto.planId) throw this.planProgramNeedsPlan();
-        const link = await this.checkPlan(competition, schoolId, dto.planId ?? null, dto.planProgramId ?? null, manager);
-        const title = dto.title ?? (link.program ? (link.program.name ?? TOPIC_TITLE(link.program.topic)) : null);
-        const summary = dto.summary ?? link.program?.goal ?? null;
-        if (!title) {
-          throw AppError.field('title', 'required', 'title is required: name the innovation, or give planProgramId to take the name of the plan program', 'title wajib diisi: beri nama inovasinya, atau isi planProgramId untuk memakai nama program dalam rencana');
-        }
-        if (!summary) {
-          const en = link.program ? `summary is required: the plan program has no goal to take it from, so describe the innovation` : 'summary is required: describe the innovation, or give planProgramId to take the goal of the plan program';
-          const id = link.program ? 'summary wajib diisi: program dalam rencana belum memiliki tujuan untuk diambil, jadi jelaskan inovasinya' : 'summary wajib diisi: jelaskan inovasinya, atau isi planProgramId untuk memakai tujuan program dalam rencana';
-          throw AppError.field('summary', 'required', en, id);
-        }
-        const fields = {
-          competitionId: competition.id,
-          categoryId: category.id,
-          schoolId,
-          title: title.slice(0, 200),
-          summary,
-          planId: link.planId,
-          planProgramId: link.planProgramId,
-          teamMembers: (dto.teamMembers ?? []).map((m): TeamMember => ({ name: m.name, role: m.role })),
-          submittedByUserId: actor.userId,
+      return await this.dataSource.transaction<EntryDetailResponse | IdempotentResult<EntryDetailResponse>>((manager) => {
+        const effect = async () => {
+          const competition = await this.competitions.findVisible(actor, competitionId, manager, 'share');
+          if (!competition) throw AppError.notFound('competition', competitionId);
+          refuseWindow(competition, this.clock.now());
+          const schoolId = actor.organizationId;
+          const schoolName = await this.entries.schoolName(schoolId, manager);
+          if (!(await this.entries.inCohort(competition.programId, competition.programYearId, schoolId, manager))) {
+            throw AppError.rule(
+              `${schoolName} is not in the ${competition.year} cohort of ${competition.programName}: only schools with an active partnership in the program, or with ${competition.year} in their partnership's cohort years, can enter; ask the CSR officer to add ${competition.year} to your partnership's cohort years`,
+              `${schoolName} tidak termasuk kohort ${competition.year} program ${competition.programName}: hanya sekolah dengan kemitraan aktif dalam program, atau dengan tahun ${competition.year} dalam tahun kohort kemitraannya, yang dapat ikut; minta petugas CSR menambahkan ${competition.year} ke tahun kohort kemitraan Anda`,
+            );
+          }
+          const category = await this.entries.findCategory(competition.id, dto.categoryId, manager);
+          if (!category) {
+            throw AppError.field(
+              'categoryId',
+              'unknown_category',
+              `categoryId names no category of this competition; pick one from GET /api/v1/competitions/${competition.id}`,
+              `categoryId tidak menunjuk kategori kompetisi ini; pilih dari GET /api/v1/competitions/${competition.id}`,
+            );
+          }
+          const existing = await this.entries.findBySchoolAndCategory(competition.id, category.id, schoolId, manager);
+          if (existing) throw duplicateEntry(existing.id, schoolName, category.name);
+          if (dto.planProgramId && !dto.planId) throw this.planProgramNeedsPlan();
+          const link = await this.checkPlan(competition, schoolId, dto.planId ?? null, dto.planProgramId ?? null, manager);
+          const title = dto.title ?? (link.program ? (link.program.name ?? TOPIC_TITLE(link.program.topic)) : null);
+          const summary = dto.summary ?? link.program?.goal ?? null;
+          if (!title) {
+            throw AppError.field('title', 'required', 'title is required: name the innovation, or give planProgramId to take the name of the plan program', 'title wajib diisi: beri nama inovasinya, atau isi planProgramId untuk memakai nama program dalam rencana');
+          }
+          if (!summary) {
+            const en = link.program ? `summary is required: the plan program has no goal to take it from, so describe the innovation` : 'summary is required: describe the innovation, or give planProgramId to take the goal of the plan program';
+            const id = link.program ? 'summary wajib diisi: program dalam rencana belum memiliki tujuan untuk diambil, jadi jelaskan inovasinya' : 'summary wajib diisi: jelaskan inovasinya, atau isi planProgramId untuk memakai tujuan program dalam rencana';
+            throw AppError.field('summary', 'required', en, id);
+          }
+          const fields = {
+            competitionId: competition.id,
+            categoryId: category.id,
+            schoolId,
+            title: title.slice(0, 200),
+            summary,
+            planId: link.planId,
+            planProgramId: link.planProgramId,
+            teamMembers: (dto.teamMembers ?? []).map((m): TeamMember => ({ name: m.name, role: m.role })),
+            submittedByUserId: actor.userId,
+          };
+          const id = await this.entries.insert(fields, manager);
+          await this.audit.record(manager, actor, { action: 'create', entityType: 'competition_entry', entityId: id, changes: fields });
+          return this.detail(id, manager);
         };
-        const id = await this.entries.insert(fields, manager);
-        await this.audit.record(manager, actor, { action: 'create', entityType: 'competition_entry', entityId: id, changes: fields });
-        return this.detail(id, manager);
+        return key === undefined ? effect() : this.idempotency.once(manager, actor, { key, endpoint: CREATE_ENTRY_ENDPOINT, payload }, 201, effect);
       });
     } catch (err) {
       if (isUniqueViolation(err, 'competition_entries_school_key')) {

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, StreamableFile, UploadedFile, UseFilters, UseInterceptors } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../common/auth/actor';
 import { Allow, CurrentActor } from '../common/auth/decorators';
@@ -8,27 +8,35 @@ import { UuidPipe } from '../common/http/uuid.pipe';
 import { DOCUMENT_CONTENT_TYPES } from '../documents/content-type';
 import { DOCUMENT_FILE_FIELD, DocumentUploadInterceptor, MAX_DOCUMENT_SIZE_TEXT } from '../documents/document-upload.interceptor';
 import type { UploadedDocument } from '../documents/document-upload.interceptor';
+import { IdempotencyKeyBusyFilter } from '../idempotency/idempotency.errors';
+import { ApiOptionalIdempotencyKey, OptionalIdempotencyKey } from '../idempotency/idempotency-key.decorator';
+import { IdempotentResponseInterceptor } from '../idempotency/idempotent-response.interceptor';
 import { CreateExpenseReportDto, ExpenseLineDto, ReviewExpenseReportDto, UpdateExpenseLineDto, UpdateExpenseReportDto } from './dto/expense-report.dto';
 import { ExpenseReportDetailResponse, ExpenseReportListResponse } from './dto/expense-report.response';
 import { ExpenseReportsService } from './expense-reports.service';
 
 const SCHOOL_WRITES = "The principal of the grant's school, while the report is a draft or returned for correction.";
 
+const RETRY = 'With an optional Idempotency-Key header a retry of the same request replays the first answer (Idempotency-Replayed: true) instead of creating a second record.';
+
 @ApiTags('grants')
 @Controller('grants/:id/expense-reports')
+@UseFilters(IdempotencyKeyBusyFilter)
 export class ExpenseReportsController {
   constructor(private readonly reports: ExpenseReportsService) {}
 
   @Post()
   @Allow(Permission.ExpenseReportsWrite)
+  @UseInterceptors(IdempotentResponseInterceptor)
+  @ApiOptionalIdempotencyKey()
   @ApiOperation({
     summary: "Start an expense report for a grant (principal of the grant's school)",
-    description: 'A draft, optionally with lines; each line is on a budget line the grant funds. trancheNumber names the tranche it reports on.',
+    description: `A draft, optionally with lines; each line is on a budget line the grant funds. trancheNumber names the tranche it reports on. ${RETRY}`,
   })
   @ApiCreatedResponse({ type: ExpenseReportDetailResponse })
-  @ApiProblems(404, 422)
-  create(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() dto: CreateExpenseReportDto) {
-    return this.reports.create(actor, id, dto);
+  @ApiProblems(400, 404, 409, 422)
+  create(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @OptionalIdempotencyKey() key: string | undefined, @Body() dto: CreateExpenseReportDto) {
+    return this.reports.create(actor, id, dto, key);
   }
 
   @Get()
@@ -60,11 +68,19 @@ export class ExpenseReportsController {
 
   @Post(':reportId/lines')
   @Allow(Permission.ExpenseReportsWrite)
-  @ApiOperation({ summary: 'Add a line of spending to a report', description: SCHOOL_WRITES })
+  @UseInterceptors(IdempotentResponseInterceptor)
+  @ApiOptionalIdempotencyKey()
+  @ApiOperation({ summary: 'Add a line of spending to a report', description: `${SCHOOL_WRITES} ${RETRY}` })
   @ApiCreatedResponse({ type: ExpenseReportDetailResponse })
-  @ApiProblems(404, 422)
-  addLine(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Param('reportId', UuidPipe) reportId: string, @Body() dto: ExpenseLineDto) {
-    return this.reports.addLine(actor, id, reportId, dto);
+  @ApiProblems(400, 404, 409, 422)
+  addLine(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidPipe) id: string,
+    @Param('reportId', UuidPipe) reportId: string,
+    @OptionalIdempotencyKey() key: string | undefined,
+    @Body() dto: ExpenseLineDto,
+  ) {
+    return this.reports.addLine(actor, id, reportId, dto, key);
   }
 
   @Patch(':reportId/lines/:lineId')

@@ -6,6 +6,7 @@ import { Clock } from '../common/clock';
 import { AppError, RawFieldError } from '../common/errors/app-error';
 import type { UploadedDocument } from '../documents/document-upload.interceptor';
 import { DocumentDownload, DocumentsService } from '../documents/documents.service';
+import { IdempotencyService, IdempotentResult } from '../idempotency/idempotency.service';
 import { planBudgetLines } from './budget-lines';
 import type { CreateExpenseReportDto, ExpenseLineDto, ReviewExpenseReportDto, UpdateExpenseLineDto, UpdateExpenseReportDto } from './dto/expense-report.dto';
 import { ExpenseLineResponse, ExpenseReportDetailResponse, ExpenseReportListResponse, ExpenseReportResponse } from './dto/expense-report.response';
@@ -23,6 +24,13 @@ export const MAX_RECEIPTS_PER_LINE = 20;
 
 const WRITE = { en: 'write expense reports', id: 'menulis laporan pengeluaran' };
 
+/** The endpoints whose Idempotency-Key scope they are (a key used on one cannot be reused on another). */
+export const CREATE_REPORT_ENDPOINT = 'POST /api/v1/grants/:id/expense-reports';
+export const ADD_LINE_ENDPOINT = 'POST /api/v1/grants/:id/expense-reports/:reportId/lines';
+
+/** A line as the request means it, for the Idempotency-Key hash. */
+const lineAsSent = (l: ExpenseLineDto) => ({ spentOn: l.spentOn, description: l.description, budgetLineId: l.budgetLineId.toLowerCase(), amount: l.amount });
+
 @Injectable()
 export class ExpenseReportsService {
   constructor(
@@ -31,6 +39,7 @@ export class ExpenseReportsService {
     private readonly grantsService: GrantsService,
     private readonly reports: ExpenseReportsRepository,
     private readonly documents: DocumentsService,
+    private readonly idempotency: IdempotencyService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
@@ -47,20 +56,27 @@ export class ExpenseReportsService {
     return this.detail(g, reportId, this.dataSource.manager);
   }
 
-  /** Starts an expense report of the school for a grant (principal), as a draft, optionally with its lines. */
-  async create(actor: Actor, grantId: string, dto: CreateExpenseReportDto): Promise<ExpenseReportDetailResponse> {
+  /**
+   * Starts an expense report of the school for a grant (principal), as a draft, optionally with its
+   * lines. With an Idempotency-Key, once per key: a retry replays the first answer.
+   */
+  async create(actor: Actor, grantId: string, dto: CreateExpenseReportDto, key?: string): Promise<ExpenseReportDetailResponse | IdempotentResult<ExpenseReportDetailResponse>> {
     requirePrincipal(actor, WRITE);
-    return this.dataSource.transaction(async (manager) => {
-      const g = await this.grantsService.detailRow(actor, grantId, manager);
-      refuse('report', g);
-      if (dto.trancheNumber !== undefined) await this.checkTranche(g, dto.trancheNumber, 'trancheNumber', manager);
-      const lines = dto.lines ?? [];
-      this.checkLines(g, lines, 'lines');
-      const fields = { grantId, title: dto.title, trancheNumber: dto.trancheNumber ?? null, status: 'draft' as const, createdByUserId: actor.userId };
-      const id = await this.reports.insertReport(fields, manager);
-      await this.reports.insertLines(id, lines.map((l) => ({ ...l, budgetLineId: l.budgetLineId.toLowerCase() })), manager);
-      await this.audit.record(manager, actor, { action: 'create', entityType: 'expense_report', entityId: id, changes: { ...fields, lines } });
-      return this.detail(g, id, manager);
+    const payload = { grantId, title: dto.title, trancheNumber: dto.trancheNumber ?? null, lines: (dto.lines ?? []).map(lineAsSent) };
+    return this.dataSource.transaction<ExpenseReportDetailResponse | IdempotentResult<ExpenseReportDetailResponse>>((manager) => {
+      const effect = async () => {
+        const g = await this.grantsService.detailRow(actor, grantId, manager);
+        refuse('report', g);
+        if (dto.trancheNumber !== undefined) await this.checkTranche(g, dto.trancheNumber, 'trancheNumber', manager);
+        const lines = dto.lines ?? [];
+        this.checkLines(g, lines, 'lines');
+        const fields = { grantId, title: dto.title, trancheNumber: dto.trancheNumber ?? null, status: 'draft' as const, createdByUserId: actor.userId };
+        const id = await this.reports.insertReport(fields, manager);
+        await this.reports.insertLines(id, lines.map((l) => ({ ...l, budgetLineId: l.budgetLineId.toLowerCase() })), manager);
+        await this.audit.record(manager, actor, { action: 'create', entityType: 'expense_report', entityId: id, changes: { ...fields, lines } });
+        return this.detail(g, id, manager);
+      };
+      return key === undefined ? effect() : this.idempotency.once(manager, actor, { key, endpoint: CREATE_REPORT_ENDPOINT, payload }, 201, effect);
     });
   }
 
@@ -83,16 +99,23 @@ export class ExpenseReportsService {
     });
   }
 
-  /** Adds a line to a draft or returned report (principal). */
-  async addLine(actor: Actor, grantId: string, reportId: string, dto: ExpenseLineDto): Promise<ExpenseReportDetailResponse> {
+  /**
+   * Adds a line to a draft or returned report (principal). With an Idempotency-Key, once per key:
+   * a retry replays the first answer instead of adding the line twice.
+   */
+  async addLine(actor: Actor, grantId: string, reportId: string, dto: ExpenseLineDto, key?: string): Promise<ExpenseReportDetailResponse | IdempotentResult<ExpenseReportDetailResponse>> {
     requirePrincipal(actor, WRITE);
-    return this.dataSource.transaction(async (manager) => {
-      const { g } = await this.editable(actor, grantId, reportId, manager);
-      this.checkLines(g, [dto], null);
-      const [lineId] = await this.reports.insertLines(reportId, [{ ...dto, budgetLineId: dto.budgetLineId.toLowerCase() }], manager);
-      await this.reports.updateReport(reportId, {}, manager);
-      await this.audit.record(manager, actor, { action: 'update', entityType: 'expense_report', entityId: reportId, changes: { lineAdded: { id: lineId, ...dto } } });
-      return this.detail(g, reportId, manager);
+    const payload = { grantId, reportId, ...lineAsSent(dto) };
+    return this.dataSource.transaction<ExpenseReportDetailResponse | IdempotentResult<ExpenseReportDetailResponse>>((manager) => {
+      const effect = async () => {
+        const { g } = await this.editable(actor, grantId, reportId, manager);
+        this.checkLines(g, [dto], null);
+        const [lineId] = await this.reports.insertLines(reportId, [{ ...dto, budgetLineId: dto.budgetLineId.toLowerCase() }], manager);
+        await this.reports.updateReport(reportId, {}, manager);
+        await this.audit.record(manager, actor, { action: 'update', entityType: 'expense_report', entityId: reportId, changes: { lineAdded: { id: lineId, ...dto } } });
+        return this.detail(g, reportId, manager);
+      };
+      return key === undefined ? effect() : this.idempotency.once(manager, actor, { key, endpoint: ADD_LINE_ENDPOINT, payload }, 201, effect);
     });
   }
 

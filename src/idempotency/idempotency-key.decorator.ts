@@ -44,3 +44,32 @@ export const ApiIdempotencyKey = () =>
         'the same key with another body is refused (422). Keys are per user and kept at least 24 hours. A request that failed leaves no key behind.',
     }),
   );
+
+/**
+ * Reads an optional Idempotency-Key: undefined when the header is absent (or empty), otherwise
+ * checked like the required one (malformed is a 400).
+ */
+export function readOptionalIdempotencyKey(value: string | undefined): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  return readIdempotencyKey(value);
+}
+
+/** The checked Idempotency-Key of the request, or undefined when it sent none. */
+export const OptionalIdempotencyKey = createParamDecorator((_: unknown, ctx: ExecutionContext): string | undefined =>
+  readOptionalIdempotencyKey(ctx.switchToHttp().getRequest<Request>().header(IDEMPOTENCY_KEY_HEADER)),
+);
+
+/** Documents the optional Idempotency-Key header of an endpoint that creates a record. */
+export const ApiOptionalIdempotencyKey = () =>
+  applyDecorators(
+    ApiHeader({
+      name: IDEMPOTENCY_KEY_HEADER,
+      required: false,
+      example: '3f2a6c1e-8d4b-4c5e-9a7b-1e2d3c4b5a69',
+      description:
+        'Optional. A key you make once per record you mean to create (a UUID is best; 1–200 visible ASCII characters) and send again unchanged when you retry, e.g. after a timeout, so a retry never creates a second record. ' +
+        'The same key with the same body replays the first answer (header Idempotency-Replayed: true) and nothing is written again; the same key with another body is refused (422); ' +
+        'while the first request with the key is still being processed, 409 with Retry-After. Keys are per user and kept at least 24 hours; a request that failed leaves no key behind. ' +
+        'Without the header every request is handled on its own.',
+    }),
+  );

@@ -12,6 +12,9 @@ import { PageOf } from '../common/pagination/pagination';
 import { DOCUMENT_CONTENT_TYPES } from '../documents/content-type';
 import { DOCUMENT_FILE_FIELD, DocumentUploadInterceptor, MAX_DOCUMENT_SIZE_TEXT } from '../documents/document-upload.interceptor';
 import type { UploadedDocument } from '../documents/document-upload.interceptor';
+import { IdempotencyKeyBusyFilter } from '../idempotency/idempotency.errors';
+import { ApiOptionalIdempotencyKey, OptionalIdempotencyKey } from '../idempotency/idempotency-key.decorator';
+import { IdempotentResponseInterceptor } from '../idempotency/idempotent-response.interceptor';
 import { CreatePlanDto } from './dto/create-plan.dto';
 import { ListPlansQuery } from './dto/list-plans.query';
 import { ActivityProgressDto, AddPlanEditorDto, BudgetCsvQuery, CreatePlanCommentDto, IndicatorResultDto, PlanDiffQuery, RequestChangesDto, WithdrawPlanDto } from './dto/plan-actions.dto';
@@ -41,11 +44,13 @@ const WORKFLOW =
   'An approved plan is frozen: POST /revise opens the next revision round as a draft, reviewed and approved again. ' +
   "A closed program year's plans are read-only (every change answers 422).";
 
+const RETRY = 'With an optional Idempotency-Key header a retry of the same request replays the first answer (Idempotency-Replayed: true) instead of creating a second record.';
+
 const file = (f: ExportFile) => new StreamableFile(f.content, { type: f.contentType, disposition: f.disposition, length: f.content.length });
 
 @ApiTags('plans')
 @Controller('plans')
-@UseFilters(DuplicateRecordFilter)
+@UseFilters(DuplicateRecordFilter, IdempotencyKeyBusyFilter)
 @ApiExtraModels(ActivityProgressDto)
 export class PlansController {
   constructor(
@@ -57,17 +62,20 @@ export class PlansController {
 
   @Post()
   @Allow(Permission.PlansWrite)
+  @UseInterceptors(IdempotentResponseInterceptor)
+  @ApiOptionalIdempotencyKey()
   @ApiOperation({
     summary: "Start a school's plan for a program year (principal of the school, or admin naming the school)",
     description:
       "The school needs a prospective or active partnership in the year's program (otherwise 422), and keeps one plan per program year: a second one answers 409 naming the existing plan (existingId). " +
       'The plan starts as a draft; `content` (the template) may be filled in now or later. Items without an id get one. ' +
-      'Amounts are whole rupiah as integers or digit strings; every line total is computed (a sent total that disagrees is refused).',
+      'Amounts are whole rupiah as integers or digit strings; every line total is computed (a sent total that disagrees is refused). ' +
+      RETRY,
   })
   @ApiCreatedResponse({ type: PlanDetailResponse })
-  @ApiProblems(409, 422)
-  create(@CurrentActor() actor: Actor, @Body() dto: CreatePlanDto) {
-    return this.plans.create(actor, dto);
+  @ApiProblems(400, 409, 422)
+  create(@CurrentActor() actor: Actor, @OptionalIdempotencyKey() key: string | undefined, @Body() dto: CreatePlanDto) {
+    return this.plans.create(actor, dto, key);
   }
 
   @Get()
@@ -258,14 +266,16 @@ export class PlansController {
 
   @Post(':id/comments')
   @Allow(Permission.PlansRead)
+  @UseInterceptors(IdempotentResponseInterceptor)
+  @ApiOptionalIdempotencyKey()
   @ApiOperation({
     summary: "Comment on a plan (the school, the plan's facilitator, the company's CSR officer)",
-    description: `General, on one field (fieldPath must exist in the current plan), or a reply (parentId; it stays on its parent's field). Education officers read only (403). At most ${MAX_COMMENTS_PER_PLAN} comments per plan; not on a completed or withdrawn plan.`,
+    description: `General, on one field (fieldPath must exist in the current plan), or a reply (parentId; it stays on its parent's field). Education officers read only (403). At most ${MAX_COMMENTS_PER_PLAN} comments per plan; not on a completed or withdrawn plan. ${RETRY}`,
   })
   @ApiCreatedResponse({ type: PlanCommentResponse })
-  @ApiProblems(404, 422)
-  createComment(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() dto: CreatePlanCommentDto) {
-    return this.comments.create(actor, id, dto);
+  @ApiProblems(400, 404, 409, 422)
+  createComment(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @OptionalIdempotencyKey() key: string | undefined, @Body() dto: CreatePlanCommentDto) {
+    return this.comments.create(actor, id, dto, key);
   }
 
   @Get(':id/progress')

@@ -8,6 +8,7 @@ import { AppError } from '../common/errors/app-error';
 import type { RawFieldError } from '../common/errors/app-error';
 import { DuplicateRecordError } from '../common/errors/duplicate-record';
 import { DEFAULT_PAGE_SIZE, decodeCursor, Page, toPage } from '../common/pagination/pagination';
+import { IdempotencyService, IdempotentResult } from '../idempotency/idempotency.service';
 import type { CreatePlanDto } from './dto/create-plan.dto';
 import type { ListPlansQuery } from './dto/list-plans.query';
 import type { AddPlanEditorDto, RequestChangesDto, WithdrawPlanDto } from './dto/plan-actions.dto';
@@ -24,6 +25,9 @@ import { PlanDetailRow, PlanListCursor, PlansRepository } from './plans.reposito
 
 /** How many changed paths an audit line of an update lists. */
 const AUDITED_PATHS = 100;
+
+/** The endpoint whose Idempotency-Key scope it is (a key used on it cannot be reused on another). */
+export const CREATE_PLAN_ENDPOINT = 'POST /api/v1/plans';
 
 function contentOrThrow(input: PlanContentInput | undefined): PlanContent {
   const { content, errors } = normalizeContent(input);
@@ -44,6 +48,7 @@ export class PlansService {
     private readonly dataSource: DataSource,
     private readonly plans: PlansRepository,
     private readonly access: PlanAccess,
+    private readonly idempotency: IdempotencyService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
@@ -52,47 +57,59 @@ export class PlansService {
    * Starts a school's plan for a program year (principal of the school, or admin naming the school):
    * the school needs a prospective or active partnership in the year's program, the year must not be
    * closed, and a school keeps one plan per program year (a second one answers 409 naming the first).
+   * With an Idempotency-Key, once per key: a retry replays the first answer instead of answering 409.
    */
-  async create(actor: Actor, dto: CreatePlanDto): Promise<PlanDetailResponse> {
+  async create(actor: Actor, dto: CreatePlanDto, key?: string): Promise<PlanDetailResponse | IdempotentResult<PlanDetailResponse>> {
     const schoolId = this.schoolOf(actor, dto.schoolId);
     const content = dto.content ? contentOrThrow(dto.content) : emptyContent();
+    // The template as understood (amounts normalised); new items get a placeholder id, as real ones are made afresh per request.
+    const payload = {
+      schoolId,
+      programYearId: dto.programYearId.toLowerCase(),
+      title: dto.title,
+      facilitatorUserId: dto.facilitatorUserId?.toLowerCase() ?? null,
+      content: dto.content ? normalizeContent(dto.content, 'content', () => 'new').content : null,
+    };
     try {
-      return await this.dataSource.transaction(async (manager) => {
-        if (actor.role === 'admin') {
-          const school = await this.plans.findOrganization(schoolId, manager);
-          if (!school || school.type !== 'school') {
-            throw AppError.field('schoolId', 'not_a_school', 'schoolId names no school; pick one from GET /api/v1/organizations?type=school', 'schoolId tidak menunjuk sekolah mana pun; pilih dari GET /api/v1/organizations?type=school');
+      return await this.dataSource.transaction<PlanDetailResponse | IdempotentResult<PlanDetailResponse>>((manager) => {
+        const effect = async () => {
+          if (actor.role === 'admin') {
+            const school = await this.plans.findOrganization(schoolId, manager);
+            if (!school || school.type !== 'school') {
+              throw AppError.field('schoolId', 'not_a_school', 'schoolId names no school; pick one from GET /api/v1/organizations?type=school', 'schoolId tidak menunjuk sekolah mana pun; pilih dari GET /api/v1/organizations?type=school');
+            }
           }
-        }
-        const ground = await this.plans.findPlanningGround(dto.programYearId, schoolId, manager);
-        if (!ground) {
-          throw AppError.field('programYearId', 'unknown_program_year', 'programYearId names no program year; pick one from GET /api/v1/programs/{id}/years', 'programYearId tidak menunjuk tahun program mana pun; pilih dari GET /api/v1/programs/{id}/years');
-        }
-        if (ground.partnershipId === null || (ground.partnershipStatus !== 'prospective' && ground.partnershipStatus !== 'active')) {
-          const state = ground.partnershipStatus === null ? 'has no partnership' : `has a partnership that is ${ground.partnershipStatus}`;
-          const stateId = ground.partnershipStatus === null ? 'tidak memiliki kemitraan' : `memiliki kemitraan berstatus ${ground.partnershipStatus}`;
-          throw AppError.rule(
-            `the school ${state} in the program of this year (${ground.year}); a plan is made inside a prospective or active partnership, so ask the company's CSR officer to open or resume it first`,
-            `sekolah ${stateId} dalam program tahun ini (${ground.year}); rencana dibuat di dalam kemitraan yang prospektif atau aktif, jadi minta petugas CSR perusahaan membuka atau melanjutkannya terlebih dahulu`,
-          );
-        }
-        requireOpenYear({ year: ground.year, programName: ground.programName, yearStatus: ground.yearStatus });
-        const existing = await this.plans.findExisting(schoolId, dto.programYearId, manager);
-        if (existing) throw duplicatePlan(existing, ground.year);
-        if (dto.facilitatorUserId) await this.checkFacilitator(dto.facilitatorUserId, ground.programId, manager);
-        const fields = {
-          schoolId,
-          programYearId: dto.programYearId,
-          partnershipId: ground.partnershipId,
-          facilitatorUserId: dto.facilitatorUserId ?? null,
-          title: dto.title,
-          status: 'draft' as const,
-          revision: 0,
+          const ground = await this.plans.findPlanningGround(dto.programYearId, schoolId, manager);
+          if (!ground) {
+            throw AppError.field('programYearId', 'unknown_program_year', 'programYearId names no program year; pick one from GET /api/v1/programs/{id}/years', 'programYearId tidak menunjuk tahun program mana pun; pilih dari GET /api/v1/programs/{id}/years');
+          }
+          if (ground.partnershipId === null || (ground.partnershipStatus !== 'prospective' && ground.partnershipStatus !== 'active')) {
+            const state = ground.partnershipStatus === null ? 'has no partnership' : `has a partnership that is ${ground.partnershipStatus}`;
+            const stateId = ground.partnershipStatus === null ? 'tidak memiliki kemitraan' : `memiliki kemitraan berstatus ${ground.partnershipStatus}`;
+            throw AppError.rule(
+              `the school ${state} in the program of this year (${ground.year}); a plan is made inside a prospective or active partnership, so ask the company's CSR officer to open or resume it first`,
+              `sekolah ${stateId} dalam program tahun ini (${ground.year}); rencana dibuat di dalam kemitraan yang prospektif atau aktif, jadi minta petugas CSR perusahaan membuka atau melanjutkannya terlebih dahulu`,
+            );
+          }
+          requireOpenYear({ year: ground.year, programName: ground.programName, yearStatus: ground.yearStatus });
+          const existing = await this.plans.findExisting(schoolId, dto.programYearId, manager);
+          if (existing) throw duplicatePlan(existing, ground.year);
+          if (dto.facilitatorUserId) await this.checkFacilitator(dto.facilitatorUserId, ground.programId, manager);
+          const fields = {
+            schoolId,
+            programYearId: dto.programYearId,
+            partnershipId: ground.partnershipId,
+            facilitatorUserId: dto.facilitatorUserId ?? null,
+            title: dto.title,
+            status: 'draft' as const,
+            revision: 0,
+          };
+          const id = await this.plans.insertPlan({ ...fields, content: content as unknown as Record<string, unknown>, createdByUserId: actor.userId }, manager);
+          const totals = planTotals(content);
+          await this.audit.record(manager, actor, { action: 'create', entityType: 'plan', entityId: id, changes: { ...fields, programs: content.programs.length, budgetTotal: totals.total } });
+          return this.detail(actor, id, manager);
         };
-        const id = await this.plans.insertPlan({ ...fields, content: content as unknown as Record<string, unknown>, createdByUserId: actor.userId }, manager);
-        const totals = planTotals(content);
-        await this.audit.record(manager, actor, { action: 'create', entityType: 'plan', entityId: id, changes: { ...fields, programs: content.programs.length, budgetTotal: totals.total } });
-        return this.detail(actor, id, manager);
+        return key === undefined ? effect() : this.idempotency.once(manager, actor, { key, endpoint: CREATE_PLAN_ENDPOINT, payload }, 201, effect);
       });
     } catch (err) {
       if (isUniqueViolation(err, 'plans_school_year_key')) {
