@@ -1,4 +1,5 @@
-import { Controller, Get, Headers } from '@nestjs/common';
+import { AcceptLanguage } from '../common/http/request-headers.decorator';
+import { Controller, Get } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../common/auth/actor';
 import { Allow, CurrentActor } from '../common/auth/decorators';
@@ -25,7 +26,7 @@ export class AgendaController {
   })
   @ApiHeader({ name: 'Accept-Language', required: false, example: 'id', description: 'id for Bahasa Indonesia, en (the default) for English.' })
   @ApiOkResponse({ type: AgendaResponse })
-  forMe(@CurrentActor() actor: Actor, @Headers('accept-language') language?: string): Promise<AgendaResponse> {
+  forMe(@CurrentActor() actor: Actor, @AcceptLanguage() language?: string): Promise<AgendaResponse> {
     return this.agenda.forCaller(actor, pickLanguage(language));
   }
 }

@@ -1,4 +1,5 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Injectable, Param, Patch, PipeTransform, Post, Put, Query, StreamableFile, UploadedFile, UseFilters, UseInterceptors } from '@nestjs/common';
+import { AcceptLanguage } from '../common/http/request-headers.decorator';
+import { Body, Controller, Delete, Get, HttpCode, Injectable, Param, Patch, PipeTransform, Post, Put, Query, StreamableFile, UploadedFile, UseFilters, UseInterceptors } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiExtraModels, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { Actor } from '../common/auth/actor';
 import { Allow, CurrentActor } from '../common/auth/decorators';
@@ -351,7 +352,7 @@ export class PlansController {
   @ApiProduces('application/pdf')
   @ApiOkResponse({ schema: { type: 'string', format: 'binary' }, description: 'The PDF.' })
   @ApiProblems(404, 422)
-  async exportPdf(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Headers('accept-language') language?: string): Promise<StreamableFile> {
+  async exportPdf(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @AcceptLanguage() language?: string): Promise<StreamableFile> {
     return file(await this.exports.pdf(actor, id, pickLanguage(language)));
   }
 
@@ -364,7 +365,7 @@ export class PlansController {
   @ApiProduces('text/csv')
   @ApiOkResponse({ schema: { type: 'string' }, description: 'The CSV.' })
   @ApiProblems(404, 422)
-  async budgetCsv(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Query() query: BudgetCsvQuery, @Headers('accept-language') language?: string): Promise<StreamableFile> {
+  async budgetCsv(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Query() query: BudgetCsvQuery, @AcceptLanguage() language?: string): Promise<StreamableFile> {
     return file(await this.exports.csv(actor, id, pickLanguage(language), query.delimiter ?? 'comma'));
   }
 
@@ -374,7 +375,7 @@ export class PlansController {
   @ApiProduces(XLSX_CONTENT_TYPE)
   @ApiOkResponse({ schema: { type: 'string', format: 'binary' }, description: 'The workbook.' })
   @ApiProblems(404, 422)
-  async budgetXlsx(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Headers('accept-language') language?: string): Promise<StreamableFile> {
+  async budgetXlsx(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @AcceptLanguage() language?: string): Promise<StreamableFile> {
     return file(await this.exports.xlsx(actor, id, pickLanguage(language)));
   }
 }

@@ -1,4 +1,5 @@
-import { Controller, Get, Headers, Param, Query, StreamableFile } from '@nestjs/common';
+import { AcceptLanguage, AcceptHeader } from '../common/http/request-headers.decorator';
+import { Controller, Get, Param, Query, StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../common/auth/actor';
 import { Allow, CurrentActor } from '../common/auth/decorators';
@@ -46,7 +47,7 @@ export class ReportsController {
   @ApiProduces('application/json', 'text/csv', XLSX_MEDIA_TYPE)
   @ApiOkResponse({ type: PortfolioReportResponse })
   @ApiProblems(404, 422)
-  async portfolio(@CurrentActor() actor: Actor, @Query() query: PortfolioQuery, @Headers('accept') accept?: string, @Headers('accept-language') language?: string) {
+  async portfolio(@CurrentActor() actor: Actor, @Query() query: PortfolioQuery, @AcceptHeader() accept?: string, @AcceptLanguage() language?: string) {
     return sendFile(await this.outputs.portfolio(actor, query.programId, query.year, reportOutput(query, accept, language)));
   }
 
@@ -62,7 +63,7 @@ export class ReportsController {
   @ApiProduces('application/json', 'text/csv', XLSX_MEDIA_TYPE)
   @ApiOkResponse({ type: PortfolioHealthResponse })
   @ApiProblems(404, 422)
-  async health(@CurrentActor() actor: Actor, @Query() query: HealthQuery, @Headers('accept') accept?: string, @Headers('accept-language') language?: string) {
+  async health(@CurrentActor() actor: Actor, @Query() query: HealthQuery, @AcceptHeader() accept?: string, @AcceptLanguage() language?: string) {
     return sendFile(await this.outputs.health(actor, query.programId, reportOutput(query, accept, language)));
   }
 
@@ -77,7 +78,7 @@ export class ReportsController {
   @ApiProduces('image/svg+xml', 'image/png')
   @ApiOkResponse({ schema: { type: 'string', format: 'binary' }, description: 'The chart.' })
   @ApiProblems(404, 422)
-  async chart(@CurrentActor() actor: Actor, @Param('name') name: string, @Query() query: ChartQuery, @Headers('accept') accept?: string, @Headers('accept-language') language?: string) {
+  async chart(@CurrentActor() actor: Actor, @Param('name') name: string, @Query() query: ChartQuery, @AcceptHeader() accept?: string, @AcceptLanguage() language?: string) {
     const format = query.format ?? (/\bimage\/png\b/i.test(accept ?? '') ? 'png' : 'svg');
     return sendFile(await this.outputs.chart(actor, name, query.programId, format, query.locale ?? pickLanguage(language)));
   }
@@ -94,7 +95,7 @@ export class ReportsController {
   @ApiProduces('application/json', 'text/csv', XLSX_MEDIA_TYPE)
   @ApiOkResponse({ type: RegionReportResponse })
   @ApiProblems(404, 422)
-  async region(@CurrentActor() actor: Actor, @Query() query: RegionQuery, @Headers('accept') accept?: string, @Headers('accept-language') language?: string) {
+  async region(@CurrentActor() actor: Actor, @Query() query: RegionQuery, @AcceptHeader() accept?: string, @AcceptLanguage() language?: string) {
     return sendFile(await this.outputs.region(actor, query.regionCode, query.year, reportOutput(query, accept, language)));
   }
 
@@ -108,7 +109,7 @@ export class ReportsController {
   @ApiProduces('application/pdf')
   @ApiOkResponse({ schema: { type: 'string', format: 'binary' }, description: 'The PDF.' })
   @ApiProblems(404, 422)
-  async summary(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Query() query: SummaryQuery, @Headers('accept-language') language?: string) {
+  async summary(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Query() query: SummaryQuery, @AcceptLanguage() language?: string) {
     return sendFile(await this.outputs.summary(actor, id, query.locale ?? pickLanguage(language)));
   }
 }

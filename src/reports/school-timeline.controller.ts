@@ -1,4 +1,5 @@
-import { Controller, Get, Headers, Param, Query } from '@nestjs/common';
+import { AcceptLanguage, AcceptHeader } from '../common/http/request-headers.decorator';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../common/auth/actor';
 import { Allow, CurrentActor } from '../common/auth/decorators';
@@ -28,7 +29,7 @@ export class SchoolTimelineController {
   @ApiProduces('application/json', 'text/csv', XLSX_MEDIA_TYPE)
   @ApiOkResponse({ type: SchoolTimelineResponse })
   @ApiProblems(404, 422)
-  async timeline(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Query() query: TimelineQuery, @Headers('accept') accept?: string, @Headers('accept-language') language?: string) {
+  async timeline(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Query() query: TimelineQuery, @AcceptHeader() accept?: string, @AcceptLanguage() language?: string) {
     return sendFile(await this.outputs.schoolTimeline(actor, id, reportOutput(query, accept, language)));
   }
 }

@@ -8,7 +8,7 @@ import { useSession } from '../../app/session';
 import { useI18n } from '../../i18n';
 import { DateText } from '../../ui/money';
 import { PageState } from '../../ui/problems';
-import { agendaLink, type AgendaItem } from './agenda-links';
+import { agendaLink } from './agenda-links';
 
 const ICONS: Record<string, ReactNode> = {
   plan: <IconFileText size={20} />,
@@ -20,15 +20,19 @@ const ICONS: Record<string, ReactNode> = {
 };
 
 function iconOf(kind: string): ReactNode {
-  const family = Object.keys(ICONS).find((k) => kind.includes(k) || (k === 'money' && /expense|grant|tranche/.test(kind)));
-  return family ? ICONS[family] : <IconChecklist size={20} />;
+  if (kind.includes('comment')) return ICONS.comment;
+  if (kind.startsWith('plan')) return ICONS.plan;
+  if (kind.startsWith('session')) return ICONS.session;
+  if (kind.startsWith('expense')) return ICONS.money;
+  if (kind.startsWith('competition') || kind.startsWith('entries')) return ICONS.competition;
+  return ICONS.action;
 }
 
 /** "What needs me now": each item links to the page where it is done. */
 export function HomePage() {
   const { t } = useI18n();
   const { me } = useSession();
-  const agenda = useQuery({ queryKey: ['agenda'], queryFn: () => unwrap(api.GET('/api/v1/agenda' as never)) as Promise<{ items: AgendaItem[] }> });
+  const agenda = useQuery({ queryKey: ['agenda'], queryFn: () => unwrap(api.GET('/api/v1/agenda')) });
   const items = agenda.data?.items ?? [];
 
   return (
