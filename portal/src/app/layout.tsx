@@ -1,6 +1,6 @@
-import { AppShell, Burger, Group, Menu, NavLink, SegmentedControl, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import { AppShell, Burger, Button, Group, NavLink, SegmentedControl, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconCash, IconChevronDown, IconFileText, IconHistory, IconHome, IconLogout, IconSchool, IconTrophy, IconUsersGroup } from '@tabler/icons-react';
+import { IconCash, IconFileText, IconHistory, IconHome, IconLogout, IconSchool, IconTrophy, IconUsersGroup } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
 import { useI18n, type Language } from '../i18n';
@@ -71,25 +71,12 @@ export function Layout({ children }: { children: ReactNode }) {
           </Group>
           <Group gap="sm" wrap="nowrap">
             <LanguageSwitch />
-            <Menu position="bottom-end" withinPortal>
-              <Menu.Target>
-                <UnstyledButton aria-label={t('nav.account')}>
-                  <Group gap={4} wrap="nowrap">
-                    <Text size="sm" fw={500} visibleFrom="xs" maw={180} truncate>
-                      {me?.user.fullName}
-                    </Text>
-                    <VisuallyHidden>{me?.user.fullName}</VisuallyHidden>
-                    <IconChevronDown size={16} aria-hidden="true" />
-                  </Group>
-                </UnstyledButton>
-              </Menu.Target>
-              <Menu.Dropdown>
-                <Menu.Label>{me?.organization.name}</Menu.Label>
-                <Menu.Item leftSection={<IconLogout size={16} />} onClick={() => void signOut()}>
-                  {t('nav.signOut')}
-                </Menu.Item>
-              </Menu.Dropdown>
-            </Menu>
+            <Text size="sm" fw={500} visibleFrom="sm" maw={200} truncate title={me?.organization.name}>
+              {me?.user.fullName}
+            </Text>
+            <Button variant="subtle" size="compact-sm" leftSection={<IconLogout size={16} aria-hidden="true" />} onClick={() => void signOut()}>
+              {t('nav.signOut')}
+            </Button>
           </Group>
         </Group>
       </AppShell.Header>

@@ -54,7 +54,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     if (!renewing.current) {
       renewing.current = (async () => {
         try {
-          const res = await api.POST('/api/v1/auth/refresh', { body: {} as { refreshToken: string }, headers: COOKIE_SESSION });
+          const res = await api.POST('/api/v1/auth/refresh', { body: {}, headers: COOKIE_SESSION });
           if (!res.data) return false;
           token.current = res.data.accessToken;
           schedule(res.data.expiresIn);
@@ -74,7 +74,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const loadMe = useCallback(async () => {
     const profile = await unwrap(api.GET('/api/v1/auth/me'));
     setMe(profile);
-    const preferred = (profile.user as { locale?: string }).locale;
+    const preferred = profile.locale;
     if (preferred === 'id' || preferred === 'en') {
       setLanguageState(preferred);
       storeLanguage(preferred);
@@ -127,7 +127,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       storeLanguage(lang);
       languageRef.current = lang;
       // Remembered per user: the API keeps the choice with the profile.
-      if (token.current) void api.PATCH('/api/v1/auth/me' as never, { body: { locale: lang } } as never).catch(() => undefined);
+      if (token.current) void api.PATCH('/api/v1/auth/me', { body: { locale: lang } }).catch(() => undefined);
       void queryClient.invalidateQueries();
     },
     [queryClient],
