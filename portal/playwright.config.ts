@@ -18,7 +18,8 @@ export default defineConfig({
   timeout: 90_000,
   expect: { timeout: 15_000 },
   reporter: process.env.CI ? [['list']] : [['list']],
-  outputDir: '../.data/playwright-results',
+  // One folder per run: runs side by side must not clear each other's traces.
+  outputDir: `../.data/playwright-results/${process.env.JALIN_PORTAL_PORT}`,
   use: {
     baseURL,
     locale: 'id-ID',

@@ -25,8 +25,8 @@ export function baseURL(): string {
 /** Signs in through the sign-in page as a person would, and waits for the home page. */
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto('/login');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Kata sandi', { exact: true }).fill(password);
+  await page.getByRole('textbox', { name: 'Email', exact: true }).fill(email);
+  await page.getByRole('textbox', { name: 'Kata sandi', exact: true }).fill(password);
   await page.getByRole('button', { name: 'Masuk' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await expect(page).not.toHaveURL(/\/login/);
@@ -76,9 +76,9 @@ export async function apiAs(email: string, password = DEMO_PASSWORD): Promise<Ap
 export async function expectAccessible(page: Page, context?: string): Promise<void> {
   await page.evaluate(axe.source);
   const result = await page.evaluate(async () => {
-    const w = window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: string[] }> }> }> } };
+    const w = window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: string[]; html: string; failureSummary?: string }> }> }> } };
     const r = await w.axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => ({ target: n.target.join(' '), html: n.html.slice(0, 160), why: n.failureSummary?.slice(0, 240) })) }));
   });
   const serious = result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(serious, `accessibility violations${context ? ` on ${context}` : ''}: ${JSON.stringify(serious, null, 2)}`).toEqual([]);

@@ -1,7 +1,7 @@
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import './global.css';
-import { createTheme, MantineProvider } from '@mantine/core';
+import { createTheme, MantineProvider, type CSSVariablesResolver } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { type ReactNode } from 'react';
@@ -11,12 +11,36 @@ import { SessionProvider, useSession } from './session';
 
 const theme = createTheme({
   primaryColor: 'teal',
-  primaryShade: 8,
+  // Shade 9: white text on it keeps a 4.5:1 contrast.
+  primaryShade: 9,
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif',
   defaultRadius: 'md',
+  // Filled yellow or lime buttons and badges get dark text.
+  autoContrast: true,
   components: {
     Button: { defaultProps: { size: 'md' } },
   },
+});
+
+// The library's dimmed grey is too faint on white for small print (WCAG AA needs 4.5:1).
+// Light variants (badges, the active menu item, light alerts) get the darkest shade as text on the
+// lightest as background; yellow and orange text need darker tones still.
+const DARK_TEXT: Record<string, string> = { yellow: '#7a4f00', orange: '#9c3d00', lime: '#3f6212' };
+const cssVariables: CSSVariablesResolver = (theme) => ({
+  variables: {},
+  light: {
+    '--mantine-color-dimmed': '#5c636a',
+    '--mantine-color-placeholder': '#6c737a',
+    ...Object.fromEntries(
+      Object.entries(theme.colors).flatMap(([name, shades]) => [
+        [`--mantine-color-${name}-light`, shades[0]],
+        [`--mantine-color-${name}-light-hover`, shades[1]],
+        [`--mantine-color-${name}-light-color`, DARK_TEXT[name] ?? shades[9]],
+        [`--mantine-color-${name}-outline`, DARK_TEXT[name] ?? shades[9]],
+      ]),
+    ),
+  },
+  dark: {},
 });
 
 export const queryClient = new QueryClient({
@@ -43,7 +67,7 @@ function LanguageBridge({ children }: { children: ReactNode }) {
 
 export function Providers({ children }: { children: ReactNode }) {
   return (
-    <MantineProvider theme={theme} defaultColorScheme="light">
+    <MantineProvider theme={theme} defaultColorScheme="light" cssVariablesResolver={cssVariables}>
       <Notifications position="top-center" />
       <QueryClientProvider client={queryClient}>
         <SessionProvider>

@@ -25,10 +25,12 @@ function RequireSession() {
   );
 }
 
+/** Pages for signed-out visitors; once signed in, on to the page they first asked for. */
 function PublicOnly() {
   const { status } = useSession();
+  const location = useLocation();
   if (status === 'loading') return <PageState loading />;
-  if (status === 'signed-in') return <Navigate to="/" replace />;
+  if (status === 'signed-in') return <Navigate to={(location.state as { from?: string } | null)?.from ?? '/'} replace />;
   return <Outlet />;
 }
 

@@ -2,7 +2,7 @@ import { Button, List, PasswordInput, Stack, Text, ThemeIcon, VisuallyHidden } f
 import { IconCheck, IconCircleDashed } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import { ApiProblem } from '../../api/problem';
 import { COOKIE_SESSION, useSession } from '../../app/session';
@@ -22,16 +22,12 @@ export function AcceptInvitationPage() {
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
   const { signedIn } = useSession();
-  const navigate = useNavigate();
   const form = useForm<InvitationForm>({ defaultValues: { password: '', confirm: '' } });
   const password = form.watch('password');
   const rules = passwordRules(password);
   const accept = useMutation({
     mutationFn: (values: InvitationForm) => unwrap(api.POST('/api/v1/auth/accept-invitation', { body: { token, password: values.password }, headers: COOKIE_SESSION })),
-    onSuccess: async (tokens) => {
-      await signedIn(tokens);
-      navigate('/', { replace: true });
-    },
+    onSuccess: (tokens) => signedIn(tokens),
     onError: (err) => applyProblemToForm(form, err),
   });
   const { errors } = form.formState;
@@ -50,6 +46,7 @@ export function AcceptInvitationPage() {
         <Stack>
           <Text size="sm">{t('auth.invitation.intro')}</Text>
           <PasswordInput
+            visibilityToggleButtonProps={{ 'aria-label': t('auth.showPassword') }}
             label={t('auth.newPassword')}
             autoComplete="new-password"
             required
@@ -73,6 +70,7 @@ export function AcceptInvitationPage() {
             ))}
           </List>
           <PasswordInput
+            visibilityToggleButtonProps={{ 'aria-label': t('auth.showPassword') }}
             label={t('auth.confirmPassword')}
             autoComplete="new-password"
             required

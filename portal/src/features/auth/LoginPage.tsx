@@ -1,7 +1,6 @@
 import { Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
-import { useLocation, useNavigate } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import { COOKIE_SESSION, useSession } from '../../app/session';
 import { useI18n } from '../../i18n';
@@ -16,16 +15,11 @@ interface LoginForm {
 export function LoginPage() {
   const { t } = useI18n();
   const { signedIn } = useSession();
-  const navigate = useNavigate();
-  const location = useLocation();
-  const from = (location.state as { from?: string } | null)?.from ?? '/';
   const form = useForm<LoginForm>({ defaultValues: { email: '', password: '' } });
   const login = useMutation({
     mutationFn: (values: LoginForm) => unwrap(api.POST('/api/v1/auth/login', { body: values, headers: COOKIE_SESSION })),
-    onSuccess: async (tokens) => {
-      await signedIn(tokens);
-      navigate(from, { replace: true });
-    },
+    // Signed in, the sign-in route itself moves on to the page first asked for.
+    onSuccess: (tokens) => signedIn(tokens),
     onError: (err) => applyProblemToForm(form, err),
   });
   const { errors } = form.formState;
@@ -47,6 +41,7 @@ export function LoginPage() {
             {...form.register('email', { required: t('auth.login.emailRequired') })}
           />
           <PasswordInput
+            visibilityToggleButtonProps={{ 'aria-label': t('auth.showPassword') }}
             label={t('auth.password')}
             autoComplete="current-password"
             required
