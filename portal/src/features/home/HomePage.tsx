@@ -38,7 +38,9 @@ export function HomePage() {
   return (
     <Stack gap="lg">
       <div>
-        <Title order={1}>{t('home.greeting', { name: me?.user.fullName ?? '' })}</Title>
+        <Title order={1} size="h2">
+          {t('home.greeting', { name: me?.user.fullName ?? '' })}
+        </Title>
         <Text c="dimmed">{me?.organization.name}</Text>
       </div>
       <section aria-labelledby="agenda-title">
@@ -76,11 +78,6 @@ export function HomePage() {
                           <Text size="sm" c="dimmed">
                             {t('common.dueDate')}: <DateText value={item.dueDate} />
                           </Text>
-                        )}
-                        {item.count !== undefined && item.count !== null && item.count > 1 && (
-                          <Badge variant="outline" color="gray">
-                            {item.count}
-                          </Badge>
                         )}
                       </Group>
                     </div>
