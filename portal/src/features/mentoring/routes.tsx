@@ -1,0 +1,7 @@
+import type { RouteObject } from 'react-router';
+
+/** The mentoring pages, loaded on demand as their own chunk. */
+export const mentoringRoutes: RouteObject[] = [
+  { path: '/mentoring', lazy: async () => ({ Component: (await import('./MentoringPage')).MentoringPage }) },
+  { path: '/mentoring/sessions/:id', lazy: async () => ({ Component: (await import('./SessionPage')).SessionPage }) },
+];
