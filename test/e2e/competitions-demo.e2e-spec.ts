@@ -1,5 +1,7 @@
+import { COMPETITION_2026_DEMO_IDS, competition2026DemoStep, entriesCloseDay } from '../../src/database/seeds/demo-competition-2026';
 import { COMPETITION_DEMO_IDS, competitionsDemoStep } from '../../src/database/seeds/demo-competitions';
 import { DEMO_IDS, DEMO_PASSWORD, loadDemoData } from '../../src/database/seeds/demo';
+import { PLAN_DEMO_IDS } from '../../src/database/seeds/demo-plans';
 import { PROGRAM_DEMO_IDS } from '../../src/database/seeds/demo-programs';
 import { SeedRun } from '../../src/database/seed-run.entity';
 import { createTestApp, TestApp } from '../support/app';
@@ -13,12 +15,14 @@ describe('competitions demo data', () => {
   beforeAll(async () => {
     t = await createTestApp();
     await loadDemoData(t.dataSource);
-    // Once demo.ts registers the step, loadDemoData has run it already.
-    await t.dataSource.transaction(async (manager) => {
-      if (await manager.findOne(SeedRun, { where: { name: competitionsDemoStep.name } })) return;
-      await competitionsDemoStep.run(manager);
-      await manager.insert(SeedRun, { name: competitionsDemoStep.name });
-    });
+    // Once demo.ts registers the steps, loadDemoData has run them already.
+    for (const step of [competitionsDemoStep, competition2026DemoStep]) {
+      await t.dataSource.transaction(async (manager) => {
+        if (await manager.findOne(SeedRun, { where: { name: step.name } })) return;
+        await step.run(manager);
+        await manager.insert(SeedRun, { name: step.name });
+      });
+    }
   });
   afterAll(() => t.close());
 
@@ -63,5 +67,47 @@ describe('competitions demo data', () => {
     expect(y2025.events.filter((e: { kind: string }) => e.kind === 'competition_result')).toEqual([
       expect.objectContaining({ date: '2025-12-10', title: expect.stringContaining('Lomba Inovasi Sekolah Nasional Generasi Trakindo 2025: ') }),
     ]);
+  });
+
+  it("holds this year's national competition open for entries, with last year's categories, rubric and panel, and no entry yet", async () => {
+    const csr = await as('csr@trakindo.example');
+    const id = COMPETITION_2026_DEMO_IDS.national2026;
+    const c = await t.http.get(`${BASE}/${id}`).set('Authorization', csr);
+    expect(c.body).toMatchObject({ level: 'national', phase: 'open', programYear: { id: PROGRAM_DEMO_IDS.year(2026), year: 2026 }, minJudgesPerEntry: 3, publishedAt: null });
+    const last = (await t.http.get(`${BASE}/${COMPETITION_DEMO_IDS.national2025}`).set('Authorization', csr)).body;
+    expect(c.body.categories).toEqual(last.categories.map((k: { name: string }, i: number) => ({ id: COMPETITION_2026_DEMO_IDS.category(i + 1), name: k.name, position: i + 1 })));
+    const rubric = (criteria: Array<{ name: string; description: string | null; weight: number; maxScore: number }>) => criteria.map(({ name, description, weight, maxScore }) => ({ name, description, weight, maxScore }));
+    expect(rubric(c.body.criteria)).toEqual(rubric(last.criteria));
+    expect(c.body.criteria.map((k: { id: string }) => k.id)).toEqual(last.criteria.map((_: unknown, i: number) => COMPETITION_2026_DEMO_IDS.criterion(i + 1)));
+    // Entries are open now and close no sooner than the demo calendar's deadline, nor within 60 days of loading.
+    expect(Date.parse(c.body.entriesOpenAt)).toBeLessThan(Date.now());
+    expect(Date.parse(c.body.entriesCloseAt)).toBeGreaterThanOrEqual(Date.parse('2026-12-31T23:59:59+07:00'));
+    expect(Date.parse(c.body.entriesCloseAt)).toBeGreaterThan(Date.now() + 59 * 24 * 60 * 60 * 1000);
+    expect(Date.parse(c.body.judgingEndsAt)).toBeGreaterThan(Date.parse(c.body.entriesCloseAt));
+    const panel = async (competitionId: string) =>
+      ((await t.http.get(`${BASE}/${competitionId}/judges`).set('Authorization', csr)).body.items as Array<{ userId: string; assignedEntries: number }>);
+    const judges = await panel(id);
+    expect(judges.map((j) => j.userId).sort()).toEqual((await panel(COMPETITION_DEMO_IDS.national2025)).map((j) => j.userId).sort());
+    expect(judges.every((j) => j.assignedEntries === 0)).toBe(true);
+    expect((await t.http.get(`${BASE}/${id}/entries`).set('Authorization', csr)).body.items).toEqual([]);
+
+    // SDN Pelambuan 4's principal finds it open and can enter it from a program of the 2026 plan.
+    const principal = await as('principal@sdnpelambuan4.example');
+    const open = await t.http.get(`${BASE}?phase=open`).set('Authorization', principal);
+    expect(open.body.items.map((k: { id: string }) => k.id)).toContain(id);
+    const plan = (await t.http.get(`/api/v1/plans/${PLAN_DEMO_IDS.plan2026}`).set('Authorization', principal)).body;
+    const program = plan.content.programs[0];
+    const entry = await t.http
+      .post(`${BASE}/${id}/entries`)
+      .set('Authorization', principal)
+      .send({ categoryId: COMPETITION_2026_DEMO_IDS.category(2), planId: plan.id, planProgramId: program.id });
+    expect(entry.status).toBe(201);
+    expect(entry.body).toMatchObject({ title: program.name, summary: program.goal, school: { id: DEMO_IDS.pelambuan4 }, category: { id: COMPETITION_2026_DEMO_IDS.category(2) } });
+  });
+
+  it('closes entries on the last day of 2026, or 60 days after loading when the demo is loaded later', () => {
+    expect(entriesCloseDay(new Date('2026-03-01T10:00:00Z'))).toBe('2026-12-31');
+    expect(entriesCloseDay(new Date('2026-11-01T10:00:00Z'))).toBe('2026-12-31');
+    expect(entriesCloseDay(new Date('2026-12-05T10:00:00Z'))).toBe('2027-02-03');
   });
 });

@@ -6,6 +6,7 @@ import { User } from '../../users/user.entity';
 import { SeedRun } from '../seed-run.entity';
 import { DEMO_IDS, DEMO_PASSWORD, DEMO_USERS, DemoStep } from './demo-ids';
 import { partnersDemoStep } from './demo-partners';
+import { competition2026DemoStep } from './demo-competition-2026';
 import { competitionsDemoStep } from './demo-competitions';
 import { grantsDemoStep } from './demo-grants';
 import { mentoringDemoStep } from './demo-mentoring';
@@ -65,7 +66,7 @@ const registry: DemoStep = {
 };
 
 /** Every step, in order; each later module appends its own. */
-const STEPS: DemoStep[] = [foundation, registry, partnersDemoStep, programsDemoStep, mousDemoStep, plansDemoStep, grantsDemoStep, mentoringDemoStep, competitionsDemoStep];
+const STEPS: DemoStep[] = [foundation, registry, partnersDemoStep, programsDemoStep, mousDemoStep, plansDemoStep, grantsDemoStep, mentoringDemoStep, competitionsDemoStep, competition2026DemoStep];
 
 /**
  * Loads the reference case: each step once, in one transaction per step, so a database that

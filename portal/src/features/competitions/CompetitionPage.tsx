@@ -1,0 +1,185 @@
+import { Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { IconArrowLeft, IconPaperclip, IconPlus } from '@tabler/icons-react';
+import { Link, useParams } from 'react-router';
+import { useSession } from '../../app/session';
+import { useI18n } from '../../i18n';
+import { formatNumber } from '../../ui/format';
+import { DateText } from '../../ui/money';
+import { PageState } from '../../ui/problems';
+import { useCompetition, useEntries, type CompetitionDetail } from './api';
+import { entryWindow, EntryWindowNotice, PhaseBadge } from './entry-window';
+import { ResultsSection } from './ResultsSection';
+
+function Fact({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div>
+      <Text size="sm" c="dimmed">
+        {label}
+      </Text>
+      <Text fw={500}>{children}</Text>
+    </div>
+  );
+}
+
+function Schedule({ c }: { c: CompetitionDetail }) {
+  const { t } = useI18n();
+  return (
+    <Card withBorder padding="lg" component="section" aria-labelledby="schedule-title">
+      <Title order={2} size="h3" id="schedule-title" mb="sm">
+        {t('competitions.detail.schedule')}
+      </Title>
+      <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="md" verticalSpacing="sm">
+        <Fact label={t('competitions.detail.entriesOpen')}>
+          <DateText value={c.entriesOpenAt} withTime />
+        </Fact>
+        <Fact label={t('competitions.detail.entriesClose')}>
+          <DateText value={c.entriesCloseAt} withTime />
+        </Fact>
+        <Fact label={t('competitions.detail.judgingEnds')}>
+          <DateText value={c.judgingEndsAt} withTime />
+        </Fact>
+        <Fact label={t('competitions.detail.published')}>{c.publishedAt ? <DateText value={c.publishedAt} /> : t('competitions.detail.notYet')}</Fact>
+      </SimpleGrid>
+    </Card>
+  );
+}
+
+function Rubric({ c }: { c: CompetitionDetail }) {
+  const { t, lang } = useI18n();
+  return (
+    <Card withBorder padding="lg" component="section" aria-labelledby="rubric-title">
+      <Title order={2} size="h3" id="rubric-title" mb="sm">
+        {t('competitions.detail.categoriesAndRubric')}
+      </Title>
+      <Title order={3} size="h5" mb={6}>
+        {t('competitions.detail.categories')}
+      </Title>
+      <Group gap="xs" mb="md" component="ul" style={{ listStyle: 'none', padding: 0, margin: '0 0 1rem' }}>
+        {c.categories.map((k) => (
+          <li key={k.id}>
+            <Badge c="dark.8" variant="outline" size="lg" style={{ textTransform: 'none' }}>
+              {k.name}
+            </Badge>
+          </li>
+        ))}
+      </Group>
+      <Title order={3} size="h5" mb={6}>
+        {t('competitions.detail.rubric')}
+      </Title>
+      <Text size="sm" c="dimmed" mb="xs">
+        {t('competitions.detail.rubricHint')}
+      </Text>
+      <Stack component="ol" gap="xs" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+        {c.criteria.map((k) => (
+          <Card key={k.id} component="li" withBorder padding="sm">
+            <Group justify="space-between" wrap="wrap" gap="xs">
+              <Text fw={600}>{k.name}</Text>
+              <Group gap={6}>
+                <Badge c="dark.8" variant="light">{t('competitions.detail.weight', { weight: formatNumber(k.weight, lang) })}</Badge>
+                <Badge c="dark.8" variant="light" color="gray">
+                  {t('competitions.detail.maxScore', { max: k.maxScore })}
+                </Badge>
+              </Group>
+            </Group>
+            {k.description && <Text size="sm">{k.description}</Text>}
+          </Card>
+        ))}
+      </Stack>
+    </Card>
+  );
+}
+
+/** The school's own entries, and the way to send one while entries are open. */
+function OwnEntries({ c }: { c: CompetitionDetail }) {
+  const { t } = useI18n();
+  const entries = useEntries(c.id);
+  const open = entryWindow(c).open;
+  const items = entries.data?.items ?? [];
+  const freeCategories = c.categories.filter((k) => !items.some((e) => e.category.id === k.id));
+
+  return (
+    <Card withBorder padding="lg" component="section" aria-labelledby="own-entries-title">
+      <Group justify="space-between" mb="sm" wrap="wrap">
+        <Title order={2} size="h3" id="own-entries-title">
+          {t('competitions.detail.ownEntries')}
+        </Title>
+        {open && freeCategories.length > 0 && (
+          <Button component={Link} to={`/competitions/${c.id}/entries/new`} leftSection={<IconPlus size={18} />}>
+            {t('competitions.detail.submit')}
+          </Button>
+        )}
+      </Group>
+      <Stack gap="sm">
+        <EntryWindowNotice competition={c} />
+        {entries.isPending ? (
+          <PageState loading />
+        ) : entries.isError ? (
+          <PageState error={entries.error} />
+        ) : items.length === 0 ? (
+          <Text c="dimmed">{open ? t('competitions.detail.noEntryYet') : t('competitions.detail.noEntry')}</Text>
+        ) : (
+          <Stack component="ul" gap="xs" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+            {items.map((e) => (
+              <Card key={e.id} component="li" withBorder padding="sm">
+                <Anchor component={Link} to={`/competitions/${c.id}/entries/${e.id}`} fw={600}>
+                  {e.title}
+                </Anchor>
+                <Text size="sm" c="dimmed">
+                  {t('competitions.entry.categoryOf', { category: e.category.name })} · {t('competitions.entry.updated')} <DateText value={e.updatedAt} withTime />
+                </Text>
+                <Text size="sm" lineClamp={2}>
+                  {e.summary}
+                </Text>
+                {e.evidenceDocumentIds.length > 0 && (
+                  <Group gap={4} mt={4}>
+                    <IconPaperclip size={14} aria-hidden="true" />
+                    <Text size="sm">{t('competitions.entry.evidenceCount', { count: e.evidenceDocumentIds.length })}</Text>
+                  </Group>
+                )}
+              </Card>
+            ))}
+          </Stack>
+        )}
+      </Stack>
+    </Card>
+  );
+}
+
+/** One competition: schedule, the school's entries, categories and rubric, and the results once published. */
+export function CompetitionPage() {
+  const { id = '' } = useParams();
+  const { t } = useI18n();
+  const { hasPermission } = useSession();
+  const competition = useCompetition(id);
+
+  if (competition.isPending) return <PageState loading />;
+  if (competition.isError) return <PageState error={competition.error} />;
+  const c = competition.data;
+  const published = c.phase === 'published' || c.phase === 'closed';
+
+  return (
+    <Stack gap="lg">
+      <Anchor component={Link} to="/competitions" size="sm">
+        <Group gap={4} component="span">
+          <IconArrowLeft size={16} aria-hidden="true" />
+          {t('competitions.detail.back')}
+        </Group>
+      </Anchor>
+      <div>
+        <Title order={1} fz={{ base: 26, sm: 34 }}>
+          {c.title}
+        </Title>
+        <Group gap="xs" mt={4}>
+          <PhaseBadge phase={c.phase} />
+          <Text size="sm" c="dimmed">
+            {t('competitions.programYear', { program: c.program.name, year: c.programYear.year })} · {c.company.name} · {t(`competitions.level.${c.level}`)}
+          </Text>
+        </Group>
+      </div>
+      {published && <ResultsSection competitionId={c.id} />}
+      {hasPermission('competition_entries:write') && <OwnEntries c={c} />}
+      <Schedule c={c} />
+      <Rubric c={c} />
+    </Stack>
+  );
+}
