@@ -120,7 +120,12 @@ export function EntryNewPage() {
         <Card withBorder padding="lg">
           <Stack gap="md">
             <EntryWindowNotice competition={competition.data} />
-            {open && <NewEntryForm competition={competition.data} entries={entries.data.items} planPrograms={plans.data ?? []} />}
+            {open &&
+              (competition.data.categories.every((k) => entries.data.items.some((e) => e.category.id === k.id)) ? (
+                <Text>{t('competitions.entry.allCategoriesTaken')}</Text>
+              ) : (
+                <NewEntryForm competition={competition.data} entries={entries.data.items} planPrograms={plans.data ?? []} />
+              ))}
           </Stack>
         </Card>
       )}
