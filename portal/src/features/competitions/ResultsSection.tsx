@@ -17,7 +17,7 @@ function AwardBadge({ award }: { award: string | null }) {
   const { t } = useI18n();
   if (!award) return null;
   return (
-    <Badge c="dark.8" variant="light" color={AWARD_COLOR[award] ?? 'gray'} leftSection={<IconTrophy size={12} aria-hidden="true" />}>
+    <Badge c="dark.8" variant="light" tt="none" color={AWARD_COLOR[award] ?? 'gray'} leftSection={<IconTrophy size={12} aria-hidden="true" />}>
       {t(`competitions.award.${award}`)}
     </Badge>
   );
@@ -38,13 +38,13 @@ function CategoryTable({ category, ownSchoolId }: { category: Category; ownSchoo
             <Table.Th scope="col" w="8%">
               {t('competitions.results.rank')}
             </Table.Th>
-            <Table.Th scope="col" w="22%">
+            <Table.Th scope="col" w="21%">
               {t('competitions.results.school')}
             </Table.Th>
-            <Table.Th scope="col" w="22%">
+            <Table.Th scope="col" w="21%">
               {t('competitions.results.entry')}
             </Table.Th>
-            <Table.Th scope="col" w="14%">
+            <Table.Th scope="col" w="16%">
               {t('competitions.results.award')}
             </Table.Th>
             <Table.Th scope="col" ta="right" w="9%">
