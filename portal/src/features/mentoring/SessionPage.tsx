@@ -2,7 +2,7 @@ import { Alert, Anchor, Button, Group, List, Modal, Paper, SimpleGrid, Stack, Te
 import { notifications } from '@mantine/notifications';
 import { IconCheck, IconDownload, IconMessageReport } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { useState, type CSSProperties, type ReactNode } from 'react';
 import { useForm } from 'react-hook-form';
 import { Link, useParams } from 'react-router';
 import { download } from '../../api/client';
@@ -285,6 +285,8 @@ function DisputeForm({ session: s, onCancel }: { session: SessionDetail; onCance
   return (
     <form
       noValidate
+      // The library's error red is below the contrast minimum for the message under the field.
+      style={{ '--mantine-color-error': 'var(--mantine-color-red-9)' } as CSSProperties}
       onSubmit={(e) => {
         setRefusal(null);
         void form.handleSubmit((v) => dispute.mutate(v.reason))(e);

@@ -2,7 +2,7 @@ import { Alert, Button, Fieldset, Group, Modal, NativeSelect, Paper, Stack, Text
 import { notifications } from '@mantine/notifications';
 import { IconPlus, IconSend, IconTrash } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type CSSProperties } from 'react';
 import { Controller, get, useFieldArray, useForm, useWatch, type UseFormReturn } from 'react-hook-form';
 import { useNavigate } from 'react-router';
 import { toProblem, type FieldProblem } from '../../../api/problem';
@@ -25,6 +25,9 @@ interface EditorProps {
   /** The report as the server has it; absent while starting a new one. */
   report?: ReportDetail;
 }
+
+/** Field errors in a red dark enough to read on white and on pale backgrounds. */
+export const READABLE_ERRORS = { '--mantine-color-error': 'var(--mantine-color-red-9)' } as CSSProperties;
 
 /** Where the unsent values of a report wait on this device. */
 export const newReportDraftKey = (grantId: string) => `grants.${grantId}.newReport`;
@@ -260,7 +263,8 @@ export function ReportEditor(props: EditorProps) {
   const total = previewTotal(values);
 
   return (
-    <form noValidate onSubmit={(e) => e.preventDefault()} aria-labelledby="report-editor-title" style={{ maxWidth: 820 }}>
+    // The library's error red (#fa5252) is below the contrast minimum for the small messages under the fields.
+    <form noValidate onSubmit={(e) => e.preventDefault()} aria-labelledby="report-editor-title" style={{ maxWidth: 820, ...READABLE_ERRORS }}>
       <Stack gap="md">
         {restored && (
           <Alert color="blue" title={t('grants.editor.draftTitle')}>
