@@ -31,10 +31,12 @@ const cssVariables: CSSVariablesResolver = (theme) => ({
   light: {
     '--mantine-color-dimmed': '#5c636a',
     '--mantine-color-placeholder': '#6c737a',
+    '--mantine-color-error': '#c92a2a',
     ...Object.fromEntries(
       Object.entries(theme.colors).flatMap(([name, shades]) => [
         [`--mantine-color-${name}-light`, shades[0]],
-        [`--mantine-color-${name}-light-hover`, shades[1]],
+        // Hover keeps the same contrast: the lightest shade, marked by the cursor and the focus ring.
+        [`--mantine-color-${name}-light-hover`, shades[0]],
         [`--mantine-color-${name}-light-color`, DARK_TEXT[name] ?? shades[9]],
         [`--mantine-color-${name}-outline`, DARK_TEXT[name] ?? shades[9]],
       ]),
