@@ -77,7 +77,9 @@ test('the principal reads the facilitator’s comment on the 2026 plan at its fi
   await thread.getByRole('button', { name: /^Balas komentar Dewi Lestari/ }).click();
   await thread.getByLabel(/^Balasan untuk Dewi Lestari/).fill(answer);
   await thread.getByRole('button', { name: 'Kirim balasan' }).click();
-  await expect(thread).toContainText(answer);
+  // Sent: the reply box closes and the answer stands in the thread, under the facilitator's comment.
+  await expect(thread.getByLabel(/^Balasan untuk/)).toHaveCount(0);
+  await expect(thread.getByText(answer)).toBeVisible();
 
   const threads = ((await principal.get(`/plans/${PLAN_2026}/comments`)) as { items: Comment[] }).items;
   const onTarget = threads.find((c) => c.fieldPath === 'content.programs[0].indicators[0].target');
