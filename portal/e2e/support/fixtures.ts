@@ -74,6 +74,8 @@ export async function apiAs(email: string, password = DEMO_PASSWORD): Promise<Ap
 
 /** Runs axe-core on the page as it is now: no serious or critical violation may remain. */
 export async function expectAccessible(page: Page, context?: string): Promise<void> {
+  // Judge the page at rest, not a control the pointer happens to hover.
+  await page.mouse.move(0, 0);
   await page.evaluate(axe.source);
   const result = await page.evaluate(async () => {
     const w = window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: string[]; html: string; failureSummary?: string }> }> }> } };

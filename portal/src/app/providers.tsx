@@ -38,6 +38,7 @@ const cssVariables: CSSVariablesResolver = (theme) => ({
         // Hover keeps the same contrast: the lightest shade, marked by the cursor and the focus ring.
         [`--mantine-color-${name}-light-hover`, shades[0]],
         [`--mantine-color-${name}-light-color`, DARK_TEXT[name] ?? shades[9]],
+        [`--mantine-color-${name}-filled-hover`, shades[9]],
         [`--mantine-color-${name}-outline`, DARK_TEXT[name] ?? shades[9]],
       ]),
     ),
