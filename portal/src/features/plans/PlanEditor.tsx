@@ -11,7 +11,7 @@ import { clearDraft, loadDraft, saveDraft, useDraftAutosave } from '../../ui/dra
 import { Money, MoneyInput } from '../../ui/money';
 import { useProblemText } from '../../ui/problems';
 import { fetchPlan, planKeys, usePlanStep, useSavePlan } from './plan-api';
-import { ERROR_CONTRAST, TotalsRows } from './PlanParts';
+import { TotalsRows } from './PlanParts';
 import { CommentsProvider, FieldThread, PlanDiscussion, Row, useInRow } from './PlanComments';
 import {
   anchorOf,
@@ -314,7 +314,7 @@ export function PlanEditor({ plan, comments, canComment }: { plan: PlanDetail; c
       <ListErrors.Provider value={listErrorValue}>
       <CommentsProvider planId={plan.id} comments={comments} content={content} canComment={canComment} jumpTo={goTo}>
         <Watcher onValues={onValues} draftKey={draftKey} dirty={dirty} baseVersion={version.current} />
-        <Stack gap="md" style={ERROR_CONTRAST}>
+        <Stack gap="md">
           {offer && (
             <Alert color="yellow" icon={<IconCloudUpload size={18} />} title={t('plans.editor.deviceCopyTitle')}>
               <Text size="sm">{t('plans.editor.deviceCopyText')}</Text>

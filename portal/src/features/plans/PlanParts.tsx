@@ -1,6 +1,6 @@
 import { Anchor, Badge, Button, Group, Menu, Stack, Text, Title } from '@mantine/core';
 import { IconArrowLeft, IconChevronDown, IconDownload, IconFileSpreadsheet, IconFileText, IconFileTypePdf } from '@tabler/icons-react';
-import { useState, type CSSProperties, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useI18n } from '../../i18n';
 import { useNotify } from './notify';
@@ -9,9 +9,6 @@ import { useProblemText } from '../../ui/problems';
 import { downloadPlanFile, type PlanFile, type PlanStatus } from './plan-api';
 import { FUNDING_SOURCES, type PlanSummary, type PlanTotals } from './plan-form';
 import { hasProgress, STATUS_COLOR } from './plan-status';
-
-/** Field problems in a red dark enough to read on white and on the grey item cards (4.5:1). */
-export const ERROR_CONTRAST = { '--mantine-color-error': 'var(--mantine-color-red-9)' } as CSSProperties;
 
 // Text colours that keep 4.5:1 on the badge's palest background (shade 9 is too light for these).
 const BADGE_TEXT: Record<string, string> = { orange: '#9c3d00', green: '#1e6b30', yellow: '#7a4f00', dark: 'var(--mantine-color-dark-7)' };

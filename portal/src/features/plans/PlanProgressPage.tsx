@@ -13,7 +13,7 @@ import { downloadPlanFile, usePlan, usePlanProgress, usePlanStep, useReportProgr
 import { decimalInput, monthName, type PlanDetail } from './plan-form';
 import { actsForSchool, hasProgress } from './plan-status';
 import { usePlanViewer } from './use-plan-viewer';
-import { ERROR_CONTRAST, PlainBadge, PlanHeader, withUnit } from './PlanParts';
+import { PlainBadge, PlanHeader, withUnit } from './PlanParts';
 
 const PROGRESS: ProgressStatus[] = ['not_started', 'in_progress', 'done'];
 const PROGRESS_COLOR: Record<ProgressStatus, string> = { not_started: 'gray', in_progress: 'blue', done: 'teal' };
@@ -36,7 +36,7 @@ export function PlanProgressPage() {
   const canComplete = actsForSchool(viewer, p.school.id) && p.status === 'in_progress' && p.programYear.status !== 'closed';
 
   return (
-    <Stack gap="md" style={ERROR_CONTRAST}>
+    <Stack gap="md">
       <PlanHeader plan={p} current="progress" />
       {!reported ? (
         <Alert color="blue">{t('plans.progress.notYet')}</Alert>
