@@ -1,7 +1,9 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { Lang } from '../common/errors/i18n';
 import { PartnershipTimelineSources } from '../partnerships/timeline/timeline-source';
 import type { TimelineEvent, TimelineEventKind, TimelinePartnership, TimelineSource } from '../partnerships/timeline/timeline-source';
+import { dayText, decimalText } from '../partnerships/timeline/timeline-text';
 import { publishedSql } from './competition-phase';
 import { round } from './scoring';
 
@@ -28,15 +30,31 @@ export interface ResultEventRow {
   judgeCount: number;
 }
 
-const AWARD_TEXT: Record<string, string> = { winner: 'winner', runner_up: 'runner-up', special_mention: 'special mention' };
+const AWARD_TEXT: Record<Lang, Record<string, string>> = {
+  en: { winner: 'winner', runner_up: 'runner-up', special_mention: 'special mention' },
+  // As the portal's timeline names the awards.
+  id: { winner: 'Juara 1', runner_up: 'Juara 2', special_mention: 'Juara 3' },
+};
 
-/** The line and detail the timeline shows for one published result. */
-export function describeResultEvent(r: ResultEventRow): Pick<TimelineEvent, 'title' | 'detail'> {
-  const place = r.award ? `${AWARD_TEXT[r.award] ?? r.award} in ${r.categoryName}` : `rank ${r.rank} of ${r.categorySize} in ${r.categoryName}`;
-  const of = r.award ? ` (rank ${r.rank} of ${r.categorySize})` : '';
+const LEVEL_ID: Record<string, string> = { regional: 'tingkat regional', national: 'tingkat nasional' };
+
+/** The line and detail the timeline shows for one published result, in `lang`. */
+export function describeResultEvent(r: ResultEventRow, lang: Lang): Pick<TimelineEvent, 'title' | 'detail'> {
+  const award = r.award ? (AWARD_TEXT[lang][r.award] ?? r.award) : null;
+  const mean = round(Number(r.meanScore), 2);
+  const normalized = round(Number(r.normalizedScore), 3);
+  if (lang === 'id') {
+    const place = award ? `${award} kategori ${r.categoryName} (peringkat ${r.rank} dari ${r.categorySize})` : `peringkat ${r.rank} dari ${r.categorySize} di kategori ${r.categoryName}`;
+    return {
+      title: `${r.competitionTitle}: ${place}`,
+      detail: `Karya "${r.entryTitle}" (${LEVEL_ID[r.level] ?? r.level}); nilai rata-rata ${decimalText(mean, lang)}, skor ternormalisasi ${decimalText(normalized, lang)}, ${r.judgeCount} juri; hasil diumumkan ${dayText(r.publishedOn, lang)}`,
+    };
+  }
+  const place = award ? `${award} in ${r.categoryName}` : `rank ${r.rank} of ${r.categorySize} in ${r.categoryName}`;
+  const of = award ? ` (rank ${r.rank} of ${r.categorySize})` : '';
   return {
     title: `${r.competitionTitle}: ${place}${of}`,
-    detail: `Entry "${r.entryTitle}" (${r.level}); mean score ${round(Number(r.meanScore), 2)}, normalised score ${round(Number(r.normalizedScore), 3)}, ${r.judgeCount} judge${r.judgeCount === 1 ? '' : 's'}; results published ${r.publishedOn}`,
+    detail: `Entry "${r.entryTitle}" (${r.level}); mean score ${mean}, normalised score ${normalized}, ${r.judgeCount} judge${r.judgeCount === 1 ? '' : 's'}; results published ${r.publishedOn}`,
   };
 }
 
@@ -45,7 +63,7 @@ export function describeResultEvent(r: ResultEventRow): Pick<TimelineEvent, 'tit
  * competition of the partnership's program, once the results are published. The event is dated on
  * the publication day (Western Indonesia Time, UTC+7), but never after 31 December of the
  * competition's program year, so it lands in that year's entry even when the results come out in
- * January; the detail keeps the real publication date.
+ * January; the detail keeps the real publication date. Title and detail in `lang`.
  */
 @Injectable()
 export class CompetitionResultsTimelineSource implements TimelineSource, OnModuleInit {
@@ -57,7 +75,7 @@ export class CompetitionResultsTimelineSource implements TimelineSource, OnModul
     this.sources.register(this);
   }
 
-  async events(p: TimelinePartnership, manager: EntityManager): Promise<TimelineEvent[]> {
+  async events(p: TimelinePartnership, manager: EntityManager, lang: Lang): Promise<TimelineEvent[]> {
     const rows: ResultEventRow[] = await manager.query(
       `SELECT r.id AS "refId",
               CAST(LEAST(CAST(c.published_at AT TIME ZONE INTERVAL '+07:00' AS date), make_date(py.year, 12, 31)) AS text) AS date,
@@ -74,6 +92,6 @@ export class CompetitionResultsTimelineSource implements TimelineSource, OnModul
         ORDER BY 2, c.created_at, k.position`,
       [p.programId, p.schoolId],
     );
-    return rows.map((r) => ({ date: r.date, kind: COMPETITION_RESULT, refId: r.refId, ...describeResultEvent(r) }));
+    return rows.map((r) => ({ date: r.date, kind: COMPETITION_RESULT, refId: r.refId, ...describeResultEvent(r, lang) }));
   }
 }

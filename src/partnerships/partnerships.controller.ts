@@ -4,7 +4,9 @@ import type { Actor } from '../common/auth/actor';
 import { Allow, CurrentActor } from '../common/auth/decorators';
 import { Permission } from '../common/auth/permissions';
 import { DuplicateRecordFilter } from '../common/errors/duplicate-record';
+import { pickLanguage } from '../common/errors/i18n';
 import { ApiProblems } from '../common/http/api-problems';
+import { AcceptLanguage } from '../common/http/request-headers.decorator';
 import { UuidPipe } from '../common/http/uuid.pipe';
 import { PageOf } from '../common/pagination/pagination';
 import { ChangePartnershipStatusDto } from './dto/change-partnership-status.dto';
@@ -96,7 +98,7 @@ export class PartnershipsController {
   })
   @ApiOkResponse({ type: PartnershipTimelineResponse })
   @ApiProblems(404, 422)
-  timeline(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string) {
-    return this.partnerships.timeline(actor, id);
+  timeline(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @AcceptLanguage() language?: string) {
+    return this.partnerships.timeline(actor, id, pickLanguage(language));
   }
 }

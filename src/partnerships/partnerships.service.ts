@@ -5,6 +5,7 @@ import type { Actor } from '../common/auth/actor';
 import { isUniqueViolation } from '../common/database/optimistic';
 import { AppError, RawFieldError } from '../common/errors/app-error';
 import { DuplicateRecordError } from '../common/errors/duplicate-record';
+import type { Lang } from '../common/errors/i18n';
 import { DEFAULT_PAGE_SIZE, decodeCursor, Page, toPage } from '../common/pagination/pagination';
 import type { Organization } from '../organizations/organization.entity';
 import type { Program } from '../programs/program.entity';
@@ -237,16 +238,17 @@ export class PartnershipsService {
   /**
    * The partnership year by year, oldest first: each year's theme, whether the school was in its
    * cohort, and what happened (status changes, MoUs, and whatever later modules register as
-   * timeline sources). A fixed number of queries, whatever the number of years.
+   * timeline sources), each event's title and detail in `lang`. A fixed number of queries, whatever
+   * the number of years.
    */
-  async timeline(actor: Actor, id: string): Promise<PartnershipTimelineResponse> {
+  async timeline(actor: Actor, id: string, lang: Lang): Promise<PartnershipTimelineResponse> {
     const manager = this.dataSource.manager;
     const partnership = await this.partnerships.findVisible(actor, id, manager);
     if (!partnership) throw AppError.notFound('partnership', id);
     const today = await this.partnerships.today(manager);
     const years = await this.partnerships.cohortYears(partnership.id, partnership.programId, manager);
     const events: TimelineEvent[][] = [];
-    for (const source of this.timelineSources.list()) events.push(await source.events(partnership, manager));
+    for (const source of this.timelineSources.list()) events.push(await source.events(partnership, manager, lang));
     const entries = buildTimeline({ programStartYear: partnership.programStartYear, startedOn: partnership.startedOn, currentYear: Number(today.slice(0, 4)), years, events });
     return PartnershipTimelineResponse.of(partnership, entries);
   }

@@ -72,9 +72,9 @@ export class ReportOutputsService {
     return reportFile(regionTables(report), out.format, out.locale, `region-${report.region.code.replace('.', '-')}-${report.year}`);
   }
 
-  /** A school's timeline as JSON, CSV or XLSX. */
+  /** A school's timeline as JSON, CSV or XLSX, its events told in the output's language. */
   async schoolTimeline(actor: Actor, schoolId: string, out: ReportOutput): Promise<SchoolTimelineResponse | ReportFile> {
-    const report = await this.reports.schoolTimeline(actor, schoolId);
+    const report = await this.reports.schoolTimeline(actor, schoolId, out.locale);
     if (out.format === 'json') return report;
     return reportFile(timelineTables(report), out.format, out.locale, `timeline-${slug(report.school.name)}`);
   }

@@ -199,9 +199,10 @@ export class ReportsService {
   /**
    * A school's timeline with each partner the caller may see (principal: their school; CSR officer:
    * their company's partnerships; education officer: schools of their jurisdiction; admin: all):
-   * the partnership timeline of the partnerships module, each year with the year's figures.
+   * the partnership timeline of the partnerships module, each year with the year's figures; event
+   * titles and details in `lang`.
    */
-  async schoolTimeline(actor: Actor, schoolId: string): Promise<SchoolTimelineResponse> {
+  async schoolTimeline(actor: Actor, schoolId: string, lang: Lang): Promise<SchoolTimelineResponse> {
     const today = this.clock.today();
     const { school, ids, figures } = await this.reports.snapshot(async (r) => {
       const found = await r.findSchool(actor, schoolId);
@@ -209,7 +210,7 @@ export class ReportsService {
       return { school: found, ids: await r.schoolPartnerships(actor, schoolId), figures: await r.schoolFigures(actor, schoolId, today) };
     });
     // The partnerships module builds each timeline (a fixed number of queries per partnership).
-    const timelines = await Promise.all(ids.map((id) => this.partnerships.timeline(actor, id)));
+    const timelines = await Promise.all(ids.map((id) => this.partnerships.timeline(actor, id, lang)));
     return {
       school: { id: school.id, name: school.name, npsn: school.npsn, regionCode: school.regionCode },
       asOf: today,

@@ -500,6 +500,11 @@ describe('competitions and entries', () => {
       const farTimeline = await as(w.csr).get(`/api/v1/partnerships/${far.partnership.id}/timeline`);
       const farEvents = farTimeline.body.years.find((y: { year: number }) => y.year === 2025).events.filter((e: { kind: string }) => e.kind === 'competition_result');
       expect(farEvents.map((e: { title: string }) => e.title)).toEqual(['Lomba hasil: runner-up in Satu (rank 2 of 2)']);
+      // In Bahasa Indonesia, with the awards named as the portal names them.
+      const inId = await as(w.csr).get(`/api/v1/partnerships/${far.partnership.id}/timeline`).set('Accept-Language', 'id');
+      const idEvents = inId.body.years.find((y: { year: number }) => y.year === 2025).events.filter((e: { kind: string }) => e.kind === 'competition_result');
+      expect(idEvents.map((e: { title: string }) => e.title)).toEqual(['Lomba hasil: Juara 2 kategori Satu (peringkat 2 dari 2)']);
+      expect(idEvents[0].detail).toMatch(/^Karya ".+" \(tingkat nasional\); nilai rata-rata [\d,]+, skor ternormalisasi -?[\d,]+, 1 juri; hasil diumumkan \d{1,2} (Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember) \d{4}$/);
     });
   });
 });

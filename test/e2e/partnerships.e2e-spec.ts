@@ -502,6 +502,84 @@ describe('partnerships', () => {
       ]);
     });
 
+    it('tells the reference case in Bahasa Indonesia for Accept-Language: id, and in English otherwise', async () => {
+      const c = await referenceCase();
+      const url = `${BASE}/${c.p.id}/timeline`;
+      type Event = { date: string; kind: string; title: string; detail: string | null; refId: string };
+      const told = (body: { years: Array<{ events: Event[] }> }) => body.years.flatMap((y) => y.events.map((e) => [e.date, e.kind, e.title, e.detail]));
+      const indonesian = await t.http.get(url).set('Authorization', c.principal.auth).set('Accept-Language', 'id-ID,id;q=0.9,en;q=0.8');
+      expect(indonesian.status).toBe(200);
+      const terms = (title: string, from: string, to: string) => `${title}; berlaku ${from} sampai ${to}`;
+      expect(told(indonesian.body)).toEqual([
+        ['2012-02-20', 'partnership_status', 'Kemitraan mulai dirintis', null],
+        ['2012-03-10', 'partnership_status', 'Kemitraan dimulai', null],
+        ['2012-03-10', 'mou_signed', `MoU ${c.number('001')} ditandatangani`, terms('Teacher training cooperation', '10 Maret 2012', '9 Maret 2013')],
+        ['2013-03-09', 'mou_expired', `MoU ${c.number('001')} habis masa berlakunya`, `${terms('Teacher training cooperation', '10 Maret 2012', '9 Maret 2013')}; tidak diperpanjang`],
+        ['2013-03-20', 'mou_signed', `MoU ${c.number('002')} ditandatangani`, terms('School development cooperation', '1 April 2013', '31 Maret 2015')],
+        // What people typed (reasons, summaries, MoU titles) stays as they typed it.
+        ['2013-12-20', 'partnership_status', 'Kemitraan dijeda', 'Flood damage: classes moved to a temporary building'],
+        ['2014-02-10', 'mou_amended', `MoU ${c.number('002')} diubah (adendum 1)`, 'Adds a literacy corner in every classroom'],
+        ['2015-01-05', 'partnership_status', 'Kemitraan dilanjutkan kembali', null],
+        ['2015-03-25', 'mou_renewed', `MoU ${c.number('003')} ditandatangani, memperpanjang MoU ${c.number('002')}`, terms('School development cooperation (renewal)', '1 April 2015', '31 Maret 2017')],
+        ['2015-12-15', 'partnership_status', 'Kemitraan berakhir', 'The school joined the provincial program'],
+        ['2015-12-15', 'mou_terminated', `MoU ${c.number('003')} diakhiri`, 'Ended by mutual agreement with the partnership'],
+      ]);
+      // The same events, in the same order, as English tells them; English is also what a caller without a preference gets.
+      const english = await t.http.get(url).set('Authorization', c.principal.auth).set('Accept-Language', 'en-US,en;q=0.9,id;q=0.5');
+      const none = await t.http.get(url).set('Authorization', c.principal.auth);
+      expect(none.body).toEqual(english.body);
+      expect(told(english.body).map(([date, kind]) => [date, kind])).toEqual(told(indonesian.body).map(([date, kind]) => [date, kind]));
+      expect(told(english.body).map(([, , title]) => title)).toEqual([
+        'Partnership opened as prospective',
+        'Partnership started',
+        `MoU ${c.number('001')} signed`,
+        `MoU ${c.number('001')} expired`,
+        `MoU ${c.number('002')} signed`,
+        'Partnership paused',
+        `MoU ${c.number('002')} amended (amendment 1)`,
+        'Partnership resumed',
+        `MoU ${c.number('003')} signed, renewing MoU ${c.number('002')}`,
+        'Partnership ended',
+        `MoU ${c.number('003')} terminated`,
+      ]);
+      expect(told(english.body)[2][3]).toBe('Teacher training cooperation; in force 2012-03-10 to 2013-03-09');
+      // Everything but the texts is the same answer.
+      const withoutTexts = (body: { years: Array<{ events: Event[] }> }) => ({ ...body, years: body.years.map((y) => ({ ...y, events: y.events.map((e) => ({ ...e, title: '', detail: '' })) })) });
+      expect(withoutTexts(indonesian.body)).toEqual(withoutTexts(english.body));
+    });
+
+    it('writes dates inside Indonesian texts as schools do: a later renewal and a new expiry date', async () => {
+      const { company, csr, program } = await companyProgram({ startYear: 2019 });
+      const s = await school();
+      const principal = await signedIn(t.dataSource, t.http, 'principal', { organization: s });
+      const p = await insertPartnership(t.dataSource, program, s, [{ to: 'active', on: '2019-12-01' }]);
+      const tag = Math.random().toString(36).slice(2, 8);
+      const both = (at: string) => [
+        { organizationId: company.id, userId: csr.user.id, at },
+        { organizationId: s.id, userId: principal.user.id, at },
+      ];
+      const x = await insertMou(t.dataSource, p, { number: `X-${tag}`, title: 'Kerja sama literasi', effectiveDate: '2020-01-01', expiryDate: '2020-12-31', status: 'superseded', signedBy: both('2019-12-20T03:00:00Z') });
+      const y = await insertMou(t.dataSource, p, { number: `Y-${tag}`, title: 'Kerja sama lanjutan', effectiveDate: '2021-02-01', expiryDate: '2021-12-31', status: 'active', renewsMouId: x.id, signedBy: both('2021-01-25T03:00:00Z') });
+      await insertAmendment(t.dataSource, y, { number: 1, summary: 'Masa berlaku diperpanjang', newExpiryDate: '2026-12-05', signedBy: both('2021-06-01T03:00:00Z') });
+      const timeline = async (language: string) => {
+        const res = await t.http.get(`${BASE}/${p.id}/timeline`).set('Authorization', csr.auth).set('Accept-Language', language);
+        expect(res.status).toBe(200);
+        return (res.body.years as Array<{ events: Array<{ kind: string; title: string; detail: string | null }> }>).flatMap((yr) => yr.events);
+      };
+      const id = await timeline('id');
+      expect(id.find((e) => e.kind === 'mou_expired')).toMatchObject({
+        title: `MoU X-${tag} habis masa berlakunya`,
+        detail: `Kerja sama literasi; berlaku 1 Januari 2020 sampai 31 Desember 2020; kemudian diperpanjang dengan MoU Y-${tag}`,
+      });
+      expect(id.find((e) => e.kind === 'mou_amended')).toMatchObject({ title: `MoU Y-${tag} diubah (adendum 1)`, detail: 'Masa berlaku diperpanjang; berlaku sampai 5 Desember 2026' });
+      const en = await timeline('en');
+      expect(en.find((e) => e.kind === 'mou_expired')).toMatchObject({
+        title: `MoU X-${tag} expired`,
+        detail: `Kerja sama literasi; in force 2020-01-01 to 2020-12-31; renewed later by MoU Y-${tag}`,
+      });
+      expect(en.find((e) => e.kind === 'mou_amended')).toMatchObject({ title: `MoU Y-${tag} amended (amendment 1)`, detail: 'Masa berlaku diperpanjang; new expiry date 2026-12-05' });
+    });
+
     it('starts with the partnership, not before the program, and costs the same number of queries however long it is', async () => {
       const c = await referenceCase();
       const late = await insertPartnership(t.dataSource, c.program, await school(), [{ to: 'active', on: '2015-08-01' }]);
@@ -516,6 +594,10 @@ describe('partnerships', () => {
         return t.queries.count - before;
       };
       expect(await cost(c.p.id)).toBe(await cost(late.id));
+      // Telling it in Bahasa Indonesia costs no more.
+      const before = t.queries.count;
+      expect((await t.http.get(`${BASE}/${c.p.id}/timeline`).set('Authorization', c.csr.auth).set('Accept-Language', 'id')).status).toBe(200);
+      expect(t.queries.count - before).toBe(await cost(c.p.id));
     });
 
     it('shows an MoU signed once every required party has signed, and an expiry before a late renewal', async () => {
@@ -637,6 +719,13 @@ describe('demo data: Generasi Trakindo 2012–2026', () => {
       expect.objectContaining({ date: '2012-03-05', title: 'Partnership opened as prospective' }),
       expect.objectContaining({ date: '2012-03-12', title: 'Partnership started' }),
     ]);
+    // The portal asks in Bahasa Indonesia.
+    const id = await t.http.get(`${BASE}/${PROGRAM_DEMO_IDS.partnershipOf(DEMO_IDS.pelambuan4)}/timeline`).set('Authorization', auth).set('Accept-Language', 'id');
+    expect(id.body.years[0].events.filter((e: { kind: string }) => e.kind === 'partnership_status')).toEqual([
+      expect.objectContaining({ date: '2012-03-05', title: 'Kemitraan mulai dirintis' }),
+      expect.objectContaining({ date: '2012-03-12', title: 'Kemitraan dimulai' }),
+    ]);
+    expect(id.body.years[0].events.find((e: { kind: string }) => e.kind === 'mou_signed').title).toMatch(/^MoU .+ ditandatangani$/);
   });
 
   it('shows the Banjarmasin education office the partnerships of its city only, and why Sungai Miai 5 ended', async () => {

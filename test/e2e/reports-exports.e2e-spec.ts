@@ -229,6 +229,33 @@ describe('report exports and charts', () => {
       const events = records(book.sheets.get('Events')!);
       expect(events.some((e) => e['Kind'] === 'grant_disbursed' && e['Title'] === 'Tranche 1 of Rp 75.000.000 disbursed')).toBe(true);
     });
+
+    it('tells the school timeline file in the language it is asked for: labels and event texts alike', async () => {
+      const url = `/api/v1/schools/${w.schools.s1}/timeline`;
+      // Accept-Language: id gives an Indonesian CSV (semicolons) whose events read in Bahasa Indonesia.
+      const csv = await t.http.get(`${url}?format=csv`).set('Authorization', w.principalS1.auth).set('Accept-Language', 'id').buffer(true).parse(binary);
+      expect(csv.status).toBe(200);
+      const peristiwa = csvTables(parseCsv(csv.body.toString('utf8'), ';')).get('Peristiwa')!;
+      const col = (name: string) => peristiwa.header.indexOf(name);
+      const row = (kind: string) => peristiwa.rows.find((r) => r[col('Jenis')] === kind)!;
+      expect([row('grant_disbursed')[col('Tanggal')], row('grant_disbursed')[col('Judul')]]).toEqual(['10/03/2026', 'Termin 1 sebesar Rp 75.000.000 dicairkan']);
+      expect(row('partnership_status')[col('Judul')]).toBe('Kemitraan dimulai');
+      expect(row('plan_submitted')[col('Judul')]).toBe('Rencana program 2024 dikirim');
+      expect(row('expense_report_accepted')[col('Judul')]).toBe('Laporan penggunaan dana diterima: belanja Rp 100.000.000');
+      expect(row('mentoring_session')[col('Judul')]).toMatch(/^Kunjungan pendampingan tentang literasi \(\d+ menit\)$/);
+      expect([row('competition_result')[col('Judul')], row('competition_result')[col('Rincian')]]).toEqual([
+        'Lomba Inovasi 2025: Juara 1 kategori Literacy innovation (peringkat 1 dari 2)',
+        'Karya "Pojok baca" (tingkat nasional); nilai rata-rata 85,5, skor ternormalisasi 0,707, 2 juri; hasil diumumkan 20 November 2025',
+      ]);
+      // ?locale=id decides over an English Accept-Language, for the file's labels and its events.
+      const xlsx = await t.http.get(`${url}?format=xlsx&locale=id`).set('Authorization', w.principalS1.auth).set('Accept-Language', 'en').buffer(true).parse(binary);
+      const rows = records(xlsxSheets(xlsx.body).sheets.get('Peristiwa')!);
+      expect(rows.find((e) => e['Jenis'] === 'grant_awarded')?.['Judul']).toBe('Dana stimulus tahun 2024 sebesar Rp 100.000.000 diberikan');
+      // And English stays English in both.
+      const en = await t.http.get(`${url}?format=csv`).set('Authorization', w.principalS1.auth).set('Accept-Language', 'en').buffer(true).parse(binary);
+      const enEvents = csvTables(parseCsv(en.body.toString('utf8'), ',')).get('Events')!;
+      expect(enEvents.rows.find((r) => r[enEvents.header.indexOf('Kind')] === 'partnership_status')![enEvents.header.indexOf('Title')]).toBe('Partnership started');
+    });
   });
 
   describe('charts', () => {

@@ -320,6 +320,118 @@ describe('reports', () => {
       expect(own.body.years[2].events.map((e: { kind: string }) => e.kind)).toEqual(kinds);
     });
 
+    it('tells every event in Bahasa Indonesia for Accept-Language: id (or ?locale=id), in English otherwise, at the same query cost', async () => {
+      type Event = { date: string; kind: string; title: string; detail: string | null };
+      // Up to the dataset's today: the MoU source dates an active MoU's lapse by the database's own clock.
+      const eventsOf = (body: Timeline, partnershipId: string) =>
+        body.partnerships
+          .find((p) => p.partnershipId === partnershipId)!
+          .years.flatMap((y) => (y.events as Event[]).filter((e) => e.date <= w.today).map((e) => [e.date, e.kind, e.title, e.detail]));
+      const timeline = async (school: string, auth: string, language?: string, query = '') => {
+        const req = get(`/api/v1/schools/${school}/timeline${query}`, auth);
+        const res = await (language ? req.set('Accept-Language', language) : req);
+        expect(res.status).toBe(200);
+        return res.body as Timeline;
+      };
+      const facilitator = w.facilitator.user.fullName;
+      const id = await timeline(w.schools.s1, w.principalS1.auth, 'id');
+      expect(eventsOf(id, w.partnerships.aS1)).toEqual([
+        ['2024-02-01', 'partnership_status', 'Kemitraan dimulai', null],
+        ['2024-02-20', 'plan_submitted', 'Rencana program 2024 dikirim', 'Rencana program'],
+        ['2024-02-27', 'plan_approved', 'Rencana program 2024 disetujui', 'Rencana program'],
+        ['2024-03-15', 'grant_awarded', 'Dana stimulus tahun 2024 sebesar Rp 100.000.000 diberikan', null],
+        ['2024-12-16', 'plan_completed', 'Rencana program 2024 selesai', 'Rencana program'],
+        ['2025-02-20', 'plan_submitted', 'Rencana program 2025 dikirim', 'Rencana program'],
+        ['2025-02-27', 'plan_approved', 'Rencana program 2025 disetujui', 'Rencana program'],
+        ['2025-03-10', 'mentoring_session', 'Kunjungan pendampingan tentang literasi (120 menit)', `Bersama ${facilitator}; sudah dikonfirmasi sekolah`],
+        ['2025-03-15', 'grant_awarded', 'Dana stimulus tahun 2025 sebesar Rp 120.000.000 diberikan', null],
+        ['2025-09-10', 'mentoring_session', 'Kunjungan pendampingan tentang literasi (60 menit)', `Bersama ${facilitator}; sudah dikonfirmasi sekolah`],
+        ['2025-10-01', 'expense_report_accepted', 'Laporan penggunaan dana diterima: belanja Rp 100.000.000', 'Belanja 2025'],
+        [
+          '2025-11-20',
+          'competition_result',
+          'Lomba Inovasi 2025: Juara 1 kategori Literacy innovation (peringkat 1 dari 2)',
+          'Karya "Pojok baca" (tingkat nasional); nilai rata-rata 85,5, skor ternormalisasi 0,707, 2 juri; hasil diumumkan 20 November 2025',
+        ],
+        ['2025-12-17', 'plan_completed', 'Rencana program 2025 selesai', 'Rencana program'],
+        ['2026-02-10', 'mentoring_session', 'Kunjungan pendampingan tentang literasi (90 menit)', `Bersama ${facilitator}; sudah dikonfirmasi sekolah`],
+        ['2026-02-20', 'plan_submitted', 'Rencana program 2026 dikirim', 'Rencana program'],
+        ['2026-02-27', 'plan_approved', 'Rencana program 2026 disetujui', 'Rencana program'],
+        ['2026-03-10', 'grant_disbursed', 'Termin 1 sebesar Rp 75.000.000 dicairkan', null],
+        ['2026-03-15', 'grant_awarded', 'Dana stimulus tahun 2026 sebesar Rp 150.000.000 diberikan', null],
+        ['2026-06-01', 'mentoring_session', 'Kunjungan pendampingan tentang literasi (120 menit)', `Bersama ${facilitator}; sudah dikonfirmasi sekolah`],
+        ['2026-06-20', 'mentoring_session', 'Kunjungan pendampingan tentang literasi (60 menit)', `Bersama ${facilitator}; belum dikonfirmasi sekolah`],
+      ]);
+      const en = await timeline(w.schools.s1, w.principalS1.auth, 'en');
+      expect(eventsOf(en, w.partnerships.aS1).map(([date, kind]) => [date, kind])).toEqual(eventsOf(id, w.partnerships.aS1).map(([date, kind]) => [date, kind]));
+      const english = new Map(eventsOf(en, w.partnerships.aS1).map(([date, kind, title, detail]) => [`${date} ${kind}`, [title, detail]]));
+      expect(english.get('2024-02-01 partnership_status')).toEqual(['Partnership started', null]);
+      expect(english.get('2024-02-20 plan_submitted')).toEqual(['Plan 2024 submitted', 'Rencana program']);
+      expect(english.get('2024-02-27 plan_approved')).toEqual(['Plan 2024 approved', 'Rencana program']);
+      expect(english.get('2024-12-16 plan_completed')).toEqual(['Plan 2024 completed', 'Rencana program']);
+      expect(english.get('2024-03-15 grant_awarded')).toEqual(['Stimulus grant of Rp 100.000.000 awarded for 2024', null]);
+      expect(english.get('2026-03-10 grant_disbursed')).toEqual(['Tranche 1 of Rp 75.000.000 disbursed', null]);
+      expect(english.get('2025-10-01 expense_report_accepted')).toEqual(['Expense report accepted: Rp 100.000.000 of spending', 'Belanja 2025']);
+      expect(english.get('2026-06-20 mentoring_session')).toEqual(['Mentoring visit on literacy (60 min)', `With ${facilitator}; not yet confirmed by the school`]);
+      expect(english.get('2025-11-20 competition_result')).toEqual([
+        'Lomba Inovasi 2025: winner in Literacy innovation (rank 1 of 2)',
+        'Entry "Pojok baca" (national); mean score 85.5, normalised score 0.707, 2 judges; results published 2025-11-20',
+      ]);
+      // Without a header English, as before; ?locale=id asks for Bahasa Indonesia like Accept-Language does.
+      expect(await timeline(w.schools.s1, w.principalS1.auth)).toEqual(en);
+      expect(await timeline(w.schools.s1, w.principalS1.auth, 'en', '?locale=id')).toEqual(id);
+
+      // The ended partnership of S6: its terminated MoU, the end with its reason, and a reversed tranche.
+      const [{ id: grant }] = (await t.dataSource.query('SELECT id FROM grants WHERE partnership_id = $1', [w.partnerships.aS6])) as Array<{ id: string }>;
+      const [{ id: tranche }] = (await t.dataSource.query(
+        `INSERT INTO disbursements (grant_id, kind, tranche_number, amount, disbursed_on, transfer_reference, recorded_by_user_id) VALUES ($1, 'tranche', 1, 1250000, '2024-04-01', 'TRF-S6', $2) RETURNING id`,
+        [grant, w.admin.user.id],
+      )) as Array<{ id: string }>;
+      await t.dataSource.query(
+        `INSERT INTO disbursements (grant_id, kind, tranche_number, amount, disbursed_on, transfer_reference, reverses_id, note, recorded_by_user_id) VALUES ($1, 'reversal', 1, 1250000, '2024-04-05', 'TRF-S6-R', $2, 'Dicatat dua kali', $3)`,
+        [grant, tranche, w.admin.user.id],
+      );
+      const s6 = async (language: string) => eventsOf(await timeline(w.schools.s6, w.admin.auth, language), w.partnerships.aS6);
+      const mou6 = (await t.dataSource.query('SELECT number FROM mous WHERE partnership_id = $1', [w.partnerships.aS6])) as Array<{ number: string }>;
+      expect(await s6('id')).toEqual([
+        ['2024-02-01', 'partnership_status', 'Kemitraan dimulai', null],
+        ['2024-02-22', 'plan_submitted', 'Rencana program 2024 dikirim', 'Rencana program'],
+        ['2024-02-29', 'plan_approved', 'Rencana program 2024 disetujui', 'Rencana program'],
+        ['2024-03-15', 'grant_awarded', 'Dana stimulus tahun 2024 sebesar Rp 50.000.000 diberikan', null],
+        ['2024-04-01', 'grant_disbursed', 'Termin 1 sebesar Rp 1.250.000 dicairkan', null],
+        ['2024-04-05', 'grant_reversed', 'Pencairan sebesar Rp 1.250.000 dibatalkan', 'Dicatat dua kali'],
+        ['2024-12-15', 'partnership_status', 'Kemitraan berakhir', 'Program moved to other schools'],
+        ['2024-12-15', 'mou_terminated', `MoU ${mou6[0].number} diakhiri`, 'Partnership ended'],
+      ]);
+      expect((await s6('en')).map(([, kind, title]) => [kind, title])).toEqual([
+        ['partnership_status', 'Partnership started'],
+        ['plan_submitted', 'Plan 2024 submitted'],
+        ['plan_approved', 'Plan 2024 approved'],
+        ['grant_awarded', 'Stimulus grant of Rp 50.000.000 awarded for 2024'],
+        ['grant_disbursed', 'Tranche 1 of Rp 1.250.000 disbursed'],
+        ['grant_reversed', 'Disbursement of Rp 1.250.000 reversed'],
+        ['partnership_status', 'Partnership ended'],
+        ['mou_terminated', `MoU ${mou6[0].number} terminated`],
+      ]);
+      // S2's plan was late and its MoU ran out unrenewed.
+      const s2 = eventsOf(await timeline(w.schools.s2, w.admin.auth, 'id'), w.partnerships.aS2);
+      expect(s2).toEqual(expect.arrayContaining([['2025-03-10', 'plan_submitted', 'Rencana program 2025 dikirim setelah batas waktu', 'Rencana program']]));
+      expect(s2.find(([, kind]) => kind === 'mou_expired')).toEqual([
+        '2025-12-31',
+        'mou_expired',
+        expect.stringMatching(/^MoU M2\/.+ habis masa berlakunya$/),
+        'Nota Kesepahaman; berlaku 1 Februari 2024 sampai 31 Desember 2025; tidak diperpanjang',
+      ]);
+
+      // The language changes the words, not the number of queries.
+      const cost = async (language: string) => {
+        const before = t.queries.count;
+        await timeline(w.schools.s1, w.principalS1.auth, language);
+        return t.queries.count - before;
+      };
+      expect(await cost('id')).toBe(await cost('en'));
+    });
+
     it('keeps to the caller’s scope: a CSR officer sees only their partnership, an office only its jurisdiction', async () => {
       const csr = await get(`/api/v1/schools/${w.schools.s1}/timeline`, w.csrB.auth);
       expect((csr.body as Timeline).partnerships.map((p) => p.partnershipId)).toEqual([w.partnerships.bS1]);

@@ -1,4 +1,6 @@
 import type { EntityManager } from 'typeorm';
+import type { Lang } from '../../common/errors/i18n';
+import { dayText } from './timeline-text';
 import type { TimelineEvent, TimelineEventKind, TimelinePartnership, TimelineSource } from './timeline-source';
 
 /**
@@ -25,8 +27,26 @@ interface MouEventRow {
   reason: string | null;
 }
 
-/** The line and detail the timeline shows for one MoU event. */
-export function describeMouEvent(r: MouEventRow): Pick<TimelineEvent, 'title' | 'detail'> {
+/** The line and detail the timeline shows for one MoU event, in `lang`. */
+export function describeMouEvent(r: MouEventRow, lang: Lang): Pick<TimelineEvent, 'title' | 'detail'> {
+  if (lang === 'id') {
+    const terms = `${r.title}; berlaku ${dayText(r.effectiveDate, lang)} sampai ${dayText(r.expiryDate, lang)}`;
+    switch (r.kind) {
+      case 'mou_signed':
+        return { title: `MoU ${r.number} ditandatangani`, detail: terms };
+      case 'mou_renewed':
+        return { title: `MoU ${r.number} ditandatangani, memperpanjang MoU ${r.renewsNumber}`, detail: terms };
+      case 'mou_amended':
+        return {
+          title: `MoU ${r.number} diubah (adendum ${r.amendmentNumber})`,
+          detail: r.newExpiryDate ? `${r.summary}; berlaku sampai ${dayText(r.newExpiryDate, lang)}` : r.summary,
+        };
+      case 'mou_terminated':
+        return { title: `MoU ${r.number} diakhiri`, detail: r.reason };
+      case 'mou_expired':
+        return { title: `MoU ${r.number} habis masa berlakunya`, detail: r.renewedLaterBy ? `${terms}; kemudian diperpanjang dengan MoU ${r.renewedLaterBy}` : `${terms}; tidak diperpanjang` };
+    }
+  }
   const terms = `${r.title}; in force ${r.effectiveDate} to ${r.expiryDate}`;
   switch (r.kind) {
     case 'mou_signed':
@@ -54,10 +74,11 @@ export function describeMouEvent(r: MouEventRow): Pick<TimelineEvent, 'title' | 
  * - expired on its expiry date when it ran out: it is expired, still active past its expiry date
  *   (the daily job has not moved it yet), or superseded by a renewal that took effect only after
  *   it had run out (signed or effective later than the day after its expiry date: a gap).
+ * Titles and terms in `lang`.
  */
 export const mouSource: TimelineSource = {
   name: 'mous',
-  async events(p: TimelinePartnership, manager: EntityManager): Promise<TimelineEvent[]> {
+  async events(p: TimelinePartnership, manager: EntityManager, lang: Lang): Promise<TimelineEvent[]> {
     const rows: MouEventRow[] = await manager.query(
       `WITH m AS (
          SELECT mo.id, mo.number, mo.title, mo.status, mo.renews_mou_id, mo.terminated_on, mo.termination_reason,
@@ -105,6 +126,6 @@ export const mouSource: TimelineSource = {
         ORDER BY e.on_date ASC, e.rank ASC, m.number ASC, e.amendment_number ASC NULLS FIRST`,
       [p.id],
     );
-    return rows.map((r) => ({ date: r.date, kind: r.kind, refId: r.refId, ...describeMouEvent(r) }));
+    return rows.map((r) => ({ date: r.date, kind: r.kind, refId: r.refId, ...describeMouEvent(r, lang) }));
   },
 };

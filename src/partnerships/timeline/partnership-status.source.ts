@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { Lang } from '../../common/errors/i18n';
 import type { PartnershipStatus } from '../partnership-status';
 import type { TimelineEvent, TimelinePartnership, TimelineSource } from './timeline-source';
 
@@ -11,24 +12,20 @@ export interface StatusChangeRow {
   reason: string | null;
 }
 
-/** The line the timeline shows for one status change. */
-export function statusChangeTitle(from: PartnershipStatus | null, to: PartnershipStatus): string {
-  switch (to) {
-    case 'prospective':
-      return 'Partnership opened as prospective';
-    case 'active':
-      return from === 'paused' ? 'Partnership resumed' : 'Partnership started';
-    case 'paused':
-      return 'Partnership paused';
-    case 'ended':
-      return 'Partnership ended';
-  }
+const STATUS_TITLES: Record<Lang, Record<PartnershipStatus | 'resumed', string>> = {
+  en: { prospective: 'Partnership opened as prospective', active: 'Partnership started', resumed: 'Partnership resumed', paused: 'Partnership paused', ended: 'Partnership ended' },
+  id: { prospective: 'Kemitraan mulai dirintis', active: 'Kemitraan dimulai', resumed: 'Kemitraan dilanjutkan kembali', paused: 'Kemitraan dijeda', ended: 'Kemitraan berakhir' },
+};
+
+/** The line the timeline shows for one status change, in `lang`. */
+export function statusChangeTitle(from: PartnershipStatus | null, to: PartnershipStatus, lang: Lang): string {
+  return STATUS_TITLES[lang][to === 'active' && from === 'paused' ? 'resumed' : to];
 }
 
-/** The partnership's own status history (partnership_events), one event per change. */
+/** The partnership's own status history (partnership_events), one event per change; the reason as it was given. */
 export const partnershipStatusSource: TimelineSource = {
   name: 'partnership-status',
-  async events(p: TimelinePartnership, manager: EntityManager): Promise<TimelineEvent[]> {
+  async events(p: TimelinePartnership, manager: EntityManager, lang: Lang): Promise<TimelineEvent[]> {
     const rows: StatusChangeRow[] = await manager.query(
       `SELECT e.id, CAST(e.occurred_on AS text) AS date, e.from_status AS "fromStatus", e.to_status AS "toStatus", e.reason
          FROM partnership_events e
@@ -36,6 +33,6 @@ export const partnershipStatusSource: TimelineSource = {
         ORDER BY e.occurred_on ASC, e.created_at ASC, e.id ASC`,
       [p.id],
     );
-    return rows.map((r) => ({ date: r.date, kind: 'partnership_status', title: statusChangeTitle(r.fromStatus, r.toStatus), detail: r.reason, refId: r.id }));
+    return rows.map((r) => ({ date: r.date, kind: 'partnership_status', title: statusChangeTitle(r.fromStatus, r.toStatus, lang), detail: r.reason, refId: r.id }));
   },
 };

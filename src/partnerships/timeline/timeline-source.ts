@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { Lang } from '../../common/errors/i18n';
 import { mouSource } from './mou.source';
 import { partnershipStatusSource } from './partnership-status.source';
 
@@ -31,9 +32,12 @@ export interface TimelineEvent {
   /** YYYY-MM-DD; the event lands in the timeline entry of its calendar year. */
   date: string;
   kind: TimelineEventKind;
-  /** One line that reads on its own, e.g. "MoU 001/TU-CSR/MOU/III/2012 signed". */
+  /**
+   * One line that reads on its own, in the language the source was asked for, e.g. "MoU
+   * 001/TU-CSR/MOU/III/2012 signed" or "MoU 001/TU-CSR/MOU/III/2012 ditandatangani".
+   */
   title: string;
-  /** The reason, summary or terms, when there are any. */
+  /** The reason, summary or terms, when there are any, in the same language (what people typed stays as typed). */
   detail: string | null;
   /** The record behind the event (partnership event, MoU, amendment...). */
   refId: string;
@@ -51,11 +55,12 @@ export interface TimelinePartnership {
  * One kind of record that contributes to a partnership's timeline. A source answers with ONE query
  * for the whole partnership (never one per year), so a timeline costs the same whatever its length.
  * Events of one date keep the order of the sources, then the order the source returns them in.
+ * Titles and details are written in `lang`, the language of the request.
  */
 export interface TimelineSource {
   /** Unique name, e.g. "mous". */
   readonly name: string;
-  events(partnership: TimelinePartnership, manager: EntityManager): Promise<TimelineEvent[]>;
+  events(partnership: TimelinePartnership, manager: EntityManager, lang: Lang): Promise<TimelineEvent[]>;
 }
 
 /**
@@ -69,7 +74,7 @@ export interface TimelineSource {
  *   readonly name = 'grants';
  *   constructor(private readonly sources: PartnershipTimelineSources) {}
  *   onModuleInit() { this.sources.register(this); }
- *   events(p: TimelinePartnership, manager: EntityManager) { return manager.query(...).then(...); }
+ *   events(p: TimelinePartnership, manager: EntityManager, lang: Lang) { return manager.query(...).then((rows) => rows.map((r) => describe(r, lang))); }
  * }
  * ```
  */

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { Lang } from '../../common/errors/i18n';
 import type { TimelineEvent, TimelinePartnership, TimelineSource } from '../../partnerships/timeline/timeline-source';
 import { asTimelineEvents, rupiahText, WIB } from './report-event';
 import type { ReportTimelineKind } from './report-event';
@@ -13,8 +14,20 @@ interface GrantEventRow {
   note: string | null;
 }
 
-/** The line the timeline shows for one grant event. */
-export function grantEventTitle(r: GrantEventRow): string {
+/** The line the timeline shows for one grant event, in `lang`. */
+export function grantEventTitle(r: GrantEventRow, lang: Lang): string {
+  if (lang === 'id') {
+    switch (r.kind) {
+      case 'grant_awarded':
+        return `Dana stimulus tahun ${r.year} sebesar ${rupiahText(r.amount)} diberikan`;
+      case 'grant_disbursed':
+        return `Termin ${r.tranche} sebesar ${rupiahText(r.amount)} dicairkan`;
+      case 'grant_reversed':
+        return `Pencairan sebesar ${rupiahText(r.amount)} dibatalkan`;
+      case 'expense_report_accepted':
+        return `Laporan penggunaan dana diterima: belanja ${rupiahText(r.amount)}`;
+    }
+  }
   switch (r.kind) {
     case 'grant_awarded':
       return `Stimulus grant of ${rupiahText(r.amount)} awarded for ${r.year}`;
@@ -34,7 +47,7 @@ export function grantEventTitle(r: GrantEventRow): string {
  */
 export const grantsSource: TimelineSource = {
   name: 'grants',
-  async events(p: TimelinePartnership, manager: EntityManager): Promise<TimelineEvent[]> {
+  async events(p: TimelinePartnership, manager: EntityManager, lang: Lang): Promise<TimelineEvent[]> {
     const rows: GrantEventRow[] = await manager.query(
       `SELECT e.kind, CAST(e.on_date AS text) AS date, e.ref_id AS "refId", y.year, CAST(e.amount AS text) AS amount, e.tranche, e.note
          FROM grants g
@@ -54,6 +67,6 @@ export const grantsSource: TimelineSource = {
         ORDER BY e.on_date, e.rank, e.at, e.ref_id`,
       [p.id],
     );
-    return asTimelineEvents(rows.map((r) => ({ date: r.date, kind: r.kind, refId: r.refId, title: grantEventTitle(r), detail: r.note })));
+    return asTimelineEvents(rows.map((r) => ({ date: r.date, kind: r.kind, refId: r.refId, title: grantEventTitle(r, lang), detail: r.note })));
   },
 };

@@ -1,4 +1,6 @@
 import type { EntityManager } from 'typeorm';
+import type { Topic } from '../../common/catalog/topics';
+import type { Lang } from '../../common/errors/i18n';
 import type { SessionConfirmation, SessionMode } from '../../mentoring/mentoring-status';
 import type { TimelineEvent, TimelinePartnership, TimelineSource } from '../../partnerships/timeline/timeline-source';
 import { sessionDoneSql } from '../definitions';
@@ -8,23 +10,47 @@ interface SessionRow {
   date: string;
   refId: string;
   mode: SessionMode;
-  topic: string;
+  topic: Topic;
   minutes: number;
   confirmation: SessionConfirmation;
   facilitator: string;
 }
 
-const MODE: Record<SessionMode, string> = {
-  visit: 'Mentoring visit',
-  online: 'Online mentoring',
-  workshop: 'Workshop',
-  training: 'Training session',
-  evaluation: 'Evaluation',
+const MODE: Record<Lang, Record<SessionMode, string>> = {
+  en: { visit: 'Mentoring visit', online: 'Online mentoring', workshop: 'Workshop', training: 'Training session', evaluation: 'Evaluation' },
+  id: { visit: 'Kunjungan pendampingan', online: 'Pendampingan daring', workshop: 'Lokakarya', training: 'Sesi pelatihan', evaluation: 'Evaluasi' },
 };
 
-/** The line the timeline shows for one session, e.g. "Mentoring visit on literacy (90 min)". */
-export function sessionTitle(r: Pick<SessionRow, 'mode' | 'topic' | 'minutes'>): string {
-  return `${MODE[r.mode]} on ${r.topic.replace(/_/g, ' ')} (${r.minutes} min)`;
+/** Topics as they read inside an Indonesian sentence ("... tentang literasi"); English reads the code. */
+const TOPIC_ID: Record<Topic, string> = {
+  literacy: 'literasi',
+  project_based_learning: 'pembelajaran berbasis proyek',
+  child_friendly_school: 'sekolah ramah anak',
+  student_mental_health: 'kesehatan mental siswa',
+  school_health_unit: 'UKS',
+  sanitation: 'kebersihan dan sanitasi',
+  disaster_preparedness: 'kesiapsiagaan bencana',
+  parenting: 'pelibatan orang tua',
+  horizontal_learning: 'belajar horizontal',
+  teacher_training: 'pelatihan guru',
+  infrastructure: 'sarana prasarana',
+  other: 'topik lain',
+};
+
+/**
+ * The line the timeline shows for one session, in `lang`, e.g. "Mentoring visit on literacy (90 min)"
+ * or "Kunjungan pendampingan tentang literasi (90 menit)".
+ */
+export function sessionTitle(r: Pick<SessionRow, 'mode' | 'topic' | 'minutes'>, lang: Lang): string {
+  if (lang === 'id') return `${MODE.id[r.mode]} tentang ${TOPIC_ID[r.topic]} (${r.minutes} menit)`;
+  return `${MODE.en[r.mode]} on ${r.topic.replace(/_/g, ' ')} (${r.minutes} min)`;
+}
+
+/** Who held the session, and whether the school has confirmed it, in `lang`. */
+export function sessionDetail(r: Pick<SessionRow, 'facilitator' | 'confirmation'>, lang: Lang): string {
+  const confirmed = r.confirmation === 'confirmed';
+  if (lang === 'id') return `Bersama ${r.facilitator}; ${confirmed ? 'sudah dikonfirmasi sekolah' : 'belum dikonfirmasi sekolah'}`;
+  return `With ${r.facilitator}; ${confirmed ? 'confirmed by the school' : 'not yet confirmed by the school'}`;
 }
 
 /**
@@ -33,7 +59,7 @@ export function sessionTitle(r: Pick<SessionRow, 'mode' | 'topic' | 'minutes'>):
  */
 export const mentoringSource: TimelineSource = {
   name: 'mentoring',
-  async events(p: TimelinePartnership, manager: EntityManager): Promise<TimelineEvent[]> {
+  async events(p: TimelinePartnership, manager: EntityManager, lang: Lang): Promise<TimelineEvent[]> {
     const rows: SessionRow[] = await manager.query(
       `SELECT CAST(ms.held_on AS text) AS date, ms.id AS "refId", ms.mode, ms.topic, ms.duration_minutes AS minutes, ms.confirmation, u.full_name AS facilitator
          FROM mentoring_sessions ms
@@ -48,8 +74,8 @@ export const mentoringSource: TimelineSource = {
         date: r.date,
         kind: 'mentoring_session',
         refId: r.refId,
-        title: sessionTitle(r),
-        detail: `With ${r.facilitator}; ${r.confirmation === 'confirmed' ? 'confirmed by the school' : 'not yet confirmed by the school'}`,
+        title: sessionTitle(r, lang),
+        detail: sessionDetail(r, lang),
       })),
     );
   },

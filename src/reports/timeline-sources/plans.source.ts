@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { Lang } from '../../common/errors/i18n';
 import type { TimelineEvent, TimelinePartnership, TimelineSource } from '../../partnerships/timeline/timeline-source';
 import { asTimelineEvents, WIB } from './report-event';
 import type { ReportTimelineKind } from './report-event';
@@ -13,8 +14,18 @@ interface PlanEventRow {
   revision: number;
 }
 
-/** The line the timeline shows for one plan event. */
-export function planEventTitle(r: PlanEventRow): string {
+/** The line the timeline shows for one plan event, in `lang`. */
+export function planEventTitle(r: PlanEventRow, lang: Lang): string {
+  if (lang === 'id') {
+    switch (r.kind) {
+      case 'plan_submitted':
+        return `Rencana program ${r.year} dikirim${r.late ? ' setelah batas waktu' : ''}`;
+      case 'plan_approved':
+        return r.revision > 0 ? `Rencana program ${r.year} disetujui (revisi ${r.revision})` : `Rencana program ${r.year} disetujui`;
+      case 'plan_completed':
+        return `Rencana program ${r.year} selesai`;
+    }
+  }
   switch (r.kind) {
     case 'plan_submitted':
       return `Plan ${r.year} submitted${r.late ? ' after the deadline' : ''}`;
@@ -27,11 +38,12 @@ export function planEventTitle(r: PlanEventRow): string {
 
 /**
  * The partnership's plans, read from the plans module's tables in one query: first submitted (its
- * first version), approved (the latest approval) and completed, each on its date in WIB.
+ * first version), approved (the latest approval) and completed, each on its date in WIB; the
+ * plan's own title as the detail.
  */
 export const plansSource: TimelineSource = {
   name: 'plans',
-  async events(p: TimelinePartnership, manager: EntityManager): Promise<TimelineEvent[]> {
+  async events(p: TimelinePartnership, manager: EntityManager, lang: Lang): Promise<TimelineEvent[]> {
     const rows: PlanEventRow[] = await manager.query(
       `SELECT x.kind, CAST(CAST(x.at AT TIME ZONE ${WIB} AS date) AS text) AS date, pl.id AS "refId", y.year, pl.title,
               COALESCE(v.late, pl.submitted_late) AS late, pl.revision
@@ -45,6 +57,6 @@ export const plansSource: TimelineSource = {
         ORDER BY x.at, x.rank, pl.id`,
       [p.id],
     );
-    return asTimelineEvents(rows.map((r) => ({ date: r.date, kind: r.kind, refId: r.refId, title: planEventTitle(r), detail: r.title })));
+    return asTimelineEvents(rows.map((r) => ({ date: r.date, kind: r.kind, refId: r.refId, title: planEventTitle(r, lang), detail: r.title })));
   },
 };

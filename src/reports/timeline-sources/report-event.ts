@@ -20,7 +20,7 @@ export function asTimelineEvents(events: ReportTimelineEvent[]): TimelineEvent[]
  */
 export const WIB = "INTERVAL '+07:00'";
 
-/** An amount of whole rupiah as people read it in the timeline: "Rp 1.500.000". */
+/** An amount of whole rupiah as people read it in the timeline, in either language: "Rp 1.500.000". */
 export function rupiahText(digits: string): string {
   return `Rp ${digits.replace(/\B(?=(\d{3})+(?!\d))/g, '.')}`;
 }
