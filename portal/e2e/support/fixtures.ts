@@ -74,8 +74,14 @@ export async function apiAs(email: string, password = DEMO_PASSWORD): Promise<Ap
 
 /** Runs axe-core on the page as it is now: no serious or critical violation may remain. */
 export async function expectAccessible(page: Page, context?: string): Promise<void> {
-  // Judge the page at rest, not a control the pointer happens to hover.
+  // Judge the page at rest, not a control the pointer happens to hover, nor a dialog half-way through
+  // fading in (its colours are faded with it): let started transitions finish first.
   await page.mouse.move(0, 0);
+  await page.evaluate(async () => {
+    for (let i = 0; i < 3; i++) await new Promise((done) => requestAnimationFrame(() => done(undefined)));
+    const finite = document.getAnimations().filter((a) => a.effect?.getComputedTiming().iterations !== Infinity);
+    await Promise.all(finite.map((a) => a.finished.catch(() => undefined)));
+  });
   await page.evaluate(axe.source);
   const result = await page.evaluate(async () => {
     const w = window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: string[]; html: string; failureSummary?: string }> }> }> } };
