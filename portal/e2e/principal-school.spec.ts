@@ -7,6 +7,7 @@ import { apiAs, DEMO, expect, expectAccessible as checkPage, PHONE, signIn, test
 interface Organization {
   id: string;
   version: number;
+  name: string;
   studentCount: number | null;
   teacherCount: number | null;
   principalName: string | null;
@@ -46,6 +47,7 @@ test('the principal corrects the profile: a wrong count is named at its field, t
   await page.getByRole('checkbox', { name: 'Kesiapsiagaan bencana' }).check();
   await page.getByRole('button', { name: 'Simpan profil' }).click();
   await expect(page.getByText('Profil sekolah tersimpan.')).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'Profil sekolah tersimpan.' }).getByRole('button', { name: 'Tutup' })).toBeVisible();
   await expect(students).not.toHaveAttribute('aria-invalid', 'true');
 
   const saved = (await principal.get(`/organizations/${schoolId}`)) as Organization & { needs: string[] };
@@ -83,6 +85,24 @@ test('a save on top of an older version says someone changed the profile and sho
   await page.getByRole('button', { name: 'Simpan profil' }).click();
   await expect(page.getByText('Profil sekolah tersimpan.')).toBeVisible();
   expect((await principal.get(`/organizations/${schoolId}`)) as Organization).toMatchObject({ teacherCount: Number(mine), principalName: newerName });
+});
+
+test('a new name of the school shows in the menu as soon as the profile is saved', async ({ page }) => {
+  const before = (await principal.get(`/organizations/${schoolId}`)) as Organization;
+  const renamed = `${before.name} (nama baru)`;
+  await signIn(page, DEMO.principal);
+  await page.goto('/school');
+  const menu = page.getByRole('navigation', { name: 'Menu utama' });
+  await expect(menu).toContainText(before.name);
+  try {
+    await page.getByLabel('Nama sekolah').fill(renamed);
+    await page.getByRole('button', { name: 'Simpan profil' }).click();
+    await expect(page.getByText('Profil sekolah tersimpan.')).toBeVisible();
+    await expect(menu).toContainText(renamed);
+  } finally {
+    const now = (await principal.get(`/organizations/${schoolId}`)) as Organization;
+    await principal.patch(`/organizations/${schoolId}`, { version: now.version, name: before.name });
+  }
 });
 
 test.describe('on a phone', () => {

@@ -45,8 +45,8 @@ async function sessionFetch(input: Request): Promise<Response> {
 /** The one typed client of the Jalin API (types generated from its OpenAPI document). */
 export const api = createClient<paths>({ baseUrl: typeof window === 'undefined' ? 'http://localhost' : window.location.origin, fetch: sessionFetch });
 
-/** Plain fetch through the same session (downloads and multipart uploads). */
-export async function sessionRequest(path: string, init: RequestInit = {}): Promise<Response> {
+/** Plain fetch through the same session, for `download()` and `upload()`. */
+async function sessionRequest(path: string, init: RequestInit = {}): Promise<Response> {
   const req = new Request(new URL(path, window.location.origin), init);
   let res: Response;
   try {
@@ -101,11 +101,14 @@ export async function download(path: string, fallbackName: string): Promise<void
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** Uploads one file as multipart form data to an API path. */
-export async function upload<T>(path: string, file: File, fields: Record<string, string> = {}): Promise<T> {
+/**
+ * Sends one file as multipart form data to an API path (as `file`, after the other `fields`): POST by
+ * default, PUT where the API replaces a record with the upload.
+ */
+export async function upload<T>(path: string, file: File, options: { fields?: Record<string, string>; method?: 'POST' | 'PUT' } = {}): Promise<T> {
   const form = new FormData();
-  for (const [k, v] of Object.entries(fields)) form.append(k, v);
+  for (const [k, v] of Object.entries(options.fields ?? {})) form.append(k, v);
   form.append('file', file);
-  const res = await sessionRequest(path, { method: 'POST', body: form });
+  const res = await sessionRequest(path, { method: options.method ?? 'POST', body: form });
   return (await res.json()) as T;
 }

@@ -51,15 +51,3 @@ export function toProblem(err: unknown): ApiProblem {
 export function fieldPathToFormName(path: string): string {
   return path.replace(/\[(\d+)\]/g, '.$1');
 }
-
-/** Splits field problems into those the form shows at a field and the rest (shown on the form). */
-export function splitFieldProblems(problem: ApiProblem, formFields: (name: string) => boolean): { atField: Array<FieldProblem & { name: string }>; rest: FieldProblem[] } {
-  const atField: Array<FieldProblem & { name: string }> = [];
-  const rest: FieldProblem[] = [];
-  for (const f of problem.fields) {
-    const name = fieldPathToFormName(f.field);
-    if (formFields(name)) atField.push({ ...f, name });
-    else rest.push(f);
-  }
-  return { atField, rest };
-}

@@ -1,12 +1,12 @@
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import './global.css';
-import { createTheme, MantineProvider, type CSSVariablesResolver } from '@mantine/core';
+import { createTheme, MantineProvider, MantineThemeProvider, type CSSVariablesResolver, type MantineThemeOverride } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { type ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { ApiProblem } from '../api/problem';
-import { I18nProvider } from '../i18n';
+import { I18nProvider, useI18n } from '../i18n';
 import { SessionProvider, useSession } from './session';
 
 const theme = createTheme({
@@ -58,11 +58,24 @@ export const queryClient = new QueryClient({
   },
 });
 
+/** The short messages at the top of the screen (`ui/notify.ts`), each with its close button named in the reader's language. */
+function LocalisedNotifications() {
+  const { t } = useI18n();
+  const close = t('common.close');
+  const named = useMemo<MantineThemeOverride>(() => ({ components: { Notification: { defaultProps: { closeButtonProps: { 'aria-label': close } } } } }), [close]);
+  return (
+    <MantineThemeProvider theme={named}>
+      <Notifications position="top-center" />
+    </MantineThemeProvider>
+  );
+}
+
 function LanguageBridge({ children }: { children: ReactNode }) {
   const { language, setLanguage } = useSession();
   document.documentElement.lang = language;
   return (
     <I18nProvider lang={language} setLang={setLanguage}>
+      <LocalisedNotifications />
       {children}
     </I18nProvider>
   );
@@ -71,7 +84,6 @@ function LanguageBridge({ children }: { children: ReactNode }) {
 export function Providers({ children }: { children: ReactNode }) {
   return (
     <MantineProvider theme={theme} defaultColorScheme="light" cssVariablesResolver={cssVariables}>
-      <Notifications position="top-center" />
       <QueryClientProvider client={queryClient}>
         <SessionProvider>
           <LanguageBridge>{children}</LanguageBridge>

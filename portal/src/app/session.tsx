@@ -18,6 +18,11 @@ interface SessionValue {
   /** Takes the token answer of login or accept-invitation and loads the profile. */
   signedIn(tokens: Tokens): Promise<void>;
   signOut(): Promise<void>;
+  /**
+   * Loads the profile again after something in it changed elsewhere (e.g. the organisation's name);
+   * keeps the one it has when the API cannot be reached.
+   */
+  reloadMe(): Promise<void>;
   hasPermission(permission: string): boolean;
 }
 
@@ -113,6 +118,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [loadMe, schedule],
   );
 
+  const reloadMe = useCallback(async () => {
+    if (!token.current) return;
+    try {
+      setMe(await unwrap(api.GET('/api/v1/auth/me')));
+    } catch {
+      // the profile shown stays as it was; the next sign-in or reload brings the new one
+    }
+  }, []);
+
   const signOut = useCallback(async () => {
     try {
       await api.POST('/api/v1/auth/logout', { headers: COOKIE_SESSION });
@@ -136,8 +150,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const hasPermission = useCallback((p: string) => !!me?.permissions.includes(p), [me]);
 
   const value = useMemo(
-    () => ({ status, me, language, setLanguage, signedIn, signOut, hasPermission }),
-    [status, me, language, setLanguage, signedIn, signOut, hasPermission],
+    () => ({ status, me, language, setLanguage, signedIn, signOut, reloadMe, hasPermission }),
+    [status, me, language, setLanguage, signedIn, signOut, reloadMe, hasPermission],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

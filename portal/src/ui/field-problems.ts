@@ -1,45 +1,66 @@
 import type { FieldValues, Path, UseFormReturn } from 'react-hook-form';
-import { toProblem, type FieldProblem } from '../api/problem';
+import { fieldPathToFormName, toProblem, type FieldProblem } from '../api/problem';
 
-/** How a form reads the API's field problems: where each belongs, and what the person calls it. */
+/** How a form reads the API's field problems: where each belongs, and what the person calls that field. */
 export interface FieldProblemMap {
-  /** The form's name for an API field path (`lines[1].amount` → `lines.1.amount`), or null when the form has no such field. */
-  toFormName(apiField: string): string | null;
-  /** The label the person sees on that field. */
-  label(formName: string): string;
+  /**
+   * The form's name for an API field path, or null when no field of this form shows it. By default the
+   * path with dots (`teamMembers[0].name` → `teamMembers.0.name`) when the form has that field: one
+   * `label` names, or (without `label`) one the form holds a value for or a nested one.
+   */
+  toFormName?(apiField: string): string | null;
+  /** The label the person sees on a field (by form name), undefined for what is not a field of this form. */
+  label?(formName: string): string | undefined;
   /** Our own words for a problem code at a field (e.g. an amount that is not whole rupiah), when the API's are too technical. */
   byCode?(code: string, formName: string): string | undefined;
 }
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /**
- * The API's message in words for people: its JSON path ("lines[1].description wajib diisi")
- * becomes the field's label ("Uraian wajib diisi").
+ * The API's message in the words of the form: the API names the field by its JSON path
+ * ("studentCount tidak boleh kurang dari 0"), a person knows it by its label ("Jumlah siswa tidak boleh
+ * kurang dari 0"). Only the first mention is replaced: that is the field itself, while the same word
+ * may come again as an ordinary word ("email harus berupa alamat email yang valid").
  */
-export function humanFieldMessage(problem: FieldProblem, label: string): string {
-  const text = problem.message.replace(new RegExp(escapeRegExp(problem.field), 'g'), label);
+export function labelledMessage(problem: FieldProblem, label: string | undefined): string {
+  if (!label) return problem.message;
+  const text = problem.message.replace(problem.field, label);
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+/** Several problems at one field read as sentences one after another. */
+function joinMessages(all: string[]): string {
+  const messages = [...new Set(all)];
+  if (messages.length === 1) return messages[0];
+  return messages.map((m) => (/[.!?]$/.test(m) ? m : `${m}.`)).join(' ');
+}
+
 /**
- * Puts the API's field problems on the form's fields, each in words for people and with the
- * field's own label; focuses the first. Returns the problems that belong to no field of this form
- * (for the form-level alert).
+ * Puts the API's field problems on the form's fields, each with the field's own label, and focuses the
+ * first; problems the API names at one field are shown together. Returns the problems that belong to no
+ * field of this form, in the API's words, for the form-level alert.
  */
-export function applyFieldProblems<T extends FieldValues>(form: UseFormReturn<T>, err: unknown, map: FieldProblemMap): FieldProblem[] {
+export function applyProblemToForm<T extends FieldValues>(form: UseFormReturn<T>, err: unknown, map: FieldProblemMap = {}): FieldProblem[] {
+  const isField = map.label ? (name: string) => map.label?.(name) !== undefined : (name: string) => name in (form.getValues() as object) || name.includes('.');
+  const toFormName =
+    map.toFormName ??
+    ((apiField: string) => {
+      const name = fieldPathToFormName(apiField);
+      return isField(name) ? name : null;
+    });
   const rest: FieldProblem[] = [];
-  let first = true;
+  const atField = new Map<string, string[]>();
   for (const f of toProblem(err).fields) {
-    const name = map.toFormName(f.field);
+    const name = toFormName(f.field);
     if (name === null) {
       rest.push(f);
       continue;
     }
-    const message = map.byCode?.(f.code, name) ?? humanFieldMessage(f, map.label(name));
-    form.setError(name as Path<T>, { type: 'server', message }, { shouldFocus: first });
+    const message = map.byCode?.(f.code, name) ?? labelledMessage(f, map.label?.(name));
+    atField.set(name, [...(atField.get(name) ?? []), message]);
+  }
+  let first = true;
+  for (const [name, messages] of atField) {
+    form.setError(name as Path<T>, { type: 'server', message: joinMessages(messages) }, { shouldFocus: first });
     first = false;
   }
   return rest;

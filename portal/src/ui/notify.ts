@@ -1,9 +1,9 @@
 import { notifications } from '@mantine/notifications';
-import { useCallback } from 'react';
-import { useI18n } from '../i18n';
 
-/** A short confirmation ("Tersimpan") at the top of the screen, with a named close button. */
-export function useNotify(): (message: string, color?: string) => void {
-  const { t } = useI18n();
-  return useCallback((message: string, color = 'teal') => void notifications.show({ message, color, closeButtonProps: { 'aria-label': t('common.close') } }), [t]);
+/**
+ * A short message at the top of the screen ("Tersimpan"); green unless told otherwise. Its close button
+ * is named in the reader's language by the theme (see `app/providers.tsx`).
+ */
+export function notify(message: string, options: { color?: string; title?: string } = {}): void {
+  notifications.show({ message, color: options.color ?? 'teal', title: options.title });
 }

@@ -1,8 +1,7 @@
 import { Alert, Button, Center, Loader, Stack, Text, Title } from '@mantine/core';
 import { IconAlertCircle, IconWifiOff } from '@tabler/icons-react';
-import type { FieldValues, Path, UseFormReturn } from 'react-hook-form';
 import { Link } from 'react-router';
-import { ApiProblem, splitFieldProblems, toProblem, type FieldProblem } from '../api/problem';
+import { ApiProblem, toProblem, type FieldProblem } from '../api/problem';
 import { useI18n } from '../i18n';
 
 /** What a person should read for a problem: the API's own (localised) words, or ours for network trouble. */
@@ -36,22 +35,6 @@ export function ProblemAlert({ error, extra, labelOf }: { error: unknown; extra?
       )}
     </Alert>
   );
-}
-
-/**
- * Puts the API's field problems on the form's fields (with the field's own label shown by the input);
- * returns the problems that belong to no field of this form, for the form-level alert.
- */
-export function applyProblemToForm<T extends FieldValues>(form: UseFormReturn<T>, err: unknown, known?: (name: string) => boolean): FieldProblem[] {
-  const p = toProblem(err);
-  const has = known ?? ((name: string) => name in (form.getValues() as object) || name.includes('.'));
-  const { atField, rest } = splitFieldProblems(p, has);
-  let first = true;
-  for (const f of atField) {
-    form.setError(f.name as Path<T>, { type: 'server', message: f.message }, { shouldFocus: first });
-    first = false;
-  }
-  return rest;
 }
 
 /** Loading, not found (404) or failed: the three states of a page before its data is there. */

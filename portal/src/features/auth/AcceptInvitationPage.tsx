@@ -7,7 +7,8 @@ import { api, unwrap } from '../../api/client';
 import { ApiProblem } from '../../api/problem';
 import { COOKIE_SESSION, useSession } from '../../app/session';
 import { useI18n } from '../../i18n';
-import { applyProblemToForm, ProblemAlert } from '../../ui/problems';
+import { applyProblemToForm } from '../../ui/field-problems';
+import { ProblemAlert } from '../../ui/problems';
 import { AuthFrame } from './AuthFrame';
 import { passwordRules } from './password-rules';
 
@@ -23,12 +24,13 @@ export function AcceptInvitationPage() {
   const token = params.get('token') ?? '';
   const { signedIn } = useSession();
   const form = useForm<InvitationForm>({ defaultValues: { password: '', confirm: '' } });
+  const labels: Record<string, string> = { password: t('auth.newPassword'), confirm: t('auth.confirmPassword') };
   const password = form.watch('password');
   const rules = passwordRules(password);
   const accept = useMutation({
     mutationFn: (values: InvitationForm) => unwrap(api.POST('/api/v1/auth/accept-invitation', { body: { token, password: values.password }, headers: COOKIE_SESSION })),
     onSuccess: (tokens) => signedIn(tokens),
-    onError: (err) => applyProblemToForm(form, err),
+    onError: (err) => applyProblemToForm(form, err, { label: (name) => labels[name] }),
   });
   const { errors } = form.formState;
 
@@ -47,7 +49,7 @@ export function AcceptInvitationPage() {
           <Text size="sm">{t('auth.invitation.intro')}</Text>
           <PasswordInput
             visibilityToggleButtonProps={{ 'aria-label': t('auth.showPassword') }}
-            label={t('auth.newPassword')}
+            label={labels.password}
             autoComplete="new-password"
             required
             aria-describedby="password-rules"
@@ -71,7 +73,7 @@ export function AcceptInvitationPage() {
           </List>
           <PasswordInput
             visibilityToggleButtonProps={{ 'aria-label': t('auth.showPassword') }}
-            label={t('auth.confirmPassword')}
+            label={labels.confirm}
             autoComplete="new-password"
             required
             error={errors.confirm?.message}

@@ -4,7 +4,8 @@ import { useForm } from 'react-hook-form';
 import { api, unwrap } from '../../api/client';
 import { COOKIE_SESSION, useSession } from '../../app/session';
 import { useI18n } from '../../i18n';
-import { applyProblemToForm, ProblemAlert } from '../../ui/problems';
+import { applyProblemToForm } from '../../ui/field-problems';
+import { ProblemAlert } from '../../ui/problems';
 import { AuthFrame } from './AuthFrame';
 
 interface LoginForm {
@@ -16,11 +17,12 @@ export function LoginPage() {
   const { t } = useI18n();
   const { signedIn } = useSession();
   const form = useForm<LoginForm>({ defaultValues: { email: '', password: '' } });
+  const labels: Record<string, string> = { email: t('auth.email'), password: t('auth.password') };
   const login = useMutation({
     mutationFn: (values: LoginForm) => unwrap(api.POST('/api/v1/auth/login', { body: values, headers: COOKIE_SESSION })),
     // Signed in, the sign-in route itself moves on to the page first asked for.
     onSuccess: (tokens) => signedIn(tokens),
-    onError: (err) => applyProblemToForm(form, err),
+    onError: (err) => applyProblemToForm(form, err, { label: (name) => labels[name] }),
   });
   const { errors } = form.formState;
 
@@ -32,7 +34,7 @@ export function LoginPage() {
             {t('auth.login.intro')}
           </Text>
           <TextInput
-            label={t('auth.email')}
+            label={labels.email}
             type="email"
             autoComplete="username"
             inputMode="email"
@@ -42,7 +44,7 @@ export function LoginPage() {
           />
           <PasswordInput
             visibilityToggleButtonProps={{ 'aria-label': t('auth.showPassword') }}
-            label={t('auth.password')}
+            label={labels.password}
             autoComplete="current-password"
             required
             error={errors.password?.message}

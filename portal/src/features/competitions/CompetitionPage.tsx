@@ -1,8 +1,9 @@
 import { Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { IconArrowLeft, IconPaperclip, IconPlus } from '@tabler/icons-react';
+import { IconPaperclip, IconPlus } from '@tabler/icons-react';
 import { Link, useParams } from 'react-router';
 import { useSession } from '../../app/session';
 import { useI18n } from '../../i18n';
+import { BackLink } from '../../ui/back-link';
 import { formatNumber } from '../../ui/format';
 import { DateText } from '../../ui/money';
 import { PageState } from '../../ui/problems';
@@ -159,12 +160,7 @@ export function CompetitionPage() {
 
   return (
     <Stack gap="lg">
-      <Anchor component={Link} to="/competitions" size="sm">
-        <Group gap={4} component="span">
-          <IconArrowLeft size={16} aria-hidden="true" />
-          {t('competitions.detail.back')}
-        </Group>
-      </Anchor>
+      <BackLink to="/competitions">{t('competitions.detail.back')}</BackLink>
       <div>
         <Title order={1} fz={{ base: 26, sm: 34 }}>
           {c.title}

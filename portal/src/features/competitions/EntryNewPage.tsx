@@ -1,12 +1,13 @@
-import { Alert, Anchor, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
-import { IconArrowLeft, IconDeviceFloppy } from '@tabler/icons-react';
+import { Alert, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { IconDeviceFloppy } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { FieldProblem } from '../../api/problem';
 import { useI18n } from '../../i18n';
-import { useNotify } from '../../ui/notify';
+import { BackLink } from '../../ui/back-link';
 import { clearDraft, loadDraft, useDraftAutosave, useIdempotencyKey } from '../../ui/drafts';
+import { notify } from '../../ui/notify';
 import { PageState, ProblemAlert } from '../../ui/problems';
 import { useCompetition, useCreateEntry, useEntries, usePlanPrograms, type CompetitionDetail, type Entry, type PlanProgramChoice } from './api';
 import { applyEntryProblem, EntryFields, splitPlanChoice, teamOf, useEntryLabels, type EntryValues } from './entry-form';
@@ -14,7 +15,6 @@ import { entryWindow, EntryWindowNotice } from './entry-window';
 
 function NewEntryForm({ competition, entries, planPrograms }: { competition: CompetitionDetail; entries: Entry[]; planPrograms: PlanProgramChoice[] }) {
   const { t } = useI18n();
-  const notify = useNotify();
   const navigate = useNavigate();
   const create = useCreateEntry(competition.id);
   const { labelOf } = useEntryLabels();
@@ -100,12 +100,7 @@ export function EntryNewPage() {
 
   return (
     <Stack gap="lg">
-      <Anchor component={Link} to={`/competitions/${id}`} size="sm">
-        <Group gap={4} component="span">
-          <IconArrowLeft size={16} aria-hidden="true" />
-          {t('competitions.entry.backToCompetition')}
-        </Group>
-      </Anchor>
+      <BackLink to={`/competitions/${id}`}>{t('competitions.entry.backToCompetition')}</BackLink>
       <div>
         <Title order={1}>{t('competitions.entry.newTitle')}</Title>
         {competition.data && <Text c="dimmed">{competition.data.title}</Text>}

@@ -1,16 +1,17 @@
-import { Alert, Anchor, Button, Card, FileInput, Group, List, Stack, Text, Title } from '@mantine/core';
-import { IconAlertTriangle, IconArrowLeft, IconDownload, IconFileUpload, IconPaperclip } from '@tabler/icons-react';
+import { Alert, Button, Card, FileInput, Group, List, Stack, Text, Title } from '@mantine/core';
+import { IconAlertTriangle, IconDownload, IconFileUpload, IconPaperclip } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { download } from '../../api/client';
 import { ApiProblem, toProblem, type FieldProblem } from '../../api/problem';
 import { useSession } from '../../app/session';
 import { useI18n } from '../../i18n';
-import { useNotify } from '../../ui/notify';
+import { BackLink } from '../../ui/back-link';
 import { formatNumber } from '../../ui/format';
 import { DateText } from '../../ui/money';
+import { notify } from '../../ui/notify';
 import { PageState, ProblemAlert } from '../../ui/problems';
 import { entryKey, fetchEntry, useCompetition, useEntry, usePlanPrograms, useUpdateEntry, useUploadEvidence, type EntryDetail, type PlanProgramChoice } from './api';
 import { applyEntryProblem, EntryFields, entryValues, splitPlanChoice, teamOf, useEntryLabels, type EntryValues } from './entry-form';
@@ -23,7 +24,6 @@ function fileSize(bytes: number, lang: 'id' | 'en'): string {
 
 function Evidence({ entry, canUpload }: { entry: EntryDetail; canUpload: boolean }) {
   const { t, lang } = useI18n();
-  const notify = useNotify();
   const uploadEvidence = useUploadEvidence(entry.id);
   const [file, setFile] = useState<File | null>(null);
   const [downloadError, setDownloadError] = useState<unknown>(null);
@@ -107,7 +107,6 @@ function Evidence({ entry, canUpload }: { entry: EntryDetail; canUpload: boolean
 
 function EditEntry({ entry, planPrograms }: { entry: EntryDetail; planPrograms: PlanProgramChoice[] }) {
   const { t } = useI18n();
-  const notify = useNotify();
   const queryClient = useQueryClient();
   const update = useUpdateEntry(entry.id, entry.competitionId);
   const { labelOf } = useEntryLabels();
@@ -227,12 +226,7 @@ export function EntryPage() {
 
   return (
     <Stack gap="lg">
-      <Anchor component={Link} to={`/competitions/${id}`} size="sm">
-        <Group gap={4} component="span">
-          <IconArrowLeft size={16} aria-hidden="true" />
-          {t('competitions.entry.backToCompetition')}
-        </Group>
-      </Anchor>
+      <BackLink to={`/competitions/${id}`}>{t('competitions.entry.backToCompetition')}</BackLink>
       <div>
         <Title order={1} fz={{ base: 26, sm: 34 }} style={{ overflowWrap: 'anywhere' }}>
           {e.title}

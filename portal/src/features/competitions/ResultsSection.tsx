@@ -1,11 +1,11 @@
 import { Alert, Badge, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
 import { IconTrophy } from '@tabler/icons-react';
 import { useSession } from '../../app/session';
 import { useI18n } from '../../i18n';
 import { formatNumber } from '../../ui/format';
 import { DateText } from '../../ui/money';
 import { PageState } from '../../ui/problems';
+import { TableOrCards } from '../../ui/table-or-cards';
 import { useResults, type Results } from './api';
 
 type Category = Results['categories'][number];
@@ -31,71 +31,69 @@ function Score({ value, digits }: { value: number; digits?: number }) {
 function CategoryTable({ category, ownSchoolId }: { category: Category; ownSchoolId: string }) {
   const { t } = useI18n();
   return (
-    <Table.ScrollContainer minWidth={720}>
-      <Table striped highlightOnHover verticalSpacing="xs" layout="fixed" aria-labelledby={`results-${category.id}`}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col" w="8%">
-              {t('competitions.results.rank')}
-            </Table.Th>
-            <Table.Th scope="col" w="21%">
-              {t('competitions.results.school')}
-            </Table.Th>
-            <Table.Th scope="col" w="21%">
-              {t('competitions.results.entry')}
-            </Table.Th>
-            <Table.Th scope="col" w="16%">
-              {t('competitions.results.award')}
-            </Table.Th>
-            <Table.Th scope="col" ta="right" w="9%">
-              {t('competitions.results.mean')}
-            </Table.Th>
-            <Table.Th scope="col" ta="right" w="9%">
-              {t('competitions.results.median')}
-            </Table.Th>
-            <Table.Th scope="col" ta="right" w="10%">
-              {t('competitions.results.normalized')}
-            </Table.Th>
-            <Table.Th scope="col" ta="right" w="6%">
-              {t('competitions.results.judges')}
-            </Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {category.entries.map((r) => {
-            const own = r.school.id === ownSchoolId;
-            return (
-              <Table.Tr key={r.entry.id} bg={own ? 'teal.0' : undefined} aria-current={own ? 'true' : undefined}>
-                <Table.Td fw={700}>{r.rank}</Table.Td>
-                <Table.Td>
-                  {r.school.name}
-                  {own && (
-                    <Text span size="sm" fw={600} c="teal.9">
-                      {' '}
-                      ({t('competitions.results.yourSchool')})
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td>{r.entry.name}</Table.Td>
-                <Table.Td>
-                  <AwardBadge award={r.award} />
-                </Table.Td>
-                <Table.Td ta="right">
-                  <Score value={r.meanScore} />
-                </Table.Td>
-                <Table.Td ta="right">
-                  <Score value={r.medianScore} />
-                </Table.Td>
-                <Table.Td ta="right">
-                  <Score value={r.normalizedScore} digits={3} />
-                </Table.Td>
-                <Table.Td ta="right">{r.judgeCount}</Table.Td>
-              </Table.Tr>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <Table striped highlightOnHover verticalSpacing="xs" layout="fixed" aria-labelledby={`results-${category.id}`}>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th scope="col" w="8%">
+            {t('competitions.results.rank')}
+          </Table.Th>
+          <Table.Th scope="col" w="21%">
+            {t('competitions.results.school')}
+          </Table.Th>
+          <Table.Th scope="col" w="21%">
+            {t('competitions.results.entry')}
+          </Table.Th>
+          <Table.Th scope="col" w="16%">
+            {t('competitions.results.award')}
+          </Table.Th>
+          <Table.Th scope="col" ta="right" w="9%">
+            {t('competitions.results.mean')}
+          </Table.Th>
+          <Table.Th scope="col" ta="right" w="9%">
+            {t('competitions.results.median')}
+          </Table.Th>
+          <Table.Th scope="col" ta="right" w="10%">
+            {t('competitions.results.normalized')}
+          </Table.Th>
+          <Table.Th scope="col" ta="right" w="6%">
+            {t('competitions.results.judges')}
+          </Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {category.entries.map((r) => {
+          const own = r.school.id === ownSchoolId;
+          return (
+            <Table.Tr key={r.entry.id} bg={own ? 'teal.0' : undefined} aria-current={own ? 'true' : undefined}>
+              <Table.Td fw={700}>{r.rank}</Table.Td>
+              <Table.Td>
+                {r.school.name}
+                {own && (
+                  <Text span size="sm" fw={600} c="teal.9">
+                    {' '}
+                    ({t('competitions.results.yourSchool')})
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td>{r.entry.name}</Table.Td>
+              <Table.Td>
+                <AwardBadge award={r.award} />
+              </Table.Td>
+              <Table.Td ta="right">
+                <Score value={r.meanScore} />
+              </Table.Td>
+              <Table.Td ta="right">
+                <Score value={r.medianScore} />
+              </Table.Td>
+              <Table.Td ta="right">
+                <Score value={r.normalizedScore} digits={3} />
+              </Table.Td>
+              <Table.Td ta="right">{r.judgeCount}</Table.Td>
+            </Table.Tr>
+          );
+        })}
+      </Table.Tbody>
+    </Table>
   );
 }
 
@@ -133,7 +131,6 @@ function CategoryCards({ category, ownSchoolId }: { category: Category; ownSchoo
 export function ResultsSection({ competitionId }: { competitionId: string }) {
   const { t } = useI18n();
   const { me } = useSession();
-  const narrow = useMediaQuery('(max-width: 48em)');
   const results = useResults(competitionId, true);
   const ownSchoolId = me?.organization.id ?? '';
   const own = results.data?.categories.flatMap((k) => k.entries.filter((e) => e.school.id === ownSchoolId).map((e) => ({ category: k.name, of: k.entries.length, row: e }))) ?? [];
@@ -163,7 +160,7 @@ export function ResultsSection({ competitionId }: { competitionId: string }) {
               <Title order={3} size="h4" id={`results-${k.id}`} mb="xs">
                 {k.name}
               </Title>
-              {narrow ? <CategoryCards category={k} ownSchoolId={ownSchoolId} /> : <CategoryTable category={k} ownSchoolId={ownSchoolId} />}
+              <TableOrCards minWidth={720} table={<CategoryTable category={k} ownSchoolId={ownSchoolId} />} cards={<CategoryCards category={k} ownSchoolId={ownSchoolId} />} />
             </section>
           ))}
         </Stack>

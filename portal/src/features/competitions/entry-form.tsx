@@ -2,11 +2,9 @@ import { ActionIcon, Button, Card, Fieldset, Group, NativeSelect, SimpleGrid, St
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useRef } from 'react';
 import { useFieldArray, type UseFormReturn } from 'react-hook-form';
-import type { FieldProblem } from '../../api/problem';
-import { toProblem } from '../../api/problem';
+import { fieldPathToFormName, type FieldProblem } from '../../api/problem';
 import { useI18n } from '../../i18n';
-import { withFieldLabels } from '../../ui/field-errors';
-import { applyProblemToForm } from '../../ui/problems';
+import { applyProblemToForm } from '../../ui/field-problems';
 import type { EntryDetail, PlanProgramChoice } from './api';
 
 /** An entry as the form holds it; the plan program is one choice, "planId|programId". */
@@ -63,11 +61,12 @@ export function useEntryLabels() {
  * choice); returns the rest, for the form's alert.
  */
 export function applyEntryProblem(form: UseFormReturn<EntryValues>, err: unknown, labelOf: (name: string) => string | undefined): { error: unknown; rest: FieldProblem[] } {
-  const labelled = withFieldLabels(err, labelOf);
-  const plan = toProblem(labelled).fields.filter((f) => f.field === 'planId' || f.field === 'planProgramId');
-  if (plan.length > 0) form.setError('planChoice', { type: 'server', message: plan.map((f) => f.message).join(' ') });
-  const rest = applyProblemToForm(form, labelled, (name) => ['categoryId', 'title', 'summary'].includes(name) || /^teamMembers\.\d+\.(name|role)$/.test(name));
-  return { error: labelled, rest: rest.filter((f) => f.field !== 'planId' && f.field !== 'planProgramId') };
+  const toFormName = (apiField: string): string | null => {
+    if (apiField === 'planId' || apiField === 'planProgramId') return 'planChoice';
+    const name = fieldPathToFormName(apiField);
+    return labelOf(name) === undefined ? null : name;
+  };
+  return { error: err, rest: applyProblemToForm(form, err, { toFormName, label: labelOf }) };
 }
 
 interface Props {

@@ -1,12 +1,14 @@
 import { Alert, Anchor, Button, Card, Group, List, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { useSession } from '../../app/session';
 import { useI18n } from '../../i18n';
 import { DateText, Money } from '../../ui/money';
 import { PageState } from '../../ui/problems';
 import { StatusBadge } from '../../ui/status-badge';
-import { isFullGrant, useDisbursements, useGrant, useLedger, useReports, type Grant, type GrantTotals } from './api';
+import { TableOrCards } from '../../ui/table-or-cards';
+import { isFullGrant, useDisbursements, useGrant, useLedger, useReports, type Grant, type GrantTotals, type Ledger } from './api';
 import { GrantStatusBadge, ReportStatusBadge } from './components/badges';
 import { Figure, Figures } from './components/figures';
 
@@ -191,40 +193,50 @@ function TranchesSection({ grantId }: { grantId: string }) {
   );
 }
 
-function BudgetSection({ grantId }: { grantId: string }) {
-  const { t } = useI18n();
+/** A part of the grant's page drawn from its ledger: a heading, a line of introduction, then the content once loaded. */
+function LedgerPart({ grantId, id, title, intro, children }: { grantId: string; id: string; title: string; intro: string; children(ledger: Ledger): ReactNode }) {
   const ledger = useLedger(grantId);
   return (
-    <section aria-labelledby="grant-budget">
-      <Title order={2} size="h3" id="grant-budget" mb={4}>
-        {t('grants.budget.title')}
+    <section aria-labelledby={id}>
+      <Title order={2} size="h3" id={id} mb={4}>
+        {title}
       </Title>
       <Text size="sm" c="gray.7" mb="sm">
-        {t('grants.budget.intro')}
+        {intro}
       </Text>
-      {!ledger.data ? (
-        <PageState loading={ledger.isPending} error={ledger.error} />
-      ) : (
-        <>
-          <Stack gap="xs" hiddenFrom="sm">
-            {ledger.data.reconciliation.budgetLines.map((b) => (
-              <Card key={b.budgetLineId} withBorder padding="sm" radius="md">
-                <Text fw={600}>{b.item}</Text>
-                {b.programTitle && (
-                  <Text size="xs" c="gray.7">
-                    {b.programTitle}
-                  </Text>
-                )}
-                <SimpleGrid cols={2} spacing="xs" verticalSpacing={4} mt={6}>
-                  <Amount label={t('grants.budget.planned')} value={b.planned} />
-                  <Amount label={t('grants.budget.pendingReview')} value={b.pendingReview} />
-                  <Amount label={t('grants.budget.accepted')} value={b.accepted} />
-                  <Amount label={t('grants.budget.remaining')} value={b.remaining} strong />
-                </SimpleGrid>
-              </Card>
-            ))}
-          </Stack>
-          <Table.ScrollContainer minWidth={620} visibleFrom="sm">
+      {!ledger.data ? <PageState loading={ledger.isPending} error={ledger.error} /> : children(ledger.data)}
+    </section>
+  );
+}
+
+function BudgetSection({ grantId }: { grantId: string }) {
+  const { t } = useI18n();
+  return (
+    <LedgerPart grantId={grantId} id="grant-budget" title={t('grants.budget.title')} intro={t('grants.budget.intro')}>
+      {(ledger) => (
+        <TableOrCards
+          minWidth={620}
+          cards={
+            <Stack gap="xs">
+              {ledger.reconciliation.budgetLines.map((b) => (
+                <Card key={b.budgetLineId} withBorder padding="sm" radius="md">
+                  <Text fw={600}>{b.item}</Text>
+                  {b.programTitle && (
+                    <Text size="xs" c="gray.7">
+                      {b.programTitle}
+                    </Text>
+                  )}
+                  <SimpleGrid cols={2} spacing="xs" verticalSpacing={4} mt={6}>
+                    <Amount label={t('grants.budget.planned')} value={b.planned} />
+                    <Amount label={t('grants.budget.pendingReview')} value={b.pendingReview} />
+                    <Amount label={t('grants.budget.accepted')} value={b.accepted} />
+                    <Amount label={t('grants.budget.remaining')} value={b.remaining} strong />
+                  </SimpleGrid>
+                </Card>
+              ))}
+            </Stack>
+          }
+          table={
             <Table verticalSpacing="xs">
               <Table.Thead>
                 <Table.Tr>
@@ -244,7 +256,7 @@ function BudgetSection({ grantId }: { grantId: string }) {
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {ledger.data.reconciliation.budgetLines.map((b) => (
+                {ledger.reconciliation.budgetLines.map((b) => (
                   <Table.Tr key={b.budgetLineId}>
                     <Table.Td>
                       <Text size="sm" fw={500}>
@@ -272,10 +284,10 @@ function BudgetSection({ grantId }: { grantId: string }) {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
-        </>
+          }
+        />
       )}
-    </section>
+    </LedgerPart>
   );
 }
 
@@ -297,43 +309,37 @@ function ConditionsSection({ conditions }: { conditions: string[] }) {
 
 function LedgerSection({ grantId }: { grantId: string }) {
   const { t } = useI18n();
-  const ledger = useLedger(grantId);
   return (
-    <section aria-labelledby="grant-ledger">
-      <Title order={2} size="h3" id="grant-ledger" mb={4}>
-        {t('grants.ledger.title')}
-      </Title>
-      <Text size="sm" c="gray.7" mb="sm">
-        {t('grants.ledger.intro')}
-      </Text>
-      {!ledger.data ? (
-        <PageState loading={ledger.isPending} error={ledger.error} />
-      ) : (
-        <>
-          <Stack gap="xs" hiddenFrom="sm">
-            {ledger.data.entries.map((e) => (
-              <Card key={e.id} withBorder padding="sm" radius="md">
-                <Group justify="space-between" wrap="nowrap" gap="xs" align="flex-start">
-                  <div>
-                    <Text size="sm" fw={600}>
-                      {t(`grants.ledger.kind.${e.kind}`)}
+    <LedgerPart grantId={grantId} id="grant-ledger" title={t('grants.ledger.title')} intro={t('grants.ledger.intro')}>
+      {(ledger) => (
+        <TableOrCards
+          minWidth={640}
+          cards={
+            <Stack gap="xs">
+              {ledger.entries.map((e) => (
+                <Card key={e.id} withBorder padding="sm" radius="md">
+                  <Group justify="space-between" wrap="nowrap" gap="xs" align="flex-start">
+                    <div>
+                      <Text size="sm" fw={600}>
+                        {t(`grants.ledger.kind.${e.kind}`)}
+                      </Text>
+                      <Text size="xs" c="gray.7">
+                        <DateText value={e.occurredOn} />
+                        {e.note ? ` · ${e.note}` : ''}
+                      </Text>
+                    </div>
+                    <Text fw={600} size="sm">
+                      <Money value={e.amount} />
                     </Text>
-                    <Text size="xs" c="gray.7">
-                      <DateText value={e.occurredOn} />
-                      {e.note ? ` · ${e.note}` : ''}
-                    </Text>
-                  </div>
-                  <Text fw={600} size="sm">
-                    <Money value={e.amount} />
+                  </Group>
+                  <Text size="xs" c="gray.7" mt={4}>
+                    {t('grants.ledger.balanceAfter')}: {e.movesBalance ? <Money value={e.balanceAtSchool} /> : t('grants.ledger.noMove')}
                   </Text>
-                </Group>
-                <Text size="xs" c="gray.7" mt={4}>
-                  {t('grants.ledger.balanceAfter')}: {e.movesBalance ? <Money value={e.balanceAtSchool} /> : t('grants.ledger.noMove')}
-                </Text>
-              </Card>
-            ))}
-          </Stack>
-          <Table.ScrollContainer minWidth={640} visibleFrom="sm">
+                </Card>
+              ))}
+            </Stack>
+          }
+          table={
             <Table verticalSpacing="xs" striped>
               <Table.Thead>
                 <Table.Tr>
@@ -348,7 +354,7 @@ function LedgerSection({ grantId }: { grantId: string }) {
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {ledger.data.entries.map((e) => (
+                {ledger.entries.map((e) => (
                   <Table.Tr key={e.id}>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>
                       <DateText value={e.occurredOn} short />
@@ -371,10 +377,10 @@ function LedgerSection({ grantId }: { grantId: string }) {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
-        </>
+          }
+        />
       )}
-    </section>
+    </LedgerPart>
   );
 }
 

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { useI18n } from '../../i18n';
 import { Money } from '../../ui/money';
 import { PageState } from '../../ui/problems';
+import { TableOrCards } from '../../ui/table-or-cards';
 import { useGrantList, type Grant, type GrantTotals } from './api';
 import { GrantStatusBadge } from './components/badges';
 
@@ -26,12 +27,18 @@ export function GrantsPage() {
         <Text>{t('grants.list.empty')}</Text>
       ) : (
         <>
-          <GrantTable grants={grants} />
-          <Stack gap="sm" hiddenFrom="md">
-            {grants.map((g) => (
-              <GrantCard key={g.id} grant={g} />
-            ))}
-          </Stack>
+          <TableOrCards
+            from="md"
+            minWidth={760}
+            table={<GrantTable grants={grants} />}
+            cards={
+              <Stack gap="sm">
+                {grants.map((g) => (
+                  <GrantCard key={g.id} grant={g} />
+                ))}
+              </Stack>
+            }
+          />
           {list.hasNextPage && (
             <Button variant="default" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
               {t('common.more')}
@@ -51,57 +58,55 @@ function GrantTable({ grants }: { grants: AnyGrant[] }) {
   const { t } = useI18n();
   const showSchool = new Set(grants.map((g) => g.school.id)).size > 1;
   return (
-    <Table.ScrollContainer minWidth={760} visibleFrom="md">
-      <Table striped highlightOnHover verticalSpacing="sm">
-        <Table.Caption c="gray.7">{t('grants.list.caption')}</Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('grants.list.grant')}</Table.Th>
-            {showSchool && <Table.Th scope="col">{t('grants.list.school')}</Table.Th>}
-            <Table.Th scope="col" ta="right">
-              {t('grants.money.awarded')}
-            </Table.Th>
-            <Table.Th scope="col" ta="right">
-              {t('grants.money.disbursed')}
-            </Table.Th>
-            <Table.Th scope="col" ta="right">
-              {t('grants.money.accepted')}
-            </Table.Th>
-            <Table.Th scope="col" ta="right">
-              {t('grants.money.balance')}
-            </Table.Th>
-            <Table.Th scope="col">{t('common.status')}</Table.Th>
+    <Table striped highlightOnHover verticalSpacing="sm">
+      <Table.Caption c="gray.7">{t('grants.list.caption')}</Table.Caption>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th scope="col">{t('grants.list.grant')}</Table.Th>
+          {showSchool && <Table.Th scope="col">{t('grants.list.school')}</Table.Th>}
+          <Table.Th scope="col" ta="right">
+            {t('grants.money.awarded')}
+          </Table.Th>
+          <Table.Th scope="col" ta="right">
+            {t('grants.money.disbursed')}
+          </Table.Th>
+          <Table.Th scope="col" ta="right">
+            {t('grants.money.accepted')}
+          </Table.Th>
+          <Table.Th scope="col" ta="right">
+            {t('grants.money.balance')}
+          </Table.Th>
+          <Table.Th scope="col">{t('common.status')}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {grants.map((g) => (
+          <Table.Tr key={g.id}>
+            <Table.Td>
+              <Anchor component={Link} to={`/grants/${g.id}`} fw={600}>
+                {grantName(t, g)}
+              </Anchor>
+            </Table.Td>
+            {showSchool && <Table.Td>{g.school.name}</Table.Td>}
+            <Table.Td ta="right">
+              <Money value={g.awardedAmount} />
+            </Table.Td>
+            <Table.Td ta="right">
+              <Money value={g.disbursedAmount} />
+            </Table.Td>
+            <Table.Td ta="right">
+              <Money value={g.acceptedAmount} />
+            </Table.Td>
+            <Table.Td ta="right" fw={600}>
+              <Money value={g.balanceAtSchool} />
+            </Table.Td>
+            <Table.Td>
+              <GrantStatusBadge status={g.status} />
+            </Table.Td>
           </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {grants.map((g) => (
-            <Table.Tr key={g.id}>
-              <Table.Td>
-                <Anchor component={Link} to={`/grants/${g.id}`} fw={600}>
-                  {grantName(t, g)}
-                </Anchor>
-              </Table.Td>
-              {showSchool && <Table.Td>{g.school.name}</Table.Td>}
-              <Table.Td ta="right">
-                <Money value={g.awardedAmount} />
-              </Table.Td>
-              <Table.Td ta="right">
-                <Money value={g.disbursedAmount} />
-              </Table.Td>
-              <Table.Td ta="right">
-                <Money value={g.acceptedAmount} />
-              </Table.Td>
-              <Table.Td ta="right" fw={600}>
-                <Money value={g.balanceAtSchool} />
-              </Table.Td>
-              <Table.Td>
-                <GrantStatusBadge status={g.status} />
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+        ))}
+      </Table.Tbody>
+    </Table>
   );
 }
 

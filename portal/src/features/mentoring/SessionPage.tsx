@@ -1,5 +1,4 @@
 import { Alert, Anchor, Button, Group, List, Modal, Paper, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconCheck, IconDownload, IconMessageReport } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type CSSProperties, type ReactNode } from 'react';
@@ -9,9 +8,10 @@ import { download } from '../../api/client';
 import { toProblem } from '../../api/problem';
 import { useSession as useSignedIn } from '../../app/session';
 import { useI18n } from '../../i18n';
-import { applyFieldProblems } from '../../ui/field-problems';
+import { applyProblemToForm } from '../../ui/field-problems';
 import { formatNumber } from '../../ui/format';
 import { DateText } from '../../ui/money';
+import { notify } from '../../ui/notify';
 import { PageState, ProblemAlert } from '../../ui/problems';
 import { evidencePath, mentoringCalls, mentoringKeys, useSession, type SessionDetail } from './api';
 import { ActionList } from './components/ActionList';
@@ -233,7 +233,7 @@ function ConfirmDialog({ session: s, opened, onClose }: { session: SessionDetail
     mutationFn: () => mentoringCalls.confirm(s.id),
     onSuccess: (fresh) => {
       after(fresh);
-      notifications.show({ color: 'teal', message: t('mentoring.confirm.confirmedNotice'), closeButtonProps: { 'aria-label': t('common.close') } });
+      notify(t('mentoring.confirm.confirmedNotice'));
       onClose();
     },
   });
@@ -274,10 +274,10 @@ function DisputeForm({ session: s, onCancel }: { session: SessionDetail; onCance
     mutationFn: (reason: string) => mentoringCalls.dispute(s.id, reason),
     onSuccess: (fresh) => {
       after(fresh);
-      notifications.show({ color: 'teal', message: t('mentoring.confirm.disputedNotice'), closeButtonProps: { 'aria-label': t('common.close') } });
+      notify(t('mentoring.confirm.disputedNotice'));
     },
     onError: (err) => {
-      const rest = applyFieldProblems(form, err, { toFormName: (f) => (f === 'reason' ? 'reason' : null), label: () => t('mentoring.confirm.reason') });
+      const rest = applyProblemToForm(form, err, { toFormName: (f) => (f === 'reason' ? 'reason' : null), label: () => t('mentoring.confirm.reason') });
       // Problems at the reason field are shown there; anything else (e.g. already confirmed) on the form.
       setRefusal(toProblem(err).fields.length > 0 && rest.length === 0 ? null : err);
     },

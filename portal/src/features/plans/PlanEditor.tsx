@@ -4,11 +4,12 @@ import { IconAlertCircle, IconArrowLeft, IconArrowRight, IconCloudUpload, IconDe
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Controller, FormProvider, get, useFieldArray, useForm, useFormContext, useFormState, useWatch, type Path } from 'react-hook-form';
+import { TOPICS } from '../../api/catalog';
 import { toProblem, type FieldProblem } from '../../api/problem';
 import { hasKey, useI18n } from '../../i18n';
-import { useNotify } from './notify';
 import { clearDraft, loadDraft, saveDraft, useDraftAutosave } from '../../ui/drafts';
 import { Money, MoneyInput } from '../../ui/money';
+import { notify } from '../../ui/notify';
 import { useProblemText } from '../../ui/problems';
 import { fetchPlan, planKeys, usePlanStep, useSavePlan } from './plan-api';
 import { TotalsRows } from './PlanParts';
@@ -35,7 +36,6 @@ import {
   STEPS,
   toContentInput,
   toFormValues,
-  TOPICS,
   totalsPreview,
   type PlanDetail,
   type PlanFormValues,
@@ -68,7 +68,6 @@ export function PlanEditor({ plan, comments, canComment }: { plan: PlanDetail; c
   const { t, lang } = useI18n();
   const qc = useQueryClient();
   const problemText = useProblemText();
-  const notify = useNotify();
   const isPhone = useMediaQuery('(max-width: 48em)');
   const draftKey = `plan.${plan.id}`;
   // The form starts from the plan as first loaded; later answers are merged in by the save itself.

@@ -3,7 +3,7 @@ import { IconArrowBackUp, IconChartBar, IconInfoCircle, IconMessageCircle, IconP
 import { useEffect, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { useI18n } from '../../i18n';
-import { useNotify } from './notify';
+import { notify } from '../../ui/notify';
 import { PageState, ProblemAlert } from '../../ui/problems';
 import { usePlan, usePlanComments, usePlanStep, useWithdrawPlan, type PlanComment } from './plan-api';
 import type { PlanDetail } from './plan-form';
@@ -50,7 +50,6 @@ function countComments(threads: PlanComment[]): number {
 
 function NextStep({ plan, school, actions, comments }: { plan: PlanDetail; school: boolean; actions: ReturnType<typeof schoolActions>; comments: number }) {
   const { t } = useI18n();
-  const notify = useNotify();
   const step = usePlanStep(plan.id);
   const [asking, setAsking] = useState<null | 'withdraw' | 'revise'>(null);
   const who = school ? 'school' : 'other';
@@ -100,7 +99,6 @@ function NextStep({ plan, school, actions, comments }: { plan: PlanDetail; schoo
 
 function WithdrawModal({ plan, opened, onClose }: { plan: PlanDetail; opened: boolean; onClose(): void }) {
   const { t } = useI18n();
-  const notify = useNotify();
   const withdraw = useWithdrawPlan(plan.id);
   const [reason, setReason] = useState('');
   const [empty, setEmpty] = useState(false);
@@ -149,7 +147,6 @@ function WithdrawModal({ plan, opened, onClose }: { plan: PlanDetail; opened: bo
 
 function ReviseModal({ plan, opened, onClose }: { plan: PlanDetail; opened: boolean; onClose(): void }) {
   const { t } = useI18n();
-  const notify = useNotify();
   const step = usePlanStep(plan.id);
   return (
     <Modal opened={opened} onClose={onClose} title={t('plans.revise.title')} centered>

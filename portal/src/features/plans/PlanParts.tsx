@@ -1,10 +1,11 @@
-import { Anchor, Badge, Button, Group, Menu, Stack, Text, Title } from '@mantine/core';
-import { IconArrowLeft, IconChevronDown, IconDownload, IconFileSpreadsheet, IconFileText, IconFileTypePdf } from '@tabler/icons-react';
+import { Badge, Button, Group, Menu, Stack, Text, Title } from '@mantine/core';
+import { IconChevronDown, IconDownload, IconFileSpreadsheet, IconFileText, IconFileTypePdf } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useI18n } from '../../i18n';
-import { useNotify } from './notify';
+import { BackLink } from '../../ui/back-link';
 import { DateText, Money } from '../../ui/money';
+import { notify } from '../../ui/notify';
 import { useProblemText } from '../../ui/problems';
 import { downloadPlanFile, type PlanFile, type PlanStatus } from './plan-api';
 import { FUNDING_SOURCES, type PlanSummary, type PlanTotals } from './plan-form';
@@ -70,7 +71,6 @@ export function withUnit(value: string, unit: string | null): string {
 /** PDF of the plan and its budget for the RKAS. */
 export function DownloadMenu({ plan }: { plan: PlanSummary }) {
   const { t } = useI18n();
-  const notify = useNotify();
   const problemText = useProblemText();
   const [busy, setBusy] = useState(false);
   const get = async (file: PlanFile) => {
@@ -122,12 +122,7 @@ export function PlanHeader({ plan, current }: { plan: PlanSummary; current: Tab 
   ];
   return (
     <Stack gap="xs">
-      <Anchor component={Link} to="/plans" size="sm">
-        <Group gap={4} component="span">
-          <IconArrowLeft size={14} aria-hidden="true" />
-          {t('plans.header.back')}
-        </Group>
-      </Anchor>
+      <BackLink to="/plans">{t('plans.header.back')}</BackLink>
       <Group justify="space-between" align="flex-start" gap="sm">
         <Stack gap={4} style={{ flex: '1 1 320px', minWidth: 0 }}>
           <Title order={1} size="h2">

@@ -4,10 +4,10 @@ import { useMemo, useState } from 'react';
 import { useParams } from 'react-router';
 import { toProblem } from '../../api/problem';
 import { useI18n } from '../../i18n';
-import { useNotify } from './notify';
 import { clearDraft, loadDraft, useDraftAutosave } from '../../ui/drafts';
 import { formatNumber } from '../../ui/format';
 import { DateText } from '../../ui/money';
+import { notify } from '../../ui/notify';
 import { PageState, ProblemAlert, useProblemText } from '../../ui/problems';
 import { downloadPlanFile, usePlan, usePlanProgress, usePlanStep, useReportProgress, useReportResult, type ActivityProgress, type IndicatorResult, type ProgressStatus } from './plan-api';
 import { decimalInput, monthName, type PlanDetail } from './plan-form';
@@ -119,7 +119,6 @@ function Months({ start, end }: { start: number | null; end: number | null }) {
 
 function Evidence({ planId, evidence }: { planId: string; evidence: NonNullable<ActivityProgress['evidence']> }) {
   const { t } = useI18n();
-  const notify = useNotify();
   const problemText = useProblemText();
   const [busy, setBusy] = useState(false);
   return (
@@ -147,7 +146,6 @@ function Evidence({ planId, evidence }: { planId: string; evidence: NonNullable<
 
 function ActivityCard({ planId, activity, canReport }: { planId: string; activity: ActivityProgress; canReport: boolean }) {
   const { t } = useI18n();
-  const notify = useNotify();
   const draftKey = `plan.${planId}.progress.${activity.activityId}`;
   const saved = { status: activity.status, note: activity.note ?? '' };
   const [values, setValues] = useState(() => loadDraft<typeof saved>(draftKey) ?? saved);
@@ -251,7 +249,6 @@ function ActivityCard({ planId, activity, canReport }: { planId: string; activit
 
 function IndicatorCard({ planId, indicator, canReport, missing }: { planId: string; indicator: IndicatorResult; canReport: boolean; missing: boolean }) {
   const { t } = useI18n();
-  const notify = useNotify();
   const [value, setValue] = useState(indicator.achievedValue ?? '');
   const [note, setNote] = useState(indicator.note ?? '');
   const report = useReportResult(planId);
@@ -310,7 +307,6 @@ function IndicatorCard({ planId, indicator, canReport, missing }: { planId: stri
 
 function CompletePlan({ plan, total, reportedCount, onMissing }: { plan: PlanDetail; total: number; reportedCount: number; onMissing(ids: Set<string>): void }) {
   const { t } = useI18n();
-  const notify = useNotify();
   const step = usePlanStep(plan.id);
   const [asking, setAsking] = useState(false);
   // The API names indicators by position (content.programs[i].indicators[j]); the cards know them by id.

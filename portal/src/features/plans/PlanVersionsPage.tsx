@@ -1,10 +1,10 @@
 import { Card, Group, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
 import { useState, type ReactNode } from 'react';
 import { useParams } from 'react-router';
 import { useI18n } from '../../i18n';
 import { DateText } from '../../ui/money';
 import { PageState } from '../../ui/problems';
+import { TableOrCards } from '../../ui/table-or-cards';
 import { usePlan, usePlanDiff, usePlanVersion, usePlanVersions, type PlanDiff, type PlanVersion } from './plan-api';
 import { diffValueText } from './plan-diff';
 import { fieldLabel, type NamedContent } from './plan-form';
@@ -107,7 +107,6 @@ export function PlanVersionsPage() {
 
 function DiffTable({ planId, newer, older }: { planId: string; newer: number; older: number | null }) {
   const { t, lang } = useI18n();
-  const isPhone = useMediaQuery('(max-width: 48em)');
   const diff = usePlanDiff(planId, newer, older);
   const newerVersion = usePlanVersion(planId, newer);
   const olderVersion = usePlanVersion(planId, older);
@@ -133,59 +132,60 @@ function DiffTable({ planId, newer, older }: { planId: string; newer: number; ol
   );
   const value = (v: ReactNode) => <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{v === '' ? '–' : v}</Text>;
 
-  if (isPhone) {
-    return (
-      <Stack gap="sm" component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }} aria-label={t('plans.diff.listLabel', { older: beforeTitle, newer: afterTitle })}>
-        {rows.map((r) => (
-          <li key={r.key}>
-            <Paper withBorder p="sm" radius="md">
-              <Group justify="space-between" wrap="nowrap" gap="xs" mb={4}>
-                <Text size="sm" fw={600}>
-                  {r.label}
-                </Text>
-                {badge(r.change)}
-              </Group>
-              <Text size="xs" c="dimmed">
-                {beforeTitle}
-              </Text>
-              {value(r.before)}
-              <Text size="xs" c="dimmed" mt={4}>
-                {afterTitle}
-              </Text>
-              {value(r.after)}
-            </Paper>
-          </li>
-        ))}
-      </Stack>
-    );
-  }
   return (
-    <Table.ScrollContainer minWidth={640}>
-      <Table striped withTableBorder verticalSpacing="xs" aria-label={t('plans.diff.listLabel', { older: beforeTitle, newer: afterTitle })}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('plans.diff.field')}</Table.Th>
-            <Table.Th scope="col">{beforeTitle}</Table.Th>
-            <Table.Th scope="col">{afterTitle}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
+    <TableOrCards
+      minWidth={640}
+      cards={
+        <Stack gap="sm" component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }} aria-label={t('plans.diff.listLabel', { older: beforeTitle, newer: afterTitle })}>
           {rows.map((r) => (
-            <Table.Tr key={r.key}>
-              <Table.Th scope="row" fw={500} style={{ verticalAlign: 'top', width: '34%' }}>
-                <Stack gap={4} align="flex-start">
-                  <Text size="sm" fw={500}>
+            <li key={r.key}>
+              <Paper withBorder p="sm" radius="md">
+                <Group justify="space-between" wrap="nowrap" gap="xs" mb={4}>
+                  <Text size="sm" fw={600}>
                     {r.label}
                   </Text>
                   {badge(r.change)}
-                </Stack>
-              </Table.Th>
-              <Table.Td style={{ verticalAlign: 'top', background: r.change !== 'added' ? 'var(--mantine-color-red-0)' : undefined }}>{value(r.before)}</Table.Td>
-              <Table.Td style={{ verticalAlign: 'top', background: r.change !== 'removed' ? 'var(--mantine-color-teal-0)' : undefined }}>{value(r.after)}</Table.Td>
-            </Table.Tr>
+                </Group>
+                <Text size="xs" c="dimmed">
+                  {beforeTitle}
+                </Text>
+                {value(r.before)}
+                <Text size="xs" c="dimmed" mt={4}>
+                  {afterTitle}
+                </Text>
+                {value(r.after)}
+              </Paper>
+            </li>
           ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+        </Stack>
+      }
+      table={
+        <Table striped withTableBorder verticalSpacing="xs" aria-label={t('plans.diff.listLabel', { older: beforeTitle, newer: afterTitle })}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t('plans.diff.field')}</Table.Th>
+              <Table.Th scope="col">{beforeTitle}</Table.Th>
+              <Table.Th scope="col">{afterTitle}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((r) => (
+              <Table.Tr key={r.key}>
+                <Table.Th scope="row" fw={500} style={{ verticalAlign: 'top', width: '34%' }}>
+                  <Stack gap={4} align="flex-start">
+                    <Text size="sm" fw={500}>
+                      {r.label}
+                    </Text>
+                    {badge(r.change)}
+                  </Stack>
+                </Table.Th>
+                <Table.Td style={{ verticalAlign: 'top', background: r.change !== 'added' ? 'var(--mantine-color-red-0)' : undefined }}>{value(r.before)}</Table.Td>
+                <Table.Td style={{ verticalAlign: 'top', background: r.change !== 'removed' ? 'var(--mantine-color-teal-0)' : undefined }}>{value(r.after)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      }
+    />
   );
 }

@@ -1,5 +1,5 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, download, sessionRequest, unwrap } from '../../api/client';
+import { api, download, unwrap, upload } from '../../api/client';
 import type { components } from '../../api/schema';
 import type { PlanContentInput, PlanDetail } from './plan-form';
 
@@ -190,16 +190,9 @@ export function useReportProgress(id: string) {
   const qc = useQueryClient();
   return useMutation({
     networkMode: 'always',
-    mutationFn: async ({ activityId, status, note, file }: { activityId: string; status: ProgressStatus; note: string; file: File | null }): Promise<ActivityProgress> => {
+    mutationFn: ({ activityId, status, note, file }: { activityId: string; status: ProgressStatus; note: string; file: File | null }): Promise<ActivityProgress> => {
       const url = `/api/v1/plans/${id}/activities/${activityId}/progress`;
-      if (file) {
-        const form = new FormData();
-        form.append('status', status);
-        form.append('note', note);
-        form.append('file', file);
-        const res = await sessionRequest(url, { method: 'PUT', body: form });
-        return (await res.json()) as ActivityProgress;
-      }
+      if (file) return upload<ActivityProgress>(url, file, { method: 'PUT', fields: { status, note } });
       return unwrap(api.PUT('/api/v1/plans/{id}/activities/{activityId}/progress', { params: { path: { id, activityId } }, body: { status, note } }));
     },
     onSuccess: () => qc.invalidateQueries({ queryKey: planKeys.progress(id) }),

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import openapi from '../../api/openapi.json';
 import { diffValueText } from './plan-diff';
 import {
   anchorOf,
@@ -14,7 +13,6 @@ import {
   stepOf,
   toContentInput,
   toFormValues,
-  TOPICS,
   totalsPreview,
   type PlanContent,
 } from './plan-form';
@@ -103,11 +101,6 @@ describe('form ↔ API', () => {
       ['content.programs.1.id', 'p2'],
       ['content.planningDocuments.lines.1.id', 'd2'],
     ]);
-  });
-
-  it('knows the API’s topic catalogue', () => {
-    const schemas = (openapi as unknown as { components: { schemas: Record<string, { properties: Record<string, { enum?: string[] }> }> } }).components.schemas;
-    expect(TOPICS).toEqual(schemas.PlanProgramDto.properties.topic.enum);
   });
 });
 

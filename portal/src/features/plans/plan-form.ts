@@ -1,3 +1,4 @@
+import type { Topic } from '../../api/catalog';
 import type { components } from '../../api/schema';
 import { fieldPathToFormName } from '../../api/problem';
 import { toBigInt } from '../../ui/format';
@@ -6,27 +7,11 @@ export type PlanDetail = components['schemas']['PlanDetailResponse'];
 export type PlanSummary = components['schemas']['PlanResponse'];
 export type PlanContent = components['schemas']['PlanContentResponse'];
 export type PlanTotals = components['schemas']['PlanTotalsResponse'];
-export type Topic = PlanContent['programs'][number]['topic'];
 export type FundingSource = PlanContent['programs'][number]['budgetLines'][number]['fundingSource'];
 export type PlanningDocument = PlanContent['planningDocuments']['lines'][number]['document'];
 type UpdatePlanBody = components['schemas']['UpdatePlanDto'];
 export type PlanContentInput = NonNullable<UpdatePlanBody['content']>;
 
-/** The topic catalogue of the API (a unit test keeps it equal to the OpenAPI document). */
-export const TOPICS: Topic[] = [
-  'literacy',
-  'project_based_learning',
-  'child_friendly_school',
-  'student_mental_health',
-  'school_health_unit',
-  'sanitation',
-  'disaster_preparedness',
-  'parenting',
-  'horizontal_learning',
-  'teacher_training',
-  'infrastructure',
-  'other',
-];
 export const FUNDING_SOURCES: FundingSource[] = ['stimulus_grant', 'school_budget_bos', 'other'];
 export const PARTICIPANT_ROLES = ['principal', 'teachers', 'educationStaff', 'supervisors', 'parents'] as const;
 export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];

@@ -6,9 +6,9 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { toProblem } from '../../api/problem';
 import { useI18n } from '../../i18n';
-import { useNotify } from '../../ui/notify';
-import { withFieldLabels } from '../../ui/field-errors';
-import { applyProblemToForm, PageState, ProblemAlert } from '../../ui/problems';
+import { applyProblemToForm } from '../../ui/field-problems';
+import { notify } from '../../ui/notify';
+import { PageState, ProblemAlert } from '../../ui/problems';
 import { contactsKey, fetchContacts, useContacts, useRemoveContact, useSaveContact, type Contact, type ContactFields } from './api';
 
 interface ContactValues {
@@ -35,7 +35,6 @@ function toFields(v: ContactValues, existing: boolean): ContactFields {
 
 function ContactForm({ organizationId, contact, onDone }: { organizationId: string; contact: Contact | null; onDone(): void }) {
   const { t } = useI18n();
-  const notify = useNotify();
   const queryClient = useQueryClient();
   const save = useSaveContact(organizationId);
   const [current, setCurrent] = useState(contact);
@@ -69,8 +68,7 @@ function ContactForm({ organizationId, contact, onDone }: { organizationId: stri
           return;
         }
       }
-      const labelled = withFieldLabels(err, (name) => labels[name as keyof ContactValues]);
-      setProblem({ error: labelled, rest: applyProblemToForm(form, labelled, (name) => name in labels) });
+      setProblem({ error: err, rest: applyProblemToForm(form, err, { label: (name) => (name in labels ? labels[name as keyof ContactValues] : undefined) }) });
     }
   });
 
@@ -103,7 +101,6 @@ function ContactForm({ organizationId, contact, onDone }: { organizationId: stri
 
 function RemoveContact({ organizationId, contact, onDone }: { organizationId: string; contact: Contact; onDone(): void }) {
   const { t } = useI18n();
-  const notify = useNotify();
   const remove = useRemoveContact(organizationId);
   return (
     <Stack gap="sm">

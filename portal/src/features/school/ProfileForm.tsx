@@ -3,28 +3,16 @@ import { IconAlertTriangle } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
+import { TOPICS } from '../../api/catalog';
 import { toProblem } from '../../api/problem';
+import { useSession } from '../../app/session';
 import { useI18n } from '../../i18n';
-import { useNotify } from '../../ui/notify';
-import { withFieldLabels } from '../../ui/field-errors';
-import { applyProblemToForm, ProblemAlert } from '../../ui/problems';
+import { applyProblemToForm } from '../../ui/field-problems';
+import { notify } from '../../ui/notify';
+import { ProblemAlert } from '../../ui/problems';
 import { fetchOrganization, organizationKey, useUpdateOrganization, type Organization, type OrganizationChanges } from './api';
 
 export const SCHOOL_LEVELS = ['SD', 'MI', 'SMP', 'MTs', 'SMA', 'MA', 'SMK', 'SLB'] as const;
-export const TOPICS = [
-  'literacy',
-  'project_based_learning',
-  'child_friendly_school',
-  'student_mental_health',
-  'school_health_unit',
-  'sanitation',
-  'disaster_preparedness',
-  'parenting',
-  'horizontal_learning',
-  'teacher_training',
-  'infrastructure',
-  'other',
-] as const;
 
 interface ProfileValues {
   name: string;
@@ -81,7 +69,7 @@ function changesOf(values: ProfileValues, base: ProfileValues, isSchool: boolean
 /** The profile fields the organisation's own users may change, saved on top of the version they read. */
 export function ProfileForm({ org }: { org: Organization }) {
   const { t } = useI18n();
-  const notify = useNotify();
+  const { me, reloadMe } = useSession();
   const queryClient = useQueryClient();
   const update = useUpdateOrganization(org.id);
   const isSchool = org.type === 'school';
@@ -121,13 +109,15 @@ export function ProfileForm({ org }: { org: Organization }) {
     setConflict(null);
     const changes = changesOf(values, basis.values, isSchool);
     if (Object.keys(changes).length === 0) {
-      notify(t('school.profile.nothingChanged'), 'gray');
+      notify(t('school.profile.nothingChanged'), { color: 'gray' });
       return;
     }
     try {
       const saved = await update.mutateAsync({ version: basis.version, changes });
       reload(saved);
       notify(t('school.profile.saved'));
+      // The name in the menu and header comes with the signed-in profile.
+      if (org.id === me?.organization.id) void reloadMe();
     } catch (err) {
       if (toProblem(err).isConflict) {
         // Someone saved first: show the newer profile and list what this person had typed, to apply again.
@@ -137,9 +127,7 @@ export function ProfileForm({ org }: { org: Organization }) {
         reload(fresh);
         return;
       }
-      const labelled = withFieldLabels(err, labelOf);
-      const rest = applyProblemToForm(form, labelled, (name) => name in labels);
-      setProblem({ error: labelled, rest });
+      setProblem({ error: err, rest: applyProblemToForm(form, err, { label: labelOf }) });
     }
   });
 

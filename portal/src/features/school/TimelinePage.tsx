@@ -128,6 +128,13 @@ function YearFigures({ year }: { year: TimelineYear }) {
   );
 }
 
+/** The awards a year's figures count, each shown as a badge when the school won one. */
+const AWARDS = [
+  ['winners', 'winner'],
+  ['runnersUp', 'runner_up'],
+  ['specialMentions', 'special_mention'],
+] as const satisfies ReadonlyArray<readonly [keyof TimelineYear['figures']['competitions'], string]>;
+
 /** The badges a closed year shows, so the list reads at a glance. */
 function YearBadges({ year }: { year: TimelineYear }) {
   const { t } = useI18n();
@@ -139,21 +146,11 @@ function YearBadges({ year }: { year: TimelineYear }) {
           {t('school.timeline.badge.grant')} <Money value={f.grants.awarded} />
         </Badge>
       )}
-      {f.competitions.winners > 0 && (
-        <Badge c="dark.8" variant="light" color="yellow" size="sm">
-          {t('school.timeline.award.winner')}
+      {AWARDS.filter(([count]) => f.competitions[count] > 0).map(([, award]) => (
+        <Badge key={award} c="dark.8" variant="light" color="yellow" size="sm">
+          {t(`school.timeline.award.${award}`)}
         </Badge>
-      )}
-      {f.competitions.runnersUp > 0 && (
-        <Badge c="dark.8" variant="light" color="yellow" size="sm">
-          {t('school.timeline.award.runner_up')}
-        </Badge>
-      )}
-      {f.competitions.specialMentions > 0 && (
-        <Badge c="dark.8" variant="light" color="yellow" size="sm">
-          {t('school.timeline.award.special_mention')}
-        </Badge>
-      )}
+      ))}
       {f.mentoring.sessionsDone > 0 && (
         <Badge c="dark.8" variant="light" color="grape" size="sm">
           {t('school.timeline.badge.sessions', { count: f.mentoring.sessionsDone })}

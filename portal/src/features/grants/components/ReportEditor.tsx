@@ -1,5 +1,4 @@
 import { Alert, Button, Fieldset, Group, Modal, NativeSelect, Paper, Stack, Text, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconPlus, IconSend, IconTrash } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState, type CSSProperties } from 'react';
@@ -8,9 +7,10 @@ import { useNavigate } from 'react-router';
 import { toProblem, type FieldProblem } from '../../../api/problem';
 import { useI18n } from '../../../i18n';
 import { clearDraft, loadDraft, useDraftAutosave, useIdempotencyKey } from '../../../ui/drafts';
-import { applyFieldProblems } from '../../../ui/field-problems';
+import { applyProblemToForm } from '../../../ui/field-problems';
 import { formatDate, formatRupiah } from '../../../ui/format';
 import { Money, MoneyInput } from '../../../ui/money';
+import { notify } from '../../../ui/notify';
 import { ProblemAlert } from '../../../ui/problems';
 import { grantKeys, receiptPath, reportCalls, type BudgetLineActual, type Disbursement, type Grant, type ReportDetail } from '../api';
 import { pendingReceipts, usePendingReceipts } from '../pending-receipts';
@@ -89,7 +89,7 @@ export function ReportEditor(props: EditorProps) {
     return t(`grants.editor.${field === 'receipts' ? 'receipts' : field}`);
   };
   const showProblem = (err: unknown, line?: number) => {
-    const extra = applyFieldProblems(form, err, {
+    const extra = applyProblemToForm(form, err, {
       toFormName: (f) => formNameOf(f, line),
       label: labelOf,
       byCode: (code) => (code === 'isRupiah' ? t('grants.editor.amountInvalid') : undefined),
@@ -149,7 +149,7 @@ export function ReportEditor(props: EditorProps) {
     setReport(created);
     const uploaded = await uploadWaiting(created);
     refreshGrant();
-    notifications.show({ color: 'teal', message: t('grants.editor.savedNew'), closeButtonProps: { 'aria-label': t('common.close') } });
+    notify(t('grants.editor.savedNew'));
     navigate(`/grants/${grant.id}/reports/${created.id}`, { replace: true, state: { uploadFailed: !uploaded.ok } });
   };
 
@@ -206,7 +206,7 @@ export function ReportEditor(props: EditorProps) {
     setBusy('save');
     try {
       if (!report) await create(v);
-      else if (await update(v, report)) notifications.show({ color: 'teal', message: t('grants.editor.saved'), closeButtonProps: { 'aria-label': t('common.close') } });
+      else if (await update(v, report)) notify(t('grants.editor.saved'));
     } finally {
       setBusy(null);
     }
@@ -224,7 +224,7 @@ export function ReportEditor(props: EditorProps) {
         const submitted = await reportCalls.submit(grant.id, report.id);
         setReport(submitted);
         refreshGrant();
-        notifications.show({ color: 'teal', message: t('grants.editor.submitted'), closeButtonProps: { 'aria-label': t('common.close') } });
+        notify(t('grants.editor.submitted'));
       } catch (err) {
         showProblem(err);
       }

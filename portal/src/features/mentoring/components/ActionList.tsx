@@ -1,5 +1,4 @@
 import { Alert, Anchor, Button, Card, Group, Modal, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconCheck } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -8,6 +7,7 @@ import { toProblem } from '../../../api/problem';
 import { useSession } from '../../../app/session';
 import { useI18n } from '../../../i18n';
 import { DateText } from '../../../ui/money';
+import { notify } from '../../../ui/notify';
 import { PageState, ProblemAlert } from '../../../ui/problems';
 import { StatusBadge } from '../../../ui/status-badge';
 import { mentoringCalls, mentoringKeys, useActionList, type Action, type ActionFilter } from '../api';
@@ -92,7 +92,7 @@ function MarkDoneDialog({ action, onClose }: { action: Action | null; onClose():
   const done = useMutation({
     mutationFn: (a: Action) => mentoringCalls.markDone(a.id, a.version),
     onSuccess: () => {
-      notifications.show({ color: 'teal', message: t('mentoring.actions.doneNotice'), closeButtonProps: { 'aria-label': t('common.close') } });
+      notify(t('mentoring.actions.doneNotice'));
       onClose();
     },
     onSettled: () => queryClient.invalidateQueries({ queryKey: mentoringKeys.actions }),
