@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
-import { apiAs, baseURL, DEMO, expect, expectAccessible as checkPage, PHONE, PNG_1x1, signIn, test, type ApiCaller } from './support/fixtures';
+import { baseURL, DEMO, expect, expectAccessible as checkPage, PHONE, PNG_1x1, signIn, test, type ApiCaller } from './support/fixtures';
+import { daysAgo, logSession } from './support/mentoring';
 
 /** Checks the page as it rests: the pointer moved off what it last pressed, so no hover colour is judged. */
 async function expectAccessible(page: Page, context: string): Promise<void> {
@@ -8,35 +9,6 @@ async function expectAccessible(page: Page, context: string): Promise<void> {
 }
 
 const tag = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
-/** A day before today as the API sees it (its clock is UTC), so the session is never in the future. */
-const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
-
-/** The facilitator's active assignment at the demo school. */
-async function assignment(facilitator: ApiCaller): Promise<string> {
-  const me = await apiAs(DEMO.principal);
-  const school = (await me.get<{ organization: { id: string } }>('/auth/me')).organization.id;
-  const { items } = await facilitator.get<{ items: Array<{ id: string; active: boolean; school: { id: string } }> }>(`/mentoring/assignments?schoolId=${school}`);
-  const active = items.find((a) => a.active);
-  expect(active, 'the facilitator is assigned to the demo school').toBeTruthy();
-  return active!.id;
-}
-
-/** A session the facilitator logs for this test, so no other test's changes matter. */
-async function logSession(notes: string, extra: Record<string, unknown> = {}) {
-  const facilitator = await apiAs(DEMO.facilitator);
-  const session = await facilitator.post('/mentoring/sessions', {
-    assignmentId: await assignment(facilitator),
-    heldOn: daysAgo(1),
-    durationMinutes: 150,
-    mode: 'visit',
-    topic: 'literacy',
-    attendeeCounts: { principal: 1, teachers: 9 },
-    notes,
-    ...extra,
-  });
-  return { facilitator, session };
-}
-
 async function uploadEvidence(facilitator: ApiCaller, sessionId: string, name: string) {
   const form = new FormData();
   form.append('file', new Blob([new Uint8Array(PNG_1x1)], { type: 'image/png' }), name);
