@@ -428,9 +428,11 @@ describe('GET /agenda', () => {
       const principal = { auth: `Bearer ${(await login(t.http, 'principal@sdnpelambuan4.example', DEMO_PASSWORD)).accessToken}` } as SignedIn;
       fixToday(t, '2026-12-05');
       const body = await agenda(principal, 'id');
-      expect(body.items.map((i) => i.kind)).toEqual(['follow_up', 'plan_comments_to_answer', 'session_to_confirm']);
+      // The overdue follow-up first, then the 2026 competition open for entries (due when entries close).
+      expect(body.items.map((i) => i.kind)).toEqual(['follow_up', 'competition_open', 'plan_comments_to_answer', 'session_to_confirm']);
       expect(body.items[0]).toMatchObject({ overdue: true, dueDate: '2026-09-30' });
-      expect(body.items[1]).toMatchObject({ id: PLAN_DEMO_IDS.plan2026, count: 2, title: '2 komentar pada rencana program 2026 menunggu tanggapan' });
+      expect(body.items[1]).toMatchObject({ overdue: false, competitionId: expect.any(String) });
+      expect(body.items[2]).toMatchObject({ id: PLAN_DEMO_IDS.plan2026, count: 2, title: '2 komentar pada rencana program 2026 menunggu tanggapan' });
       for (const item of body.items) expect(AGENDA_KINDS).toContain(item.kind);
     });
   });
