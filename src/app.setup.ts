@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { AppModule, AppModuleOptions } from './app.module';
 import { AppError } from './common/errors/app-error';
 import { sendProblem } from './common/errors/problem';
+import { NoStoreDownloadsInterceptor, noStoreMiddleware } from './common/http/cache-control';
 import { compressionMiddleware } from './common/http/compression';
 import { portalRouter } from './common/http/portal';
 import { AppRequest, requestIdMiddleware, requestLogMiddleware } from './common/http/request-context';
@@ -55,6 +56,18 @@ function unknownApiVersion(req: Request, res: Response, next: NextFunction): voi
   sendProblem(new AppError('route_not_found', { method: req.method, path }), req, res, (req as AppRequest).id);
 }
 
+/** Paths the API's own routes answer (under the version prefix, the docs, the two health checks). */
+const API_ROUTES = /^\/(api\/v1(\/|$)|docs(\/|$|-json\/?$|-yaml\/?$)|health(\/ready)?\/?$)/;
+
+/**
+ * Anything else the portal did not serve (`//x`, `/nope`, a script asking for `/plans/1`) is a
+ * problem 404 too, never Express's HTML "Cannot GET".
+ */
+function unknownPath(req: Request, res: Response, next: NextFunction): void {
+  if (API_ROUTES.test(req.path)) return next();
+  sendProblem(new AppError('route_not_found', { method: req.method, path: req.path }), req, res, (req as AppRequest).id);
+}
+
 /**
  * Where the built portal is: PORTAL_DIR, or dist/portal beside the compiled API (dist/src/app.setup.js).
  * Run from the TypeScript sources (the tests) there is no build beside them, only portal/'s sources.
@@ -88,6 +101,9 @@ export async function createApp(options: AppModuleOptions & { preview?: boolean 
   app.use(unknownApiVersion);
   const portal = portalDir(config);
   if (portal !== null) app.use(portalRouter(portal));
+  app.use(unknownPath);
+  app.use(`/${API_PREFIX}/auth`, noStoreMiddleware);
+  app.useGlobalInterceptors(new NoStoreDownloadsInterceptor());
   // Only the refresh cookie of a browser session is read (src/auth/refresh-cookie.ts).
   app.use(cookieParser());
   app.use(jsonBodyParser(config.bodyLimit));
