@@ -1,17 +1,19 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { DataSource } from 'typeorm';
 import { Public } from '../common/auth/decorators';
-import { migrationsApplied } from '../database/data-source';
+import { HealthChecks, ReadinessService } from './readiness.service';
 
 /** What readiness looked at. */
-class HealthChecksResponse {
-  @ApiProperty({ enum: ['ok', 'unreachable'], example: 'ok' })
+class HealthChecksResponse implements HealthChecks {
+  @ApiProperty({ enum: ['ok', 'unreachable'], example: 'ok', description: 'unreachable: the database did not answer within 2 seconds.' })
   database: 'ok' | 'unreachable';
 
   @ApiProperty({ enum: ['ok', 'pending', 'unknown'], example: 'ok', description: 'pending: the database lacks migrations this version needs.' })
   migrations: 'ok' | 'pending' | 'unknown';
+
+  @ApiProperty({ enum: ['ok', 'unavailable'], example: 'ok', description: 'unavailable: the documents folder (DOCUMENTS_DIR) cannot be read or its disk is nearly full.' })
+  documents: 'ok' | 'unavailable';
 }
 
 class HealthResponse {
@@ -25,7 +27,7 @@ class HealthResponse {
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly readiness: ReadinessService) {}
 
   @Get()
   @Public()
@@ -37,19 +39,11 @@ export class HealthController {
 
   @Get('ready')
   @Public()
-  @ApiOperation({ summary: 'Readiness: the database answers and every migration is applied' })
+  @ApiOperation({ summary: 'Readiness: the database answers, every migration is applied and the documents folder has room' })
   @ApiOkResponse({ type: HealthResponse })
   @ApiServiceUnavailableResponse({ type: HealthResponse })
   async ready(@Res({ passthrough: true }) res: Response): Promise<HealthResponse> {
-    const checks: HealthChecksResponse = { database: 'unreachable', migrations: 'unknown' };
-    try {
-      await this.dataSource.query('SELECT 1');
-      checks.database = 'ok';
-      checks.migrations = (await migrationsApplied(this.dataSource)) ? 'ok' : 'pending';
-    } catch {
-      // Whatever was not reached keeps its pessimistic value.
-    }
-    const ok = checks.database === 'ok' && checks.migrations === 'ok';
+    const { ok, checks } = await this.readiness.check();
     if (!ok) res.status(503);
     return { status: ok ? 'ok' : 'unavailable', checks };
   }

@@ -107,7 +107,7 @@ describe('errors and request handling', () => {
     expect((await t.http.get('/health')).body).toEqual({ status: 'ok' });
     const ready = await t.http.get('/health/ready');
     expect(ready.status).toBe(200);
-    expect(ready.body).toEqual({ status: 'ok', checks: { database: 'ok', migrations: 'ok' } });
+    expect(ready.body).toEqual({ status: 'ok', checks: { database: 'ok', migrations: 'ok', documents: 'ok' } });
   });
 
   it('publishes the OpenAPI document with bearer auth, schemas and examples', async () => {
