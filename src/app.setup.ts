@@ -11,6 +11,7 @@ import { AppError } from './common/errors/app-error';
 import { sendProblem } from './common/errors/problem';
 import { NoStoreDownloadsInterceptor, noStoreMiddleware } from './common/http/cache-control';
 import { compressionMiddleware } from './common/http/compression';
+import { API_TAGS, markPublicOperations } from './common/http/openapi';
 import { portalRouter } from './common/http/portal';
 import { AppRequest, requestIdMiddleware, requestLogMiddleware } from './common/http/request-context';
 import type { AppConfig } from './config/env';
@@ -27,9 +28,13 @@ export function buildOpenApi(app: INestApplication): OpenAPIObject {
         'send `Accept-Language: id` for Bahasa Indonesia. Lists are paged with `limit` (at most 100) and `cursor` (the previous page\'s `nextCursor`).',
     )
     .setVersion('1.0')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
-    .build();
-  return SwaggerModule.createDocument(app, config);
+    .addServer('/', 'The server that serves this document')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
+  for (const tag of API_TAGS) config.addTag(tag.name, tag.description);
+  const base = config.build();
+  // As package.json says: not open source. A licence object without a URL (the builder always adds one).
+  base.info.license = { name: 'Proprietary (UNLICENSED): all rights reserved' };
+  return markPublicOperations(SwaggerModule.createDocument(app, base));
 }
 
 /** JSON bodies up to the limit; a malformed or oversized body becomes a problem response. */

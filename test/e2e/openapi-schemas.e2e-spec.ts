@@ -75,7 +75,7 @@ describe('the OpenAPI document the portal client is generated from', () => {
     expect(JSON.stringify(s.PortfolioHealthResponse.properties.rule)).toContain('"$ref":"#/components/schemas/HealthRuleResponse"');
     expect(s.HealthRuleResponse.properties.overdue_followups).toBeDefined();
     expect(s.CreateMentoringSessionDto.properties.notes).toMatchObject({ type: 'string', nullable: true });
-    expect(s.PlanDiffEntryResponse.properties.before).toMatchObject({ nullable: true, oneOf: expect.arrayContaining([{ type: 'string' }, { type: 'number' }]) });
+    expect(s.PlanDiffEntryResponse.properties.before).toMatchObject({ oneOf: expect.arrayContaining([{ type: 'string', nullable: true }, { type: 'number' }]) });
     expect(s.MeResponse.properties.locale).toMatchObject({ enum: ['id', 'en'] });
   });
 

@@ -1,6 +1,7 @@
 import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtension, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { AppRequest } from '../http/request-context';
+import { PUBLIC_OPERATION } from '../http/openapi';
 import { ProblemResponse } from '../http/problem.response';
 import type { Actor } from './actor';
 import { Permission } from './permissions';
@@ -9,7 +10,7 @@ export const PUBLIC_KEY = 'jalin:public';
 export const PERMISSION_KEY = 'jalin:permission';
 
 /** The route needs no sign-in (login, refresh, health). */
-export const Public = () => SetMetadata(PUBLIC_KEY, true);
+export const Public = () => applyDecorators(SetMetadata(PUBLIC_KEY, true), ApiExtension(PUBLIC_OPERATION, true));
 
 /** The route needs a signed-in user whose role holds `permission`. */
 export const Allow = (permission: Permission) =>

@@ -28,7 +28,7 @@ export class OrganizationResponse {
   @ApiProperty({ nullable: true, enum: SCHOOL_OWNERSHIPS, example: 'public' })
   ownership: SchoolOwnership | null;
 
-  @ApiProperty({ nullable: true, enum: OFFICE_LEVELS, example: null })
+  @ApiProperty({ nullable: true, enum: OFFICE_LEVELS, example: 'province', description: 'Offices only; null for schools and companies.' })
   officeLevel: OfficeLevel | null;
 
   @ApiProperty({ nullable: true, type: String, example: '63.71', description: 'Province (63) or regency/city (63.71) code.' })

@@ -222,11 +222,11 @@ export class PlanIndicatorDto {
   @IsString()
   name: string;
 
-  @ApiPropertyOptional({ example: '40', oneOf: [{ type: 'string' }, { type: 'number' }], nullable: true, description: 'Where it stands now: a number of 0 or more with at most 2 decimals.' })
+  @ApiPropertyOptional({ example: '40', oneOf: [{ type: 'string', nullable: true }, { type: 'number' }], description: 'Where it stands now: a number of 0 or more with at most 2 decimals.' })
   @IsOptional()
   baseline?: unknown;
 
-  @ApiPropertyOptional({ example: '75', oneOf: [{ type: 'string' }, { type: 'number' }], nullable: true, description: 'What it should reach by the end of the year: a number of 0 or more with at most 2 decimals.' })
+  @ApiPropertyOptional({ example: '75', oneOf: [{ type: 'string', nullable: true }, { type: 'number' }], description: 'What it should reach by the end of the year: a number of 0 or more with at most 2 decimals.' })
   @IsOptional()
   target?: unknown;
 

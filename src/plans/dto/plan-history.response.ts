@@ -65,11 +65,10 @@ export class PlanVersionDetailResponse extends PlanVersionResponse {
   }
 }
 
-/** A value in a plan: any JSON value. */
+/** A value in a plan: any JSON value, or null (OpenAPI 3.0 has no null type: the string branch carries it). */
 const DIFF_VALUE = {
-  nullable: true,
   oneOf: [
-    { type: 'string' },
+    { type: 'string', nullable: true },
     { type: 'number' },
     { type: 'boolean' },
     { type: 'array', items: {} },
