@@ -22,7 +22,7 @@ export class PlanExportsService {
   /** The plan as a printable A4 PDF, labelled in the caller's language. */
   async pdf(actor: Actor, id: string, lang: Lang): Promise<ExportFile> {
     const plan = await this.access.find(actor, id);
-    const content = planPdf(plan, readStoredContent(plan.content), lang);
+    const content = await planPdf(plan, readStoredContent(plan.content), lang);
     return { content, contentType: 'application/pdf', disposition: attachmentDisposition(exportFilename(plan, lang === 'id' ? 'rencana' : 'plan', 'pdf')) };
   }
 
@@ -36,7 +36,7 @@ export class PlanExportsService {
   /** The budget as an XLSX workbook. */
   async xlsx(actor: Actor, id: string, lang: Lang): Promise<ExportFile> {
     const plan = await this.access.find(actor, id);
-    const content = budgetXlsx(readStoredContent(plan.content), lang, `${lang === 'id' ? 'Anggaran' : 'Budget'} ${plan.year}`);
+    const content = await budgetXlsx(readStoredContent(plan.content), lang, `${lang === 'id' ? 'Anggaran' : 'Budget'} ${plan.year}`);
     return { content, contentType: XLSX_CONTENT_TYPE, disposition: attachmentDisposition(exportFilename(plan, lang === 'id' ? 'anggaran' : 'budget', 'xlsx')) };
   }
 }

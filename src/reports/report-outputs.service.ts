@@ -95,6 +95,6 @@ export class ReportOutputsService {
   async summary(actor: Actor, partnershipId: string, lang: Lang): Promise<ReportFile> {
     const data = await this.reports.partnershipSummary(actor, partnershipId, lang);
     const p = data.partnership;
-    return { content: summaryPdf(data, lang), contentType: 'application/pdf', filename: `${lang === 'id' ? 'ringkasan' : 'summary'}-${slug(p.companyName)}-${slug(p.schoolName)}.pdf` };
+    return { content: await summaryPdf(data, lang), contentType: 'application/pdf', filename: `${lang === 'id' ? 'ringkasan' : 'summary'}-${slug(p.companyName)}-${slug(p.schoolName)}.pdf` };
   }
 }

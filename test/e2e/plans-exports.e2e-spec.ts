@@ -1,9 +1,11 @@
+import { execFileSync } from 'node:child_process';
 import type { Response } from 'superagent';
 import { parseCsv } from '../../src/organizations/import/csv';
 import { createTestApp, TestApp } from '../support/app';
 import { signedIn } from '../support/factories';
 import { completeContent, planWorld, PlanWorld } from '../support/plan-factories';
-import { unzip } from '../support/unzip';
+import { readXlsx } from '../support/xlsx';
+import { pdfText } from '../support/pdf';
 
 const BASE = '/api/v1/plans';
 
@@ -42,17 +44,20 @@ describe('plan exports', () => {
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
     expect(res.headers['content-disposition']).toMatch(/^attachment; filename="plan-2026-school-[0-9a-f]+\.pdf"/);
-    const pdf = (res.body as Buffer).toString('latin1');
-    expect(pdf.startsWith('%PDF-1.4')).toBe(true);
-    expect(pdf).toContain('(Rencana Program 2026 Literasi)');
-    expect(pdf).toContain('/MediaBox [0 0 595.28 841.89]');
-    expect(pdf).toContain('(Planning workshop)');
-    expect(pdf).toContain('(IDR 5,400,000)');
-    expect(pdf).toContain('(IDR 8,000,000,010,130,001)');
-    expect(pdf.trimEnd().endsWith('%%EOF')).toBe(true);
-    const indonesian = (await get('export.pdf', w.principal.auth, 'id')).body.toString('latin1');
-    expect(indonesian).toContain('(Lokakarya perencanaan)');
-    expect(indonesian).toContain('(Rp 5.400.000)');
+    const pdf = res.body as Buffer;
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const text = pdfText(pdf);
+    expect(text).toContain('Rencana Program 2026 Literasi');
+    expect(text).toContain('Planning workshop');
+    expect(text).toContain('IDR 5,400,000');
+    expect(text).toContain('IDR 8,000,000,010,130,001');
+    // A4, fonts embedded.
+    const info = execFileSync('pdfinfo', ['-'], { input: pdf, encoding: 'utf8' });
+    expect(info).toMatch(/Page size:\s+595\.28 x 841\.89 pts \(A4\)/);
+    expect(execFileSync('pdffonts', ['-'], { input: pdf, encoding: 'utf8' })).toMatch(/DejaVuSans[\s\S]*yes\s+yes/);
+    const indonesian = pdfText((await get('export.pdf', w.principal.auth, 'id')).body as Buffer);
+    expect(indonesian).toContain('Lokakarya perencanaan');
+    expect(indonesian).toContain('Rp 5.400.000');
   });
 
   it('gives the budget as CSV (UTF-8 with BOM) that parses back to the lines and totals', async () => {
@@ -94,24 +99,31 @@ describe('plan exports', () => {
     expect(wrong.body.errors[0]).toMatchObject({ field: 'delimiter', code: 'isIn' });
   });
 
-  it('gives the budget as an XLSX workbook: a valid zip whose sheet holds the rows, amounts as numbers', async () => {
+  it('gives the budget as an XLSX workbook: the rows with amounts as rupiah numbers, the header frozen and filtered', async () => {
     const res = await get('budget.xlsx');
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(res.headers['content-disposition']).toContain('.xlsx');
-    const files = unzip(res.body as Buffer);
-    expect(files.get('[Content_Types].xml')?.toString()).toContain('spreadsheetml.sheet.main+xml');
-    expect(files.get('xl/workbook.xml')?.toString()).toContain('<sheet name="Budget 2026"');
-    const sheet = files.get('xl/worksheets/sheet1.xml')?.toString() ?? '';
-    const cells = [...sheet.matchAll(/<c r="([A-Z]+\d+)"[^>]*>(?:<is><t[^>]*>([^<]*)<\/t><\/is>|<v>([^<]*)<\/v>)<\/c>/g)].map((m) => [m[1], m[2] ?? m[3]]);
-    const byRef = new Map(cells.map(([ref, v]) => [ref, v]));
-    expect(byRef.get('C1')).toBe('Item');
-    expect(byRef.get('C2')).toBe('Picture books');
-    expect(sheet).toContain('<c r="G2" s="2"><v>5400000</v></c>');
-    expect(byRef.get('C5')).toBe('Buku cerita, seri &quot;Kancil&quot;');
-    expect(byRef.get('G7')).toBe('8000000000000000');
-    expect(byRef.get('C12')).toBe('Plan total');
-    expect(byRef.get('G12')).toBe('8000000010130001');
+    const book = await readXlsx(res.body as Buffer);
+    expect([...book.keys()]).toEqual(['Budget 2026']);
+    const sheet = book.get('Budget 2026')!;
+    const at = (ref: string) => sheet.rows[Number(ref.slice(1)) - 1]?.[ref.charCodeAt(0) - 65];
+    expect(at('C1')).toBe('Item');
+    expect(at('C2')).toBe('Picture books');
+    expect(at('G2')).toBe(5400000);
+    expect(sheet.formats.get('G2')).toBe('"Rp" #,##0');
+    expect(at('C5')).toBe('Buku cerita, seri "Kancil"');
+    // Text stays text: a formula-looking item is not a formula in a workbook.
+    expect(at('C6')).toBe('=HYPERLINK("http://x")');
+    expect(at('G7')).toBe(8000000000000000);
+    expect(at('C12')).toBe('Plan total');
+    expect(at('G12')).toBe(8000000010130001);
+    expect(sheet.frozenRows).toBe(1);
+    // The filter covers the header and the budget lines, not the totals below them.
+    expect(sheet.autoFilter).toBe('A1:H7');
+    expect(sheet.widths[2]).toBeGreaterThanOrEqual('Teacher training snacks'.length);
+    const indonesian = await readXlsx((await get('budget.xlsx', w.principal.auth, 'id')).body as Buffer);
+    expect(indonesian.get('Anggaran 2026')!.rows[0][2]).toBe('Uraian');
   });
 
   it('is for those who can see the plan: 404 for another school, 403 for judges, 401 without a token', async () => {

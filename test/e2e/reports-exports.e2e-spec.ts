@@ -2,7 +2,8 @@ import { parseLocaleNumber } from '../../src/reports/export/locale-format';
 import { createTestApp, TestApp } from '../support/app';
 import { fixToday } from '../support/mou-factories';
 import { reportWorld, ReportWorld } from '../support/report-dataset';
-import { unzip } from '../support/unzip';
+import { readXlsx } from '../support/xlsx';
+import type { ReadSheet, XlsxValue } from '../support/xlsx';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -52,33 +53,10 @@ function csvTables(rows: string[][]): Map<string, { header: string[]; rows: stri
   return tables;
 }
 
-type XlsxValue = string | number;
-
-/** The sheets of an XLSX workbook by name: rows of cell values (numbers as numbers) and the style of each cell. */
-function xlsxSheets(buffer: Buffer): { sheets: Map<string, XlsxValue[][]>; styles: Map<string, Map<string, string>>; stylesXml: string } {
-  const files = unzip(buffer);
-  const workbook = files.get('xl/workbook.xml')!.toString('utf8');
-  const names = [...workbook.matchAll(/<sheet name="([^"]*)" sheetId="(\d+)"/g)].map((m) => ({ name: m[1].replace(/&amp;/g, '&'), n: m[2] }));
-  const sheets = new Map<string, XlsxValue[][]>();
-  const styles = new Map<string, Map<string, string>>();
-  for (const { name, n } of names) {
-    const xml = files.get(`xl/worksheets/sheet${n}.xml`)!.toString('utf8');
-    const rows: XlsxValue[][] = [];
-    const cellStyles = new Map<string, string>();
-    for (const rowMatch of xml.matchAll(/<row r="(\d+)">(.*?)<\/row>/g)) {
-      const row: XlsxValue[] = [];
-      for (const c of rowMatch[2].matchAll(/<c r="([A-Z]+)\d+"(?: s="(\d+)")?(?: t="inlineStr")?>(?:<is><t xml:space="preserve">(.*?)<\/t><\/is>|<v>(.*?)<\/v>)<\/c>/g)) {
-        let col = 0;
-        for (const ch of c[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
-        row[col - 1] = c[3] !== undefined ? c[3].replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&') : Number(c[4]);
-        if (c[2]) cellStyles.set(`${c[1]}${rowMatch[1]}`, c[2]);
-      }
-      rows.push(row);
-    }
-    sheets.set(name, rows);
-    styles.set(name, cellStyles);
-  }
-  return { sheets, styles, stylesXml: files.get('xl/styles.xml')!.toString('utf8') };
+/** The sheets of an XLSX workbook by name, read back with exceljs. */
+async function xlsxSheets(buffer: Buffer): Promise<{ sheets: Map<string, XlsxValue[][]>; book: Map<string, ReadSheet> }> {
+  const book = await readXlsx(buffer);
+  return { sheets: new Map([...book].map(([name, sheet]) => [name, sheet.rows])), book };
 }
 
 /** The rows of a sheet as objects keyed by the header row. */
@@ -168,20 +146,26 @@ describe('report exports and charts', () => {
       const res = await t.http.get(`/api/v1/reports/portfolio?programId=${w.programA}&year=2026`).set('Authorization', w.csrA.auth).set('Accept', XLSX).buffer(true).parse(binary);
       expect(res.status).toBe(200);
       expect(res.headers['content-type']).toBe(XLSX);
-      const { sheets, styles, stylesXml } = xlsxSheets(res.body);
+      const { sheets, book } = await xlsxSheets(res.body);
       expect([...sheets.keys()]).toEqual(['Report', 'Figures 2026', 'Cohort by province', 'Series']);
       const series = records(sheets.get('Series')!);
       expect(series.map((r) => [r['Year'], r['Awarded (IDR)'], r['Accepted spending (IDR)'], r['Hours planned'], r['Hours done'], r['Mean gain (points)']])).toEqual(
         report.series.map((s: any) => [s.year, Number(s.grants.awarded), Number(s.grants.accepted), s.mentoring.plannedHours, s.mentoring.hoursDone, s.trainings.meanGain ?? undefined]),
       );
-      // As of 2026-07-15: day 46218 after 1899-12-30, in the date style (yyyy-mm-dd).
-      expect(series[2]['As of']).toBe(46218);
-      expect(styles.get('Series')!.get('D4')).toBe('4');
-      expect(stylesXml).toContain('formatCode="yyyy-mm-dd"');
+      // As of 2026-07-15: a real date cell, in the date style of the language (yyyy-mm-dd).
+      expect(series[2]['As of']).toEqual(new Date('2026-07-15T00:00:00Z'));
+      const seriesSheet = book.get('Series')!;
+      expect(seriesSheet.formats.get('D4')).toBe('yyyy-mm-dd');
+      // The header stays in view and carries the filters; rupiah read as rupiah; columns fit their headers.
+      expect(seriesSheet.frozenRows).toBe(1);
+      expect(seriesSheet.autoFilter).toMatch(/^A1:[A-Z]+\d+$/);
+      const awardedColumn = seriesSheet.rows[0].indexOf('Awarded (IDR)');
+      expect(seriesSheet.formats.get(`${String.fromCharCode(65 + awardedColumn)}2`)).toBe('"Rp" #,##0');
+      seriesSheet.rows[0].forEach((header, i) => expect(seriesSheet.widths[i]).toBeGreaterThanOrEqual(String(header).length));
       const id = await get(`/api/v1/reports/portfolio?programId=${w.programA}&year=2026&format=xlsx&locale=id`, w.csrA.auth);
-      const idBook = xlsxSheets(id.body);
+      const idBook = await xlsxSheets(id.body);
       expect([...idBook.sheets.keys()]).toEqual(['Laporan', 'Angka 2026', 'Kohort per provinsi', 'Seri tahunan']);
-      expect(idBook.stylesXml).toContain('formatCode="dd/mm/yyyy"');
+      expect(idBook.book.get('Seri tahunan')!.formats.get('D4')).toBe('dd/mm/yyyy');
       expect(records(idBook.sheets.get('Seri tahunan')!)[2]['Diberikan (Rp)']).toBe(210_000_000);
     });
 
@@ -208,7 +192,7 @@ describe('report exports and charts', () => {
       ]);
       expect(tables.get('Schools with partners')!.rows.map((r) => r[3])).toEqual(['2', '1', '1']);
       const xlsx = await get('/api/v1/reports/region?regionCode=61&year=2026&format=xlsx&locale=id', w.officeProvince.auth);
-      const book = xlsxSheets(xlsx.body);
+      const book = await xlsxSheets(xlsx.body);
       const rows = records(book.sheets.get('Kabupaten-kota')!);
       expect(rows.map((r) => [r['Kode wilayah'], r['Sekolah'], r['Diberikan (Rp)'], r['Jam terlaksana']])).toEqual([
         ...report.regencies.map((g: any) => [g.code, g.schools, Number(g.grants.awarded), g.mentoring.hoursDone]),
@@ -223,7 +207,7 @@ describe('report exports and charts', () => {
       expect(rows.map((r) => r[4])).toEqual(['35', '40', '70']);
       expect(rows[1][6]).toContain('mou_lapsed −30: Tidak ada MoU yang berlaku sejak 2026-01-01');
       const timeline = await get(`/api/v1/schools/${w.schools.s1}/timeline?format=xlsx`, w.principalS1.auth);
-      const book = xlsxSheets(timeline.body);
+      const book = await xlsxSheets(timeline.body);
       const years = records(book.sheets.get('Years')!);
       expect(years.filter((y) => y['Year'] === 2026).map((y) => y['Awarded (IDR)'])).toEqual([150_000_000, 80_000_000]);
       const events = records(book.sheets.get('Events')!);
@@ -249,7 +233,7 @@ describe('report exports and charts', () => {
       ]);
       // ?locale=id decides over an English Accept-Language, for the file's labels and its events.
       const xlsx = await t.http.get(`${url}?format=xlsx&locale=id`).set('Authorization', w.principalS1.auth).set('Accept-Language', 'en').buffer(true).parse(binary);
-      const rows = records(xlsxSheets(xlsx.body).sheets.get('Peristiwa')!);
+      const rows = records((await xlsxSheets(xlsx.body)).sheets.get('Peristiwa')!);
       expect(rows.find((e) => e['Jenis'] === 'grant_awarded')?.['Judul']).toBe('Dana stimulus tahun 2024 sebesar Rp 100.000.000 diberikan');
       // And English stays English in both.
       const en = await t.http.get(`${url}?format=csv`).set('Authorization', w.principalS1.auth).set('Accept-Language', 'en').buffer(true).parse(binary);

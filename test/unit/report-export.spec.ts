@@ -2,10 +2,9 @@ import { chartSpec } from '../../src/reports/charts/chart-specs';
 import { formatDate, formatDecimal, formatInteger, parseLocaleNumber } from '../../src/reports/export/locale-format';
 import { reportCsv, reportXlsx } from '../../src/reports/export/report-files';
 import type { ReportTable } from '../../src/reports/export/report-tables';
-import { dateSerial } from '../../src/reports/export/workbook';
 import { reportOutput } from '../../src/reports/report-outputs.service';
 import { asOfDay } from '../../src/reports/reports.service';
-import { unzip } from '../support/unzip';
+import { readXlsx } from '../support/xlsx';
 
 describe('report formatting', () => {
   it('writes numbers plainly in English and the Indonesian way in Bahasa Indonesia, exactly for large rupiah', () => {
@@ -66,18 +65,24 @@ describe('report files', () => {
     expect(csv.split('\r\n').slice(0, 3)).toEqual(['\ufeffDana', 'Tahun;Diberikan;Jam;Per tanggal;Catatan', '2026;1.500.000;7,25;15/07/2026;"\'=SUM(A1), ""quoted""; x"']);
   });
 
-  it('gives each table its own sheet, with numbers, decimals and dates as typed cells', () => {
-    const files = unzip(reportXlsx(tables, 'id'));
-    expect(files.get('xl/workbook.xml')!.toString()).toContain('<sheet name="Dana" sheetId="1" r:id="rId1"/><sheet name="Kedua" sheetId="2" r:id="rId2"/>');
-    const sheet = files.get('xl/worksheets/sheet1.xml')!.toString();
-    expect(sheet).toContain('<c r="A1" s="1" t="inlineStr"><is><t xml:space="preserve">Tahun</t></is></c>');
-    expect(sheet).toContain('<c r="A2"><v>2026</v></c>');
-    expect(sheet).toContain('<c r="B2" s="2"><v>1500000</v></c>');
-    expect(sheet).toContain('<c r="C2" s="3"><v>7.25</v></c>');
-    expect(sheet).toContain(`<c r="D2" s="4"><v>${dateSerial('2026-07-15')}</v></c>`);
-    expect(dateSerial('2026-07-15')).toBe(46218);
-    expect(files.get('xl/styles.xml')!.toString()).toContain('<numFmt numFmtId="164" formatCode="dd/mm/yyyy"/>');
-    expect(files.has('xl/worksheets/sheet2.xml')).toBe(true);
+  it('gives each table its own sheet, with numbers, rupiah, decimals and dates as typed cells', async () => {
+    const book = await readXlsx(await reportXlsx(tables, 'id'));
+    expect([...book.keys()]).toEqual(['Dana', 'Kedua']);
+    const sheet = book.get('Dana')!;
+    expect(sheet.rows[0]).toEqual(['Tahun', 'Diberikan', 'Jam', 'Per tanggal', 'Catatan']);
+    expect(sheet.rows[1]).toEqual([2026, 1500000, 7.25, new Date('2026-07-15T00:00:00Z'), '=SUM(A1), "quoted"; x']);
+    expect(sheet.formats.get('A2')).toBeUndefined();
+    expect(sheet.formats.get('B2')).toBe('"Rp" #,##0');
+    expect(sheet.formats.get('C2')).toBe('#,##0.00');
+    expect(sheet.formats.get('D2')).toBe('dd/mm/yyyy');
+    expect(sheet.frozenRows).toBe(1);
+    expect(sheet.autoFilter).toBe('A1:E3');
+    expect((await readXlsx(await reportXlsx(tables, 'en'))).get('Money')!.formats.get('D2')).toBe('yyyy-mm-dd');
+  });
+
+  it('keeps rupiah beyond what a spreadsheet number holds exactly as text, digit for digit', async () => {
+    const big: ReportTable[] = [{ title: { en: 'Big', id: 'Besar' }, columns: [{ en: 'Awarded', id: 'Diberikan' }], rows: [[{ money: '90071992547409931' }]] }];
+    expect((await readXlsx(await reportXlsx(big, 'en'))).get('Big')!.rows[1]).toEqual(['90071992547409931']);
   });
 });
 

@@ -7,7 +7,7 @@ import type { FundingSource, PlanStatus } from '../plan-status';
 import type { PlanRow } from '../plans.repository';
 import { writeCsv } from '../../common/export/csv';
 import type { CsvSeparator } from '../../common/export/csv';
-import { PdfWriter } from '../../common/export/pdf-writer';
+import { PdfWriter, printedDate } from '../../common/export/pdf';
 import { writeXlsx } from '../../common/export/xlsx';
 import type { XlsxCell } from '../../common/export/xlsx';
 
@@ -148,17 +148,17 @@ export function budgetCsv(content: PlanContent, lang: Lang, separator: CsvSepara
   );
 }
 
-/** The budget as an XLSX workbook: the same rows as the CSV, amounts as numbers formatted #,##0. */
-export function budgetXlsx(content: PlanContent, lang: Lang, sheetName: string): Buffer {
+/** The budget as an XLSX workbook: the same rows as the CSV, amounts as rupiah numbers, the header frozen and filtered. */
+export function budgetXlsx(content: PlanContent, lang: Lang, sheetName: string): Promise<Buffer> {
   const { header, lines, totals } = budgetRows(content, lang);
-  const cell = (v: string | number | { amount: string }): XlsxCell => (typeof v === 'object' ? { number: v.amount } : typeof v === 'number' ? { number: v } : v);
+  const cell = (v: string | number | { amount: string }): XlsxCell => (typeof v === 'object' ? { money: v.amount } : typeof v === 'number' ? { number: v } : v);
   const rows: XlsxCell[][] = [
     header.map((h) => ({ bold: h })),
     ...lines.map((row) => row.map(cell)),
     [],
-    ...totals.map(([label, amount]): XlsxCell[] => [null, null, { bold: label }, null, null, null, { number: amount }, null]),
+    ...totals.map(([label, amount]): XlsxCell[] => [null, null, { bold: label }, null, null, null, { money: amount }, null]),
   ];
-  return writeXlsx(sheetName, rows, [5, 28, 40, 10, 10, 18, 18, 20]);
+  return writeXlsx([{ name: sheetName, rows, filterRows: lines.length }], lang);
 }
 
 function months(start: number | null, end: number | null, lang: Lang): string {
@@ -167,30 +167,28 @@ function months(start: number | null, end: number | null, lang: Lang): string {
   return start === end ? m(start) : `${m(start)}–${m(end)}`;
 }
 
-const dateOf = (d: Date | null): string => (d ? d.toISOString().slice(0, 10) : '');
-
 /** The plan as a printable A4 PDF: header, workshop, every program with its tables, budget summary and planning documents. */
-export function planPdf(plan: PlanRow, content: PlanContent, lang: Lang): Buffer {
-  const pdf = new PdfWriter((page, pages) => `Jalin · ${plan.schoolName} · ${plan.year} · ${L.page[lang]} ${page} / ${pages}`);
+export function planPdf(plan: PlanRow, content: PlanContent, lang: Lang): Promise<Buffer> {
+  const pdf = new PdfWriter({ title: plan.title, author: plan.schoolName, lang }, (page, pages) => `Jalin · ${plan.schoolName} · ${plan.year} · ${L.page[lang]} ${page} / ${pages}`);
   const t = (label: { en: string; id: string }) => label[lang];
   pdf.text(plan.title, { size: 16, bold: true, after: 4 });
   pdf.text(`${plan.schoolName}${plan.schoolNpsn ? ` (NPSN ${plan.schoolNpsn})` : ''} · ${plan.programName} ${plan.year}: ${plan.theme}`, { size: 10, after: 6 });
   pdf.field(t(L.status), `${STATUS_LABELS[plan.status][lang]}${plan.revision > 0 ? ` · ${t(L.revision)} ${plan.revision}` : ''}`);
-  pdf.field(t(L.deadline), plan.planDeadline ?? '-');
-  if (plan.submittedAt) pdf.field(t(L.submitted), `${dateOf(plan.submittedAt)}${plan.submittedLate ? ` (${t(L.late)})` : ''}`);
-  if (plan.approvedAt) pdf.field(t(L.approved), `${dateOf(plan.approvedAt)}${plan.approvedByName ? ` · ${plan.approvedByName}` : ''}`);
+  if (plan.planDeadline) pdf.field(t(L.deadline), printedDate(plan.planDeadline, lang));
+  if (plan.submittedAt) pdf.field(t(L.submitted), `${printedDate(plan.submittedAt, lang)}${plan.submittedLate ? ` (${t(L.late)})` : ''}`);
+  if (plan.approvedAt) pdf.field(t(L.approved), `${printedDate(plan.approvedAt, lang)}${plan.approvedByName ? ` · ${plan.approvedByName}` : ''}`);
   if (plan.facilitatorName) pdf.field(t(L.facilitator), plan.facilitatorName);
   pdf.rule();
 
   const w = content.workshop;
   pdf.heading(t(L.workshop));
-  if (w.date) pdf.field(t(L.date), w.date);
+  if (w.date) pdf.field(t(L.date), printedDate(w.date, lang));
   if (w.facilitatorName) pdf.field(t(L.facilitator), w.facilitatorName);
   const counts = (Object.keys(w.participants) as Array<keyof typeof w.participants>).filter((r) => w.participants[r] !== null).map((r) => `${L.roles[lang][r]} ${w.participants[r]}`);
   if (counts.length > 0) pdf.field(t(L.participants), counts.join(', '));
   if (w.reflectionNotes) pdf.field(t(L.reflection), w.reflectionNotes);
-  if (w.needs.length > 0) pdf.field(t(L.needs), w.needs.map((n) => `• ${n}`).join('  '));
-  if (w.opportunities.length > 0) pdf.field(t(L.opportunities), w.opportunities.map((n) => `• ${n}`).join('  '));
+  if (w.needs.length > 0) pdf.field(t(L.needs), w.needs.map((n) => `• ${n}`).join('\n'));
+  if (w.opportunities.length > 0) pdf.field(t(L.opportunities), w.opportunities.map((n) => `• ${n}`).join('\n'));
 
   const totals = planTotals(content);
   content.programs.forEach((p, i) => {
@@ -198,13 +196,12 @@ export function planPdf(plan: PlanRow, content: PlanContent, lang: Lang): Buffer
     if (p.goal) pdf.field(t(L.goal), p.goal);
     if (p.background) pdf.field(t(L.background), p.background);
     if (p.targetGroup) pdf.field(t(L.targetGroup), p.targetGroup);
-    pdf.text(t(L.activities), { bold: true, size: 10, after: 2 });
     pdf.table(
       [{ header: t(L.no), width: 4 }, { header: t(L.activity), width: 30 }, { header: t(L.months), width: 11 }, { header: t(L.responsible), width: 20 }, { header: t(L.output), width: 25 }],
       p.activities.map((a, j) => [String(j + 1), a.name, months(a.startMonth, a.endMonth, lang), a.personResponsible ?? '', a.expectedOutput ?? '']),
+      { caption: t(L.activities) },
     );
     if (p.budgetLines.length > 0) {
-      pdf.text(t(L.budget), { bold: true, size: 10, after: 2 });
       pdf.table(
         [
           { header: t(L.item), width: 34 },
@@ -215,25 +212,25 @@ export function planPdf(plan: PlanRow, content: PlanContent, lang: Lang): Buffer
         ],
         [
           ...p.budgetLines.map((b) => [b.item, `${b.quantity}${b.unit ? ` ${b.unit}` : ''}`, formatRupiah(b.unitCost, lang), formatRupiah(b.total, lang), FUNDING_LABELS[b.fundingSource][lang]]),
-          [t(L.totalOf), '', '', formatRupiah(totals.programs[i].total, lang), ''],
+          { bold: [t(L.totalOf), '', '', formatRupiah(totals.programs[i].total, lang), ''] },
         ],
+        { caption: t(L.budget) },
       );
     }
-    pdf.text(t(L.indicators), { bold: true, size: 10, after: 2 });
     pdf.table(
       [{ header: t(L.indicator), width: 46 }, { header: t(L.baseline), width: 14, align: 'right' }, { header: t(L.target), width: 14, align: 'right' }, { header: t(L.unit), width: 14 }],
       p.indicators.map((d) => [d.name, d.baseline ?? '', d.target ?? '', d.unit ?? '']),
+      { caption: t(L.indicators) },
     );
     if (p.risks.length > 0) {
-      pdf.text(t(L.risks), { bold: true, size: 10, after: 2 });
-      pdf.table([{ header: t(L.risk), width: 50 }, { header: t(L.mitigation), width: 50 }], p.risks.map((r) => [r.risk, r.mitigation ?? '']));
+      pdf.table([{ header: t(L.risk), width: 50 }, { header: t(L.mitigation), width: 50 }], p.risks.map((r) => [r.risk, r.mitigation ?? '']), { caption: t(L.risks) });
     }
   });
 
   pdf.heading(t(L.summary));
   pdf.table(
     [{ header: t(L.source), width: 60 }, { header: t(L.total), width: 40, align: 'right' }],
-    [...FUNDING_SOURCES.map((s) => [FUNDING_LABELS[s][lang], formatRupiah(totals.byFundingSource[s], lang)]), [t(L.planTotal), formatRupiah(totals.total, lang)]],
+    [...FUNDING_SOURCES.map((s) => [FUNDING_LABELS[s][lang], formatRupiah(totals.byFundingSource[s], lang)]), { bold: [t(L.planTotal), formatRupiah(totals.total, lang)] }],
   );
 
   const d = content.planningDocuments;
@@ -243,7 +240,7 @@ export function planPdf(plan: PlanRow, content: PlanContent, lang: Lang): Buffer
   if (d.lines.length > 0) {
     pdf.table([{ header: t(L.document), width: 15 }, { header: t(L.reference), width: 20 }, { header: t(L.description), width: 65 }], d.lines.map((l) => [l.document, l.reference ?? '', l.description ?? '']));
   }
-  return pdf.toBuffer({ title: plan.title, author: plan.schoolName });
+  return pdf.toBuffer();
 }
 
 /** A file name for an export: ASCII, e.g. "plan-2026-sdn-pelambuan-4-banjarmasin.pdf". */

@@ -1,9 +1,9 @@
 import { writeCsv } from '../../common/export/csv';
+import { writeXlsx } from '../../common/export/xlsx';
+import type { XlsxCell } from '../../common/export/xlsx';
 import type { ReportLocale } from '../dto/report-queries';
 import { formatDate, formatDecimal, formatInteger } from './locale-format';
 import type { Cell, ReportTable } from './report-tables';
-import { writeWorkbook } from './workbook';
-import type { WorkbookCell } from './workbook';
 
 export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -41,39 +41,31 @@ export function reportCsv(tables: ReportTable[], locale: ReportLocale): Buffer {
   return writeCsv(rows, locale === 'id' ? ';' : ',');
 }
 
-function workbookCell(cell: Cell, locale: ReportLocale): WorkbookCell {
+function workbookCell(cell: Cell, locale: ReportLocale): XlsxCell {
   if (cell === null) return null;
   if ('text' in cell) return cell.text;
   if ('label' in cell) return cell.label[locale];
   if ('year' in cell) return { number: cell.year };
   if ('int' in cell) return { int: cell.int };
-  if ('money' in cell) return { int: cell.money };
+  if ('money' in cell) return { money: cell.money };
   if ('decimal' in cell) return { decimal: cell.decimal };
   return { date: cell.date };
 }
 
 /**
- * The tables as an XLSX workbook, one sheet each: a bold header row, numbers as numbers (counts and
- * rupiah #,##0, decimals #,##0.00; the spreadsheet shows its own separators), dates as dates in
- * yyyy-mm-dd (`en`) or dd/mm/yyyy (`id`).
+ * The tables as an XLSX workbook, one sheet each: a bold header row, frozen and with filters;
+ * numbers as numbers (counts #,##0, rupiah "Rp" #,##0, decimals #,##0.00; the spreadsheet shows
+ * its reader's separators), dates as dates in yyyy-mm-dd (`en`) or dd/mm/yyyy (`id`).
  */
-export function reportXlsx(tables: ReportTable[], locale: ReportLocale): Buffer {
-  return writeWorkbook(
-    tables.map((t) => {
-      const rows: WorkbookCell[][] = [t.columns.map((c) => ({ bold: c[locale] })), ...t.rows.map((row) => row.map((cell) => workbookCell(cell, locale)))];
-      const widths = t.columns.map((c, i) => {
-        let width = c[locale].length;
-        for (const row of t.rows) width = Math.max(width, cellText(row[i] ?? null, locale).value.length);
-        return Math.min(60, Math.max(10, width + 2));
-      });
-      return { name: t.title[locale], rows, widths };
-    }),
-    locale === 'id' ? 'dd/mm/yyyy' : 'yyyy-mm-dd',
+export function reportXlsx(tables: ReportTable[], locale: ReportLocale): Promise<Buffer> {
+  return writeXlsx(
+    tables.map((t) => ({ name: t.title[locale], rows: [t.columns.map((c) => ({ bold: c[locale] })), ...t.rows.map((row) => row.map((cell) => workbookCell(cell, locale)))] })),
+    locale,
   );
 }
 
 /** The report as a file in `format`, named `<base>-<locale>.<ext>`. */
-export function reportFile(tables: ReportTable[], format: 'csv' | 'xlsx', locale: ReportLocale, base: string): ReportFile {
+export async function reportFile(tables: ReportTable[], format: 'csv' | 'xlsx', locale: ReportLocale, base: string): Promise<ReportFile> {
   if (format === 'csv') return { content: reportCsv(tables, locale), contentType: 'text/csv; charset=utf-8', filename: `${base}-${locale}.csv` };
-  return { content: reportXlsx(tables, locale), contentType: XLSX_MEDIA_TYPE, filename: `${base}-${locale}.xlsx` };
+  return { content: await reportXlsx(tables, locale), contentType: XLSX_MEDIA_TYPE, filename: `${base}-${locale}.xlsx` };
 }

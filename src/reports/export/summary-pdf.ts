@@ -1,7 +1,8 @@
 import type { Lang } from '../../common/errors/i18n';
 import { PLAN_STATUSES } from '../../plans/plan-status';
 import type { PlanStatus } from '../../plans/plan-status';
-import { PdfWriter } from '../../common/export/pdf-writer';
+import { PdfWriter, printedDate } from '../../common/export/pdf';
+import type { TableRow } from '../../common/export/pdf';
 import type { YearFigures } from '../report-figures';
 import type { PartnershipSummary } from '../reports.service';
 
@@ -23,11 +24,12 @@ const L = {
   plan: { en: 'Plan', id: 'Rencana' },
   awarded: { en: 'Awarded (Rp)', id: 'Hibah (Rp)' },
   disbursed: { en: 'Disbursed (Rp)', id: 'Dicairkan (Rp)' },
-  accepted: { en: 'Spent, accepted (Rp)', id: 'Belanja diterima (Rp)' },
+  accepted: { en: 'Spending accepted (Rp)', id: 'Belanja diterima (Rp)' },
   sessions: { en: 'Sessions', id: 'Sesi' },
   hours: { en: 'Hours', id: 'Jam' },
-  gain: { en: 'Training gain', id: 'Peningkatan pelatihan' },
+  gain: { en: 'Training gain', id: 'Kenaikan nilai' },
   competition: { en: 'Competition', id: 'Kompetisi' },
+  quiet: { en: 'no recorded activity', id: 'tidak ada kegiatan tercatat' },
   total: { en: 'Total', id: 'Total' },
   yearByYear: { en: 'Year by year', id: 'Dari tahun ke tahun' },
   note: {
@@ -47,12 +49,11 @@ const L = {
   late: { en: 'late', id: 'terlambat' },
 } as const;
 
-/** Rows the page holds besides everything else: older years fold into the note. */
-const MAX_YEARS = 16;
+/** Rows the page holds besides everything else: older ones fold into the note. */
+const MAX_ROWS = 16;
 
 const group = (digits: string, lang: Lang) => digits.replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'id' ? '.' : ',');
 const number = (n: number, lang: Lang) => (lang === 'id' ? String(Math.round(n * 100) / 100).replace('.', ',') : String(Math.round(n * 100) / 100));
-const formatDate = (iso: string, lang: Lang) => (lang === 'id' ? iso.split('-').reverse().join('/') : iso);
 
 const PLAN_STATUS_TEXT: Record<Lang, Record<PlanStatus, string>> = {
   en: { draft: 'draft', submitted: 'submitted', changes_requested: 'changes requested', approved: 'approved', in_progress: 'in progress', completed: 'completed', withdrawn: 'withdrawn' },
@@ -61,7 +62,7 @@ const PLAN_STATUS_TEXT: Record<Lang, Record<PlanStatus, string>> = {
 
 function planCell(f: YearFigures, lang: Lang): string {
   const status = PLAN_STATUSES.find((s) => f.plans.byStatus[s] > 0);
-  if (!status) return '-';
+  if (!status) return '';
   return `${PLAN_STATUS_TEXT[lang][status]}${f.plans.late > 0 ? ` (${L.late[lang]})` : ''}`;
 }
 
@@ -70,82 +71,103 @@ function competitionCell(f: YearFigures, lang: Lang): string {
   if (c.winners > 0) return L.awards[lang].winner;
   if (c.runnersUp > 0) return L.awards[lang].runner_up;
   if (c.specialMentions > 0) return L.awards[lang].special_mention;
-  return c.entries > 0 ? `${c.entries} ${L.entries[lang]}` : '-';
+  return c.entries > 0 ? `${c.entries} ${L.entries[lang]}` : '';
 }
 
+/** Whether the year has anything to show: being in the cohort alone is not an activity. */
 const hasActivity = (f: YearFigures) =>
-  f.cohort.partnerships > 0 || f.plans.plans > 0 || f.grants.awarded !== '0' || f.mentoring.sessionsDone > 0 || f.trainings.participants > 0 || f.competitions.entries > 0;
+  f.plans.plans > 0 || f.grants.awarded !== '0' || f.mentoring.sessionsDone > 0 || f.trainings.participants > 0 || f.competitions.entries > 0;
 
 /**
  * One A4 page about a partnership, for the school's planning documents and the company's CSR report:
  * who, since when, the MoU in force, its health with the reasons, and what each year brought (plan,
  * grant money, mentoring, training, competition), with totals.
  */
-export function summaryPdf(s: PartnershipSummary, lang: Lang): Buffer {
+export function summaryPdf(s: PartnershipSummary, lang: Lang): Promise<Buffer> {
   const t = (x: Text) => x[lang];
   const p = s.partnership;
-  const pdf = new PdfWriter(() => `Jalin — ${formatDate(s.today, lang)}`);
+  const pdf = new PdfWriter({ title: `${t(L.title)}: ${p.companyName} – ${p.schoolName}`, author: 'Jalin', lang }, () => `Jalin · ${printedDate(s.today, lang)}`);
   pdf.text(t(L.title), { size: 16, bold: true, after: 2 });
-  pdf.text(`${p.companyName} — ${p.schoolName}`, { size: 12, bold: true, after: 6 });
+  pdf.text(`${p.companyName} – ${p.schoolName}`, { size: 12, bold: true, after: 6 });
   pdf.field(t(L.program), `${p.programName} (${t(L.since)} ${p.programStartYear})`);
   pdf.field(t(L.school), `${p.schoolName}${p.schoolNpsn ? `, NPSN ${p.schoolNpsn}` : ''}${p.regionName ? `, ${p.regionName}` : ''}`);
-  pdf.field(t(L.status), `${L.statuses[lang][p.status]}${p.startedOn ? ` (${t(L.since)} ${formatDate(p.startedOn, lang)})` : ''}`);
+  pdf.field(t(L.status), `${L.statuses[lang][p.status]}${p.startedOn ? ` (${t(L.since)} ${printedDate(p.startedOn, lang)})` : ''}`);
   const mou = s.health?.mouInForce;
-  pdf.field(t(L.mou), mou ? `${mou.number}, ${t(L.until)} ${formatDate(mou.expiryDate, lang)}` : t(L.none));
+  pdf.field(t(L.mou), mou ? `${mou.number}, ${t(L.until)} ${printedDate(mou.expiryDate, lang)}` : t(L.none));
   if (s.health) {
     pdf.field(t(L.health), `${s.health.score}/100 (${L.band[lang][s.health.band]})`);
     for (const r of s.health.reasons) pdf.text(`–${r.points}  ${r.detail}`, { size: 8.5, indent: 12, after: 1 });
   }
   pdf.rule();
-  pdf.text(t(L.yearByYear), { size: 11, bold: true, after: 2 });
-  const active = s.series.filter((y) => hasActivity(y.figures));
-  const shown = active.slice(-MAX_YEARS);
-  const rows = shown.map((y) => {
+
+  // Each year with something in it gets a row; a run of years without anything is one line.
+  const items: Array<{ from: number; to: number; row: TableRow }> = [];
+  for (const y of s.series) {
     const f = y.figures;
-    return [
-      String(y.year),
-      y.theme.length > 34 ? `${y.theme.slice(0, 33)}…` : y.theme,
-      planCell(f, lang),
-      group(f.grants.awarded, lang),
-      group(f.grants.disbursed, lang),
-      group(f.grants.accepted, lang),
-      String(f.mentoring.sessionsDone),
-      number(f.mentoring.hoursDone, lang),
-      f.trainings.meanGain === null ? '-' : number(f.trainings.meanGain, lang),
-      competitionCell(f, lang),
-    ];
-  });
+    if (!hasActivity(f)) {
+      const last = items[items.length - 1];
+      if (last && 'note' in last.row && last.to === y.year - 1) last.to = y.year;
+      else items.push({ from: y.year, to: y.year, row: { note: '' } });
+      continue;
+    }
+    items.push({
+      from: y.year,
+      to: y.year,
+      row: [
+        String(y.year),
+        y.theme,
+        planCell(f, lang),
+        group(f.grants.awarded, lang),
+        group(f.grants.disbursed, lang),
+        group(f.grants.accepted, lang),
+        String(f.mentoring.sessionsDone),
+        number(f.mentoring.hoursDone, lang),
+        f.trainings.meanGain === null ? '' : number(f.trainings.meanGain, lang),
+        competitionCell(f, lang),
+      ],
+    });
+  }
+  for (const item of items) {
+    if ('note' in item.row) item.row = { note: `${item.from === item.to ? item.from : `${item.from}–${item.to}`}: ${t(L.quiet)}` };
+  }
+  const shown = items.slice(-MAX_ROWS);
+  const older = items.slice(0, items.length - shown.length).filter((i) => !('note' in i.row)).length;
+  const active = s.series.filter((y) => hasActivity(y.figures));
   const sum = (pick: (f: YearFigures) => string) => group(active.reduce((acc, y) => acc + BigInt(pick(y.figures)), 0n).toString(), lang);
-  rows.push([
-    t(L.total),
-    '',
-    '',
-    sum((f) => f.grants.awarded),
-    sum((f) => f.grants.disbursed),
-    sum((f) => f.grants.accepted),
-    String(active.reduce((acc, y) => acc + y.figures.mentoring.sessionsDone, 0)),
-    number(active.reduce((acc, y) => acc + y.figures.mentoring.hoursDone, 0), lang),
-    '',
-    '',
-  ]);
+  const rows: TableRow[] = shown.map((i) => i.row);
+  rows.push({
+    bold: [
+      t(L.total),
+      '',
+      '',
+      sum((f) => f.grants.awarded),
+      sum((f) => f.grants.disbursed),
+      sum((f) => f.grants.accepted),
+      String(active.reduce((acc, y) => acc + y.figures.mentoring.sessionsDone, 0)),
+      number(active.reduce((acc, y) => acc + y.figures.mentoring.hoursDone, 0), lang),
+      '',
+      '',
+    ],
+  });
   pdf.table(
     [
       { header: t(L.year), width: 6 },
-      { header: t(L.theme), width: 15 },
-      { header: t(L.plan), width: 10 },
+      { header: t(L.theme), width: 16.5 },
+      { header: t(L.plan), width: 9 },
       { header: t(L.awarded), width: 11, align: 'right' },
       { header: t(L.disbursed), width: 11, align: 'right' },
       { header: t(L.accepted), width: 11, align: 'right' },
-      { header: t(L.sessions), width: 8, align: 'right' },
+      { header: t(L.sessions), width: 8.5, align: 'right' },
       { header: t(L.hours), width: 6, align: 'right' },
-      { header: t(L.gain), width: 8, align: 'right' },
-      { header: t(L.competition), width: 10 },
+      { header: t(L.gain), width: 9, align: 'right' },
+      { header: t(L.competition), width: 12 },
     ],
     rows,
-    7.5,
+    { size: 7, caption: t(L.yearByYear) },
   );
-  const older = active.length - shown.length;
-  const note = t(L.note).replace('{date}', formatDate(s.today, lang)) + (older > 0 ? ` (${older} ${lang === 'id' ? 'tahun sebelumnya termasuk dalam total' : 'earlier years are in the total'})` : '');
-  pdf.text(note, { size: 7.5, after: 0 });
-  return pdf.toBuffer({ title: `${t(L.title)}: ${p.companyName} — ${p.schoolName}`, author: 'Jalin' });
+  const note =
+    t(L.note).replace('{date}', printedDate(s.today, lang)) +
+    (older > 0 ? ` (${older} ${lang === 'id' ? 'tahun sebelumnya termasuk dalam total' : 'earlier years are in the total'})` : '');
+  pdf.text(note, { size: 7.5, after: 0, muted: true });
+  return pdf.toBuffer();
 }
