@@ -60,7 +60,7 @@ describe('CSV reader', () => {
   });
 
   it('is lenient with stray quotes the way spreadsheets write them', () => {
-    expect(parseCsv('a,b\n5" screen,"quoted"tail\n').records[1]).toEqual(['5" screen', 'quotedtail']);
+    expect(parseCsv('a,b\n5" screen,"quoted"tail\n').records[1]).toEqual(['5" screen', '"quoted"tail']);
   });
 
   it('reports a quote that is never closed, with the record where it starts', () => {

@@ -1,12 +1,14 @@
+import { CsvError, parse } from 'csv-parse/sync';
+
 /**
- * A small RFC 4180 CSV reader for spreadsheet exports: quoted fields, doubled quotes inside them,
+ * Reading spreadsheet exports with csv-parse: RFC 4180 quoted fields, doubled quotes inside them,
  * line breaks inside quotes, CRLF, LF or CR line ends, a leading byte-order mark, and a comma or a
  * semicolon as delimiter (spreadsheets in Indonesian locales write semicolons, since the comma is
  * the decimal mark there).
  *
- * Lenient where spreadsheets are sloppy and RFC 4180 is strict: a quote inside an unquoted field is
- * kept as a character, and text between a closing quote and the next delimiter is appended to the
- * field. Only a quote that is never closed is an error, since everything after it would be one field.
+ * Lenient where spreadsheets are sloppy and RFC 4180 is strict: a quote that does not open a field
+ * is kept as a character. Only a quote that is never closed is an error, since everything after it
+ * would be one field.
  */
 
 export type CsvDelimiter = ',' | ';';
@@ -53,68 +55,28 @@ export function detectDelimiter(text: string): CsvDelimiter {
   return semicolons > commas ? ';' : ',';
 }
 
-/** Index of the first delimiter or line end at or after `from`, or the text's length. */
-function endOfField(text: string, from: number, delimiter: number): number {
-  let j = from;
-  while (j < text.length) {
-    const c = text.charCodeAt(j);
-    if (c === delimiter || c === LF || c === CR) break;
-    j++;
-  }
-  return j;
-}
-
-/** Splits CSV text into records of cells; the delimiter is detected from the header unless given. */
+/** Splits CSV text into records of cells (through csv-parse); the delimiter is detected from the header unless given. */
 export function parseCsv(input: string, delimiter?: CsvDelimiter): CsvParseResult {
   const text = input.charCodeAt(0) === BOM ? input.slice(1) : input;
   const delim = delimiter ?? detectDelimiter(text);
-  const d = delim.charCodeAt(0);
+  // Collected as they are read, so the records before an unclosed quote are still there when it fails.
   const records: string[][] = [];
-  const n = text.length;
-  if (n === 0) return { delimiter: delim, records };
-
-  let row: string[] = [];
-  let i = 0;
-  for (;;) {
-    let value: string;
-    if (i < n && text.charCodeAt(i) === QUOTE) {
-      let start = i + 1;
-      value = '';
-      for (;;) {
-        const q = text.indexOf('"', start);
-        if (q === -1) return { delimiter: delim, records, error: { code: 'unterminated_quote', record: records.length + 1 } };
-        if (q + 1 < n && text.charCodeAt(q + 1) === QUOTE) {
-          value += text.slice(start, q + 1);
-          start = q + 2;
-          continue;
-        }
-        value += text.slice(start, q);
-        i = q + 1;
-        break;
-      }
-      const end = endOfField(text, i, d);
-      if (end > i) value += text.slice(i, end);
-      i = end;
-    } else {
-      const end = endOfField(text, i, d);
-      value = text.slice(i, end);
-      i = end;
-    }
-    row.push(value);
-    if (i >= n) {
-      records.push(row);
-      break;
-    }
-    const c = text.charCodeAt(i);
-    if (c === d) {
-      i++;
-      continue;
-    }
-    i += c === CR && i + 1 < n && text.charCodeAt(i + 1) === LF ? 2 : 1;
-    records.push(row);
-    row = [];
-    // A line end at the very end of the file closes the last record; it does not open another.
-    if (i >= n) break;
+  try {
+    parse(text, {
+      delimiter: delim,
+      bom: true,
+      record_delimiter: ['\r\n', '\n', '\r'],
+      relax_quotes: true,
+      relax_column_count: true,
+      skip_empty_lines: false,
+      on_record: (record: string[]) => {
+        records.push(record);
+        return null;
+      },
+    });
+  } catch (err) {
+    if (err instanceof CsvError && err.code === 'CSV_QUOTE_NOT_CLOSED') return { delimiter: delim, records, error: { code: 'unterminated_quote', record: records.length + 1 } };
+    throw err;
   }
   return { delimiter: delim, records };
 }
