@@ -89,7 +89,7 @@ export function EntryFields({ form, planPrograms, categories }: Props) {
     { value: '', label: t('competitions.entry.noPlan') },
     ...planPrograms.map((c) => ({
       value: planChoiceOf(c.planId, c.program.id),
-      label: `${c.program.name ?? t(`school.topics.${c.program.topic}`)} (${c.planTitle})`,
+      label: `${c.program.name ?? t(`common.topic.${c.program.topic}`)} (${c.planTitle})`,
     })),
   ];
   const current = form.getValues('planChoice');

@@ -106,7 +106,7 @@ function SessionCard({ session: s }: { session: Session }) {
           <ConfirmationBadge confirmation={s.confirmation} />
         </Group>
         <Text size="sm" c="gray.7">
-          {t(`mentoring.topic.${s.topic}`)} · {hours(s.hours)} · {s.facilitator.fullName}
+          {t(`common.topic.${s.topic}`)} · {hours(s.hours)} · {s.facilitator.fullName}
         </Text>
         {s.notes && (
           <Text size="sm" lineClamp={2}>

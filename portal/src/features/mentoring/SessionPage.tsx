@@ -84,7 +84,7 @@ function Details({ session: s }: { session: SessionDetail }) {
           <DateText value={s.heldOn} />
         </Item>
         <Item label={t('mentoring.session.mode')}>{t(`mentoring.mode.${s.mode}`)}</Item>
-        <Item label={t('mentoring.session.topic')}>{t(`mentoring.topic.${s.topic}`)}</Item>
+        <Item label={t('mentoring.session.topic')}>{t(`common.topic.${s.topic}`)}</Item>
         <Item label={t('mentoring.session.duration')}>{hours(s.hours)}</Item>
         <Item label={t('mentoring.session.facilitator')}>{s.facilitator.fullName ?? '–'}</Item>
         <Item label={t('mentoring.session.school')}>{s.school.name}</Item>

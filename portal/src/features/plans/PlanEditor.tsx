@@ -591,7 +591,7 @@ function StepPrograms() {
   const { control } = useFormContext<PlanFormValues>();
   const { fields, append, remove } = useFieldArray({ control, name: 'content.programs' });
   const listErrors = useContext(ListErrors);
-  const topics = useMemo(() => [{ value: '', label: t('plans.editor.pickTopic') }, ...TOPICS.map((v) => ({ value: v, label: t(`plans.topic.${v}`) }))], [t]);
+  const topics = useMemo(() => [{ value: '', label: t('plans.editor.pickTopic') }, ...TOPICS.map((v) => ({ value: v, label: t(`common.topic.${v}`) }))], [t]);
   return (
     <Stack gap="md">
       <Text size="sm" c="dimmed">

@@ -118,7 +118,7 @@ export function PlanView({ plan, comments, canComment }: { plan: PlanDetail; com
               <Stack gap="sm">
                 <Row cols={{ base: 1, sm: 2 }} anchors={[`${at}.topic`, `${at}.targetGroup`]}>
                   <Field name={`${at}.topic`} label={t('plans.field.program.topic')}>
-                    {t(`plans.topic.${p.topic}`)}
+                    {t(`common.topic.${p.topic}`)}
                   </Field>
                   <Field name={`${at}.targetGroup`} label={t('plans.field.program.targetGroup')}>
                     {p.targetGroup}

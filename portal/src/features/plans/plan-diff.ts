@@ -13,7 +13,7 @@ function scalar(field: string, value: unknown, t: T, lang: Language): string {
   if (field === 'unitCost' || field === 'total') return formatRupiah(value as string, lang);
   if ((field === 'startMonth' || field === 'endMonth') && typeof value === 'number') return monthName(value, lang);
   if (field === 'fundingSource') return t(`plans.source.${String(value)}`);
-  if (field === 'topic') return t(`plans.topic.${String(value)}`);
+  if (field === 'topic') return t(`common.topic.${String(value)}`);
   if (field === 'document') return t(`plans.document.${String(value)}`);
   if (field === 'date' && typeof value === 'string') return value.split('-').reverse().join('/');
   if (typeof value === 'number' || (typeof value === 'string' && /^\d+(\.\d+)?$/.test(value) && ['baseline', 'target', 'quantity'].includes(field))) return formatNumber(value, lang);

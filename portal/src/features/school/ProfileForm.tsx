@@ -94,7 +94,7 @@ export function ProfileForm({ org }: { org: Organization }) {
   const labelOf = (name: string) => (name in labels ? labels[name as FieldName] : undefined);
   const shown = (field: FieldName, value: unknown): string => {
     if (value === null || value === undefined || value === '') return t('school.profile.emptyValue');
-    if (field === 'needs') return (value as string[]).map((n) => t(`school.topics.${n}`)).join(', ') || t('school.profile.emptyValue');
+    if (field === 'needs') return (value as string[]).map((n) => t(`common.topic.${n}`)).join(', ') || t('school.profile.emptyValue');
     if (field === 'ownership') return t(`school.ownership.${String(value)}`);
     return String(value);
   };
@@ -201,7 +201,7 @@ export function ProfileForm({ org }: { org: Organization }) {
                   <Checkbox.Group label={labels.needs} description={t('school.profile.needsHint')} value={field.value} onChange={field.onChange} error={errors.needs?.message}>
                     <SimpleGrid cols={{ base: 1, sm: 2 }} mt="xs" spacing="xs">
                       {TOPICS.map((topic) => (
-                        <Checkbox key={topic} value={topic} label={t(`school.topics.${topic}`)} />
+                        <Checkbox key={topic} value={topic} label={t(`common.topic.${topic}`)} />
                       ))}
                     </SimpleGrid>
                   </Checkbox.Group>
