@@ -102,7 +102,8 @@ export class AppModule {
             forbidNonWhitelisted: true,
             transform: true,
             stopAtFirstError: true,
-            validationError: { target: false, value: false },
+            // The value reaches only the exception factory, which tells a missing field from a wrong one; it is never echoed.
+            validationError: { target: false, value: true },
             exceptionFactory: validationFailed,
           }),
         },

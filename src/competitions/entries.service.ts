@@ -261,7 +261,7 @@ export class EntriesService {
     if (!planId) return { planId: null, planProgramId: null, program: null };
     const plan = await this.entries.findPlan(planId, manager);
     if (!plan || plan.schoolId !== schoolId || plan.programYearId !== competition.programYearId) {
-      throw AppError.field(
+      throw AppError.refused(
         'planId',
         'not_the_school_plan',
         `planId must be your school's plan for ${competition.year} of ${competition.programName}; find it with GET /api/v1/plans, or leave planId out`,

@@ -47,9 +47,7 @@ function requireJudge(actor: Actor, what: { en: string; id: string }): void {
 
 /** The 422 for assigning a conflicted judge: one field error per reason, on judgeUserId. */
 function conflictRefusal(reasons: readonly ConflictReason[]): AppError {
-  return new AppError(
-    'validation_failed',
-    {},
+  return AppError.refusedAt(
     reasons.map((r) => ({
       field: 'judgeUserId',
       code: `conflict_${r.code}`,
@@ -87,7 +85,7 @@ export class JudgingService {
         if (!user || user.role !== 'judge' || user.disabledAt !== null) {
           const why = !user ? 'names no user' : user.disabledAt !== null ? `names ${user.fullName}, whose account is disabled` : `names ${user.fullName}, whose role is ${user.role}, not judge`;
           const mengapa = !user ? 'tidak menunjuk pengguna mana pun' : user.disabledAt !== null ? `menunjuk ${user.fullName}, yang akunnya dinonaktifkan` : `menunjuk ${user.fullName}, yang perannya ${user.role}, bukan judge`;
-          throw AppError.field(
+          throw AppError.refused(
             'userId',
             'not_a_judge',
             `userId ${why}; the panel takes active users with the role judge (an admin creates them with POST /api/v1/users)`,

@@ -58,7 +58,7 @@ export class DocumentsService {
     }
     const contentType = sniffContentType(file.buffer);
     if (contentType === null) {
-      throw AppError.field(
+      throw AppError.refused(
         DOCUMENT_FILE_FIELD,
         'unsupported_content_type',
         `file must be a PDF, PNG or JPEG (${ACCEPTED}); the content of this file is none of these, whatever its name or declared type says. Scan or export it as PDF and upload again`,

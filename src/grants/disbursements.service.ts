@@ -64,11 +64,15 @@ export class DisbursementsService {
         const available = undisbursed(moneyOfRow(g));
         const totals = await this.grants.addDisbursed(grantId, dto.amount, manager);
         if (!totals) {
-          throw AppError.field(
+          throw AppError.refused(
             'amount',
             'over_award',
-            `a tranche of ${rp(dto.amount)} would take the disbursed total past the award of ${rp(g.awardedAmount)}: only ${rp(available)} is still available to disburse; send at most ${rp(available)}`,
-            `termin sebesar ${rp(dto.amount)} akan membuat total pencairan melebihi hibah sebesar ${rp(g.awardedAmount)}: hanya ${rp(available)} yang masih dapat dicairkan; kirim paling banyak ${rp(available)}`,
+            available <= 0n
+              ? `this grant is fully disbursed: all ${rp(g.awardedAmount)} of the award has been paid out, so no further tranche can be sent`
+              : `a tranche of ${rp(dto.amount)} would pay out more than the award of ${rp(g.awardedAmount)}: only ${rp(available)} is left to disburse, so send at most ${rp(available)}`,
+            available <= 0n
+              ? `hibah ini sudah dicairkan seluruhnya: semua ${rp(g.awardedAmount)} dari nilai hibah sudah dibayarkan, sehingga tidak ada termin lagi yang dapat dikirim`
+              : `termin sebesar ${rp(dto.amount)} akan mencairkan lebih dari nilai hibah ${rp(g.awardedAmount)}: sisa yang dapat dicairkan hanya ${rp(available)}, jadi kirim paling banyak ${rp(available)}`,
           );
         }
         const trancheNumber = await this.grants.nextTrancheNumber(grantId, manager);

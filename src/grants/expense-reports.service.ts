@@ -258,7 +258,7 @@ export class ExpenseReportsService {
       const acceptedLines = lines.filter((l) => verdicts.get(l.id)?.review === 'accepted');
       const accepted = sumRupiah(acceptedLines.map((l) => l.amount));
       if (dto.decision === 'accept' && acceptedLines.length === 0) {
-        throw AppError.field(
+        throw AppError.refused(
           'decision',
           'nothing_accepted',
           'every line is rejected, so there is nothing to accept; return the report for correction instead (decision: return, with a reason)',

@@ -104,7 +104,7 @@ export class GrantsService {
           );
         }
         if (!(APPROVED_PLAN_STATUSES as readonly string[]).includes(plan.status)) {
-          throw AppError.field(
+          throw AppError.refused(
             'planId',
             'plan_not_approved',
             `the ${plan.year} plan of ${plan.schoolName} is ${plan.status}; a grant funds an approved plan only, so approve the plan first`,
@@ -264,17 +264,21 @@ export class GrantsService {
         throw AppError.field(
           'returnedAmount',
           'nothing_settled',
-          `returnedAmount and carriedOverAmount are both 0, but ${rp(balance)} is still at the school; say how much is returned and how much is carried over (together at most ${rp(balance)})`,
-          `returnedAmount dan carriedOverAmount keduanya 0, padahal ${rp(balance)} masih ada di sekolah; sebutkan berapa yang dikembalikan dan berapa yang dialihkan (bersama paling banyak ${rp(balance)})`,
+          `the amounts returned and carried over are both Rp 0, but ${rp(balance)} is still at the school; say how much is returned and how much is carried over (together at most ${rp(balance)})`,
+          `jumlah yang dikembalikan dan yang dialihkan keduanya Rp 0, padahal ${rp(balance)} masih ada di sekolah; sebutkan berapa yang dikembalikan dan berapa yang dialihkan (bersama paling banyak ${rp(balance)})`,
         );
       }
       const totals = returned + carried <= balance ? await this.grants.addSettlement(id, dto.returnedAmount, dto.carriedOverAmount, manager) : null;
       if (!totals) {
-        throw AppError.field(
+        throw AppError.refused(
           'returnedAmount',
           'over_balance',
-          `returnedAmount + carriedOverAmount is ${rp(returned + carried)}, but only ${rp(balance)} of the grant is still at the school; settle at most ${rp(balance)}`,
-          `returnedAmount + carriedOverAmount sebesar ${rp(returned + carried)}, padahal hanya ${rp(balance)} dari hibah yang masih ada di sekolah; selesaikan paling banyak ${rp(balance)}`,
+          balance === 0n
+            ? `nothing of this grant is left at the school: every rupiah was spent, returned or carried over, so there is nothing to settle`
+            : `the amounts returned and carried over add up to ${rp(returned + carried)}, but only ${rp(balance)} of the grant is still at the school; settle at most ${rp(balance)} together`,
+          balance === 0n
+            ? `tidak ada lagi dana hibah ini di sekolah: semuanya sudah dibelanjakan, dikembalikan, atau dialihkan, sehingga tidak ada yang perlu diselesaikan`
+            : `jumlah yang dikembalikan dan dialihkan bersama ${rp(returned + carried)}, padahal hanya ${rp(balance)} dari hibah yang masih ada di sekolah; selesaikan paling banyak ${rp(balance)} bersama-sama`,
         );
       }
       for (const [kind, amount] of [['returned', returned] as const, ['carried_over', carried] as const]) {
@@ -409,11 +413,15 @@ export class GrantsService {
     const envelope = BigInt(year.budgetEnvelope);
     if (committed + BigInt(amount) <= envelope) return;
     const room = envelope > committed ? envelope - committed : 0n;
-    throw AppError.field(
+    throw AppError.refused(
       'awardedAmount',
       'over_budget_envelope',
-      `awarding ${rp(amount)} would take the ${year.year} grants of ${year.programName} to ${rp(committed + BigInt(amount))}, over the year's budget envelope of ${rp(envelope)}; only ${rp(room)} is left: award at most ${rp(room)}, or raise the envelope first`,
-      `memberikan ${rp(amount)} akan membuat hibah tahun ${year.year} program ${year.programName} menjadi ${rp(committed + BigInt(amount))}, melebihi pagu anggaran tahun itu sebesar ${rp(envelope)}; sisa pagu hanya ${rp(room)}: berikan paling banyak ${rp(room)}, atau naikkan pagunya dulu`,
+      room === 0n
+        ? `the ${year.year} budget envelope of ${year.programName} (${rp(envelope)}) is fully committed to grants: raise the envelope before awarding ${rp(amount)}`
+        : `awarding ${rp(amount)} would take the ${year.year} grants of ${year.programName} to ${rp(committed + BigInt(amount))}, over the year's budget envelope of ${rp(envelope)}; only ${rp(room)} is left: award at most ${rp(room)}, or raise the envelope first`,
+      room === 0n
+        ? `pagu anggaran tahun ${year.year} program ${year.programName} (${rp(envelope)}) sudah habis untuk hibah: naikkan pagunya sebelum memberikan ${rp(amount)}`
+        : `memberikan ${rp(amount)} akan membuat hibah tahun ${year.year} program ${year.programName} menjadi ${rp(committed + BigInt(amount))}, melebihi pagu anggaran tahun itu sebesar ${rp(envelope)}; sisa pagu hanya ${rp(room)}: berikan paling banyak ${rp(room)}, atau naikkan pagunya dulu`,
     );
   }
 }

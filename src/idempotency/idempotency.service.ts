@@ -105,7 +105,7 @@ export class IdempotencyService {
     // Gone between the insert and this read (expired and swept): the client retries and gets a fresh claim.
     if (!stored) throw new IdempotencyKeyBusyError(call.key);
     if (stored.endpoint !== call.endpoint || stored.request_hash !== hash) {
-      throw AppError.field(
+      throw AppError.refused(
         IDEMPOTENCY_KEY_HEADER,
         'idempotency_key_reused',
         `${IDEMPOTENCY_KEY_HEADER} "${call.key}" was already used for a different request (${stored.endpoint === call.endpoint ? 'another body or record' : stored.endpoint}); a key names one attempt: send a new key for a new request, or the exact same body to retry`,

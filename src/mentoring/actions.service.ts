@@ -106,7 +106,11 @@ export class ActionsService {
    */
   async update(actor: Actor, id: string, dto: UpdateMentoringActionDto): Promise<MentoringActionResponse> {
     if (actor.role !== 'facilitator' && actor.role !== 'principal') {
-      throw new AppError('forbidden', { role: actor.role, permission: 'changing follow-up actions (facilitator, or the principal for the school side)' });
+      throw new AppError('forbidden', {
+        role: actor.role,
+        actionEn: 'change follow-up actions (the facilitator does, or the principal for the school side)',
+        actionId: 'mengubah tindak lanjut (yang dapat: fasilitator, atau kepala sekolah untuk bagian sekolah)',
+      });
     }
     return this.dataSource.transaction(async (manager) => {
       const current = await this.actions.findVisible(actor, id, this.clock.today(), manager);

@@ -78,7 +78,7 @@ export class AssignmentsService {
         const facilitator = await this.checkFacilitator(dto.facilitatorUserId, year, 'facilitatorUserId', manager);
         const partnership = await this.assignments.findSchoolPartnership(year.programId, dto.schoolId, manager);
         if (!partnership) {
-          throw AppError.field(
+          throw AppError.refused(
             'schoolId',
             'no_partnership',
             `schoolId names no school with a partnership in ${year.programName}; pick a partner school from GET /api/v1/partnerships?programId=${year.programId}`,
@@ -86,7 +86,7 @@ export class AssignmentsService {
           );
         }
         if (partnership.status === 'paused' || partnership.status === 'ended') {
-          throw AppError.field(
+          throw AppError.refused(
             'schoolId',
             'partnership_not_running',
             `the partnership of ${partnership.schoolName} in ${year.programName} is ${partnership.status}; resume it before assigning a facilitator`,
@@ -144,7 +144,7 @@ export class AssignmentsService {
         const year: ManageableYear = { id: current.programYearId, year: current.year, status: current.yearStatus, programId: current.programId, programName: current.programName, companyId: current.companyId };
         const facilitator = await this.checkFacilitator(dto.facilitatorUserId, year, 'facilitatorUserId', manager);
         if (facilitator.id === current.facilitatorUserId) {
-          throw AppError.field(
+          throw AppError.refused(
             'facilitatorUserId',
             'same_facilitator',
             `${facilitator.fullName} already holds this assignment; name another facilitator, or change nothing`,
@@ -232,10 +232,10 @@ export class AssignmentsService {
       );
     }
     if (f.disabled) {
-      throw AppError.field(field, 'user_disabled', `${f.fullName}'s account is disabled; pick an active facilitator`, `akun ${f.fullName} dinonaktifkan; pilih fasilitator yang aktif`);
+      throw AppError.refused(field, 'user_disabled', `${f.fullName}'s account is disabled; pick an active facilitator`, `akun ${f.fullName} dinonaktifkan; pilih fasilitator yang aktif`);
     }
     if (!f.worksInProgram) {
-      throw AppError.field(
+      throw AppError.refused(
         field,
         'organization_not_in_program',
         `${f.fullName} works for ${f.organizationName}, which does not work in ${year.programName}; add the organisation to the program's facilitators first, or pick another facilitator`,

@@ -199,7 +199,7 @@ export class MousService {
     if (partnership.status !== 'ended') return;
     const en = 'the partnership has ended, so it takes no new MoU; reopen the cooperation as a new partnership first';
     const id = 'kemitraan ini sudah berakhir sehingga tidak dapat menerima MoU baru; buka kembali kerja sama sebagai kemitraan baru terlebih dahulu';
-    throw field ? AppError.field(field, 'partnership_ended', en, id) : AppError.rule(en, id);
+    throw field ? AppError.refused(field, 'partnership_ended', en, id) : AppError.rule(en, id);
   }
 
   /** The MoU the caller may see, locked for a change and read again under the lock; 404 otherwise. */
@@ -395,7 +395,7 @@ export class MousService {
           );
         }
         if (party.signedAt !== null) {
-          throw new AppError('already_signed', { organization: party.organizationName, signedAt: new Date(party.signedAt).toISOString(), what: 'MoU', whatId: 'MoU' });
+          throw new AppError('already_signed', { organization: party.organizationName, signedAt: new Date(party.signedAt).toISOString().slice(0, 10), what: 'MoU', whatId: 'MoU' });
         }
         await this.mous.insertSignature({ mouId: id, amendmentId: null, organizationId: party.organizationId, signedByUserId: actor.userId, requestId: actor.requestId }, manager);
         await this.audit.record(manager, actor, { action: 'sign', entityType: 'mou', entityId: id, changes: { organizationId: party.organizationId, role: party.role, signedByUserId: actor.userId } });
@@ -404,7 +404,7 @@ export class MousService {
         return this.detail(id, manager);
       });
     } catch (e) {
-      if (isUniqueViolation(e, 'mou_signatures_mou_key')) throw new AppError('already_signed', { organization: 'Your organisation', signedAt: 'a moment ago', what: 'MoU', whatId: 'MoU' });
+      if (isUniqueViolation(e, 'mou_signatures_mou_key')) throw new AppError('already_signed', { organization: '', signedAt: '', what: 'MoU', whatId: 'MoU' });
       throw e;
     }
   }
@@ -473,7 +473,7 @@ export class MousService {
         }
         const existing = await this.mous.signatureOf(id, amendmentId, party.organizationId, manager);
         if (existing) {
-          throw new AppError('already_signed', { organization: party.organizationName, signedAt: existing.signedAt.toISOString(), what: `amendment ${amendment.number}`, whatId: `adendum ${amendment.number}` });
+          throw new AppError('already_signed', { organization: party.organizationName, signedAt: existing.signedAt.toISOString().slice(0, 10), what: `amendment ${amendment.number}`, whatId: `adendum ${amendment.number}` });
         }
         await this.mous.insertSignature({ mouId: id, amendmentId, organizationId: party.organizationId, signedByUserId: actor.userId, requestId: actor.requestId }, manager);
         await this.audit.record(manager, actor, {
@@ -500,7 +500,7 @@ export class MousService {
         return this.detail(id, manager);
       });
     } catch (e) {
-      if (isUniqueViolation(e, 'mou_signatures_amendment_key')) throw new AppError('already_signed', { organization: 'Your organisation', signedAt: 'a moment ago', what: 'amendment', whatId: 'adendum' });
+      if (isUniqueViolation(e, 'mou_signatures_amendment_key')) throw new AppError('already_signed', { organization: '', signedAt: '', what: 'amendment', whatId: 'adendum' });
       throw e;
     }
   }

@@ -143,7 +143,7 @@ export class OrganizationsService {
     if (!admin) {
       for (const field of ADMIN_ONLY) {
         if (dto[field] !== undefined) {
-          throw AppError.field(field, 'admin_only', `only an administrator can change ${field}; ask one`, `hanya administrator yang dapat mengubah ${field}; minta kepada administrator`);
+          throw AppError.refused(field, 'admin_only', `only an administrator can change ${field}; ask one`, `hanya administrator yang dapat mengubah ${field}; minta kepada administrator`);
         }
       }
     }

@@ -70,7 +70,7 @@ export class PartnerRequestsService {
         );
       }
       if (!coversRegion(office.regionCode, dto.regionCode)) {
-        throw AppError.field(
+        throw AppError.refused(
           'regionCode',
           'outside_jurisdiction',
           `regionCode ${dto.regionCode} (${region.name}) is outside the jurisdiction of ${office.name} (${office.regionCode}); choose a region inside ${office.regionCode}, or ask the education office of ${region.name}`,
@@ -267,7 +267,7 @@ export class PartnerRequestsService {
       }
       seenRanks.add(item.rank);
     }
-    if (errors.length > 0) throw new AppError('validation_failed', {}, errors);
+    if (errors.length > 0) throw AppError.ofFields(errors, ['school_archived', 'outside_jurisdiction', 'already_recommended', 'rank_taken']);
     return schools;
   }
 

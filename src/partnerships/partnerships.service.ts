@@ -273,7 +273,7 @@ export class PartnershipsService {
   /** The recommendation must be one of this school, accepted in a request of the program's company, and not used yet. */
   private async checkRecommendation(recommendationId: string, program: Program, school: Organization, manager: EntityManager): Promise<void> {
     const rec = await this.partnerships.findRecommendation(recommendationId, manager);
-    const wrong = (code: string, en: string, id: string) => AppError.field('recommendationId', code, en, id);
+    const wrong = (code: string, en: string, id: string) => AppError.refused('recommendationId', code, en, id);
     if (!rec || rec.requestCompanyId !== program.companyId) {
       throw wrong(
         'unknown_recommendation',

@@ -8,8 +8,8 @@ import type { PlanAction } from './plan-status';
 import { PlanDetailRow, PlansRepository } from './plans.repository';
 
 /** A 403 for a caller who sees the plan but whose part in it does not include `what`. */
-export function notYourPart(actor: Actor, what: string): AppError {
-  return new AppError('forbidden', { role: actor.role, permission: what });
+export function notYourPart(actor: Actor, what: { en: string; id: string }): AppError {
+  return new AppError('forbidden', { role: actor.role, actionEn: what.en, actionId: what.id });
 }
 
 /** Throws when `action` is not allowed in the plan's state, saying why and what to do instead. */
@@ -64,7 +64,7 @@ export class PlanAccess {
 
   /** Refuses (403) a caller who does not write for the plan's school. */
   async requireSchoolWriter(actor: Actor, plan: PlanDetailRow, manager: EntityManager): Promise<void> {
-    if (!(await this.isSchoolWriter(actor, plan, manager))) throw notYourPart(actor, "writing the school's plan");
+    if (!(await this.isSchoolWriter(actor, plan, manager))) throw notYourPart(actor, { en: "write this school's plan", id: 'menulis rencana sekolah ini' });
   }
 
   /**

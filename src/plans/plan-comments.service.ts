@@ -43,7 +43,7 @@ export class PlanCommentsService {
     return this.dataSource.transaction<PlanCommentResponse | IdempotentResult<PlanCommentResponse>>((manager) => {
       const effect = async () => {
         const plan = await this.access.find(actor, id, manager, true);
-        if (!this.access.isReviewer(actor, plan) && !(await this.access.isSchoolWriter(actor, plan, manager))) throw notYourPart(actor, 'commenting on plans');
+        if (!this.access.isReviewer(actor, plan) && !(await this.access.isSchoolWriter(actor, plan, manager))) throw notYourPart(actor, { en: 'comment on this plan', id: 'mengomentari rencana ini' });
         requireOpenYear(plan);
         refuse('comment', plan);
         let fieldPath = dto.fieldPath ?? null;

@@ -371,7 +371,7 @@ export class PlansController {
 
   @Get(':id/budget.xlsx')
   @Allow(Permission.PlansRead)
-  @ApiOperation({ summary: "The plan's budget as an XLSX workbook", description: 'The same rows as the CSV; amounts are numbers formatted #,##0.' })
+  @ApiOperation({ summary: "The plan's budget as an XLSX workbook", description: 'The same rows as the CSV; amounts are rupiah numbers formatted "Rp" #,##0; the header row is frozen and filtered.' })
   @ApiProduces(XLSX_CONTENT_TYPE)
   @ApiOkResponse({ schema: { type: 'string', format: 'binary' }, description: 'The workbook.' })
   @ApiProblems(404, 422)

@@ -191,7 +191,7 @@ export class PlansService {
       this.requireOpenPlan(plan);
       const user = await this.plans.findUserOf(plan.schoolId, dto.userId, manager);
       if (!user || user.disabledAt !== null) {
-        throw AppError.field('userId', 'not_a_school_user', `userId must name an enabled user of ${plan.schoolName}; invite teachers first with POST /api/v1/users`, `userId harus menunjuk pengguna aktif ${plan.schoolName}; undang guru terlebih dahulu dengan POST /api/v1/users`);
+        throw AppError.refused('userId', 'not_a_school_user', `userId must name an enabled user of ${plan.schoolName}; invite teachers first with POST /api/v1/users`, `userId harus menunjuk pengguna aktif ${plan.schoolName}; undang guru terlebih dahulu dengan POST /api/v1/users`);
       }
       if (!(await this.plans.isEditor(plan.id, user.id, manager))) {
         await this.plans.insertEditor(plan.id, user.id, manager);
@@ -268,7 +268,7 @@ export class PlansService {
 
   /** Starts carrying out an approved plan (the school's writers or the company's CSR officer). */
   async start(actor: Actor, id: string): Promise<PlanDetailResponse> {
-    return this.transition(actor, id, 'start', (plan, manager) => this.requireSchoolOrCompany(actor, plan, manager, 'starting the plan'), async (plan, manager) => {
+    return this.transition(actor, id, 'start', (plan, manager) => this.requireSchoolOrCompany(actor, plan, manager, { en: 'start carrying out this plan', id: 'memulai pelaksanaan rencana ini' }), async (plan, manager) => {
       await this.plans.updateState(plan.id, { status: statusAfter('start') }, manager);
       return {};
     });
@@ -276,7 +276,7 @@ export class PlansService {
 
   /** Completes a plan being carried out: every indicator needs its achieved value (422 naming the missing ones). */
   async complete(actor: Actor, id: string): Promise<PlanDetailResponse> {
-    return this.transition(actor, id, 'complete', (plan, manager) => this.requireSchoolOrCompany(actor, plan, manager, 'completing the plan'), async (plan, manager) => {
+    return this.transition(actor, id, 'complete', (plan, manager) => this.requireSchoolOrCompany(actor, plan, manager, { en: 'complete this plan', id: 'menyelesaikan rencana ini' }), async (plan, manager) => {
       const content = readStoredContent(plan.content);
       const reported = new Set((await this.plans.listResults(plan.id, manager)).map((r) => r.indicatorId));
       const missing: RawFieldError[] = indicatorsOf(content)
@@ -393,16 +393,16 @@ export class PlansService {
       if (!schoolId) throw AppError.field('schoolId', 'required_for_admin', 'schoolId is required when an admin starts a plan: name the school', 'schoolId wajib diisi bila admin memulai rencana: sebutkan sekolahnya');
       return schoolId;
     }
-    if (actor.role !== 'principal' || actor.organizationType !== 'school') throw notYourPart(actor, 'starting a plan');
+    if (actor.role !== 'principal' || actor.organizationType !== 'school') throw notYourPart(actor, { en: 'start a plan', id: 'memulai rencana' });
     if (schoolId && schoolId !== actor.organizationId) {
-      throw AppError.field('schoolId', 'own_school_only', 'a principal starts plans only for their own school; leave schoolId out', 'kepala sekolah hanya memulai rencana untuk sekolahnya sendiri; kosongkan schoolId');
+      throw AppError.refused('schoolId', 'own_school_only', 'a principal starts plans only for their own school; leave schoolId out', 'kepala sekolah hanya memulai rencana untuk sekolahnya sendiri; kosongkan schoolId');
     }
     return actor.organizationId;
   }
 
   private async checkFacilitator(userId: string, programId: string, manager: EntityManager): Promise<void> {
     if (await this.plans.isProgramFacilitator(userId, programId, manager)) return;
-    throw AppError.field(
+    throw AppError.refused(
       'facilitatorUserId',
       'not_a_program_facilitator',
       "facilitatorUserId must name an enabled facilitator user of an organisation that works in the year's program; see the program's facilitators",
@@ -413,7 +413,7 @@ export class PlansService {
   /** Editors are managed by the school's principal-role users (and admins). */
   private requirePrincipal(actor: Actor, plan: PlanDetailRow): void {
     if (actor.role === 'admin' || (actor.role === 'principal' && actor.organizationId === plan.schoolId)) return;
-    throw notYourPart(actor, "managing the plan's editors");
+    throw notYourPart(actor, { en: "manage this plan's editors", id: 'mengatur editor rencana ini' });
   }
 
   private requireOpenPlan(plan: PlanDetailRow): void {
@@ -424,7 +424,7 @@ export class PlansService {
     );
   }
 
-  private async requireSchoolOrCompany(actor: Actor, plan: PlanDetailRow, manager: EntityManager, what: string): Promise<void> {
+  private async requireSchoolOrCompany(actor: Actor, plan: PlanDetailRow, manager: EntityManager, what: { en: string; id: string }): Promise<void> {
     if (actor.role === 'csr_officer') return;
     if (await this.access.isSchoolWriter(actor, plan, manager)) return;
     throw notYourPart(actor, what);

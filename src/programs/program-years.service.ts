@@ -156,7 +156,7 @@ export class ProgramYearsService {
     if (year >= program.startYear && (program.endYear === null || year <= program.endYear)) return;
     const range = program.endYear === null ? `${program.startYear} onwards` : `${program.startYear}–${program.endYear}`;
     const rentang = program.endYear === null ? `${program.startYear} dan sesudahnya` : `${program.startYear}–${program.endYear}`;
-    throw AppError.field(
+    throw AppError.refused(
       'year',
       'outside_program',
       `${year} is outside the years of ${program.name} (${range}); give a year inside them, or change the program's start or end year first`,

@@ -35,7 +35,7 @@ function owningCompany(actor: Actor, companyId: string | undefined): string {
     );
   }
   if (companyId !== undefined && companyId !== actor.organizationId) {
-    throw AppError.field(
+    throw AppError.refused(
       'companyId',
       'own_company_only',
       "a CSR officer creates programs for their own company only; leave companyId out or give your own company's id",
@@ -178,7 +178,7 @@ export class ProgramsService {
     const field = outside.some((y) => y < startYear) ? 'startYear' : 'endYear';
     const range = endYear === null ? `${startYear} onwards` : `${startYear}–${endYear}`;
     const rentang = endYear === null ? `${startYear} dan sesudahnya` : `${startYear}–${endYear}`;
-    throw AppError.field(
+    throw AppError.refused(
       field,
       'years_outside_range',
       `the program already has years ${outside.join(', ')}, outside ${range}; choose a range that keeps every existing year`,

@@ -95,7 +95,7 @@ export class ParticipantsService {
         throw AppError.field('userId', 'not_a_school_user', 'userId must be an active user of a school (a teacher or the principal)', 'userId harus pengguna aktif sebuah sekolah (guru atau kepala sekolah)');
       }
       if (!(await this.trainings.isPartnerSchool(user.organizationId, actor.organizationId, training.programId, manager))) {
-        throw AppError.field(
+        throw AppError.refused(
           'userId',
           'not_a_partner_school',
           `${user.organizationName} is not a partner school of your company${training.programName ? ` in ${training.programName}` : ''}; you can nominate teachers of your partner schools only`,

@@ -32,7 +32,7 @@ const ROLE_ORGANIZATION: Partial<Record<Role, OrganizationType>> = {
 function checkRoleFits(role: Role, orgType: OrganizationType): void {
   const needed = ROLE_ORGANIZATION[role];
   if (needed && needed !== orgType) {
-    throw AppError.field(
+    throw AppError.refused(
       'role',
       'role_does_not_fit_organization',
       `role ${role} belongs to a ${needed} organisation, but this organisation is a ${orgType}; pick another role or organisation`,
@@ -57,11 +57,11 @@ export class UsersService {
     const admin = isAdmin(actor);
     if (!admin) {
       if (dto.organizationId !== actor.organizationId) {
-        throw AppError.field('organizationId', 'own_organization_only', 'you can only invite users into your own organisation', 'Anda hanya dapat mengundang pengguna ke organisasi Anda sendiri');
+        throw AppError.refused('organizationId', 'own_organization_only', 'you can only invite users into your own organisation', 'Anda hanya dapat mengundang pengguna ke organisasi Anda sendiri');
       }
-      if (dto.role === 'admin') throw AppError.field('role', 'admin_only', 'only an administrator can create administrators', 'hanya administrator yang dapat membuat administrator');
+      if (dto.role === 'admin') throw AppError.refused('role', 'admin_only', 'only an administrator can create administrators', 'hanya administrator yang dapat membuat administrator');
       if (dto.password !== undefined) {
-        throw AppError.field('password', 'invite_only', 'leave password out: the invited user chooses their own', 'kosongkan password: pengguna yang diundang memilih sendiri kata sandinya');
+        throw AppError.refused('password', 'invite_only', 'leave password out: the invited user chooses their own', 'kosongkan password: pengguna yang diundang memilih sendiri kata sandinya');
       }
     }
     const passwordHash = dto.password ? await hashPassword(dto.password) : null;
@@ -126,9 +126,9 @@ export class UsersService {
   async update(actor: Actor, id: string, dto: UpdateUserDto): Promise<UserResponse> {
     if (!isAdmin(actor)) {
       if (dto.password !== undefined) {
-        throw AppError.field('password', 'admin_only', "only an administrator can set another user's password", 'hanya administrator yang dapat mengatur kata sandi pengguna lain');
+        throw AppError.refused('password', 'admin_only', "only an administrator can set another user's password", 'hanya administrator yang dapat mengatur kata sandi pengguna lain');
       }
-      if (dto.role === 'admin') throw AppError.field('role', 'admin_only', 'only an administrator can make administrators', 'hanya administrator yang dapat menjadikan administrator');
+      if (dto.role === 'admin') throw AppError.refused('role', 'admin_only', 'only an administrator can make administrators', 'hanya administrator yang dapat menjadikan administrator');
     }
     const passwordHash = dto.password ? await hashPassword(dto.password) : undefined;
     return this.dataSource.transaction(async (manager) => {
@@ -139,7 +139,7 @@ export class UsersService {
         checkRoleFits(dto.role, org.type);
       }
       if (dto.disabled === true && current.id === actor.userId) {
-        throw AppError.field('disabled', 'cannot_disable_self', 'you cannot disable your own account; ask another admin', 'Anda tidak dapat menonaktifkan akun sendiri; minta admin lain');
+        throw AppError.refused('disabled', 'cannot_disable_self', 'you cannot disable your own account; ask another admin', 'Anda tidak dapat menonaktifkan akun sendiri; minta admin lain');
       }
       const changes: Partial<User> = {};
       if (dto.fullName !== undefined) changes.fullName = dto.fullName.trim();

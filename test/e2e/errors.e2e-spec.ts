@@ -80,6 +80,33 @@ describe('errors and request handling', () => {
     expect(en.body.title).toBe('Some fields need fixing');
   });
 
+  it('names roles, actions and records in words, in both languages', async () => {
+    const principal = (await signedIn(t.dataSource, t.http, 'principal')).auth;
+    const url = '/api/v1/plans/3f2a6c1e-8d4b-4c5e-9a7b-1e2d3c4b5a69';
+    const id = await t.http.post(`${url}/approve`).set('Authorization', principal).set('Accept-Language', 'id');
+    expect(id.status).toBe(403);
+    expect(id.body.detail).toBe('Kepala sekolah tidak dapat menyetujui rencana. Minta petugas CSR untuk melakukannya.');
+    const en = await t.http.post(`${url}/approve`).set('Authorization', principal);
+    expect(en.body.detail).toBe('A principal cannot approve plans. Ask a CSR officer to do it.');
+    const missing = await t.http.get(url).set('Authorization', principal).set('Accept-Language', 'id');
+    expect(missing.status).toBe(404);
+    expect(missing.body.detail).toMatch(/^Tidak ada rencana dengan id 3f2a6c1e-8d4b-4c5e-9a7b-1e2d3c4b5a69 /);
+  });
+
+  it('labels each field problem in the caller\'s language and reports a missing field as missing', async () => {
+    const principal = (await signedIn(t.dataSource, t.http, 'principal')).auth;
+    const id = await t.http.post('/api/v1/plans').set('Authorization', principal).set('Accept-Language', 'id').send({});
+    expect(id.status).toBe(422);
+    expect(id.body.errors).toEqual([
+      { field: 'programYearId', label: 'Tahun program', code: 'isNotEmpty', message: 'Tahun program wajib diisi' },
+      { field: 'title', label: 'Judul', code: 'isNotEmpty', message: 'Judul wajib diisi' },
+    ]);
+    const en = await t.http.post('/api/v1/plans').set('Authorization', principal).send({ programYearId: 'x', title: 'Rencana 2026' });
+    expect(en.body.errors).toEqual([
+      { field: 'programYearId', label: 'Program year', code: 'isUuid', message: 'Program year must be an id like 3f2a6c1e-8d4b-4c5e-9a7b-1e2d3c4b5a69; pick it from the list' },
+    ]);
+  });
+
   it('answers malformed JSON with 400 and an oversized body with 413, as problems', async () => {
     const bad = await t.http.post('/api/v1/auth/login').set('Content-Type', 'application/json').send('{"email": ');
     expect(bad.status).toBe(400);

@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Organization } from '../../src/organizations/organization.entity';
 import { User } from '../../src/users/user.entity';
-import { grantsDemoStep, GRANT_DEMO_IDS } from '../../src/database/seeds/demo-grants';
-import { DEMO_IDS, DEMO_PASSWORD, DEMO_USERS, loadDemoData } from '../../src/database/seeds/demo';
-import { PROGRAM_DEMO_IDS } from '../../src/database/seeds/demo-programs';
+import { grantsDemoStep, GRANT_DEMO_IDS } from '../../src/demo/demo-grants';
+import { DEMO_IDS, DEMO_PASSWORD, DEMO_USERS, loadDemoData } from '../../src/demo/demo';
+import { PROGRAM_DEMO_IDS } from '../../src/demo/demo-programs';
 import { createTestApp, TestApp } from '../support/app';
 import { createOrganization, login, signedIn } from '../support/factories';
 import {
@@ -108,7 +108,7 @@ describe('grants', () => {
       expect((await postDisbursement(t, w, g.id, '5000000000000000000')).status).toBe(201);
       const over = await postDisbursement(t, w, g.id, '5000000000000000000');
       expect(over.status).toBe(422);
-      expect(over.body.errors[0].message).toContain('only Rp 4.000.000.000.000.000.000 is still available');
+      expect(over.body.errors[0].message).toContain('only Rp 4.000.000.000.000.000.000 is left to disburse');
       const report = await submittedReport(t, w, g.id, ['5000000000000000000', '5000000000000000000']);
       const tooMuch = await postReview(t, w, g.id, report, 'accept');
       expect(tooMuch.status).toBe(422);
@@ -138,7 +138,8 @@ describe('grants', () => {
       const w = await grantWorld(t);
       const res = await t.http.post(BASE).set('Authorization', w.csr.auth).send({ planId: w.plan.id, awardedAmount, fundedBudgetLineIds: [w.lines.books.id] });
       expect(res.status).toBe(422);
-      expect(res.body.errors).toEqual([expect.objectContaining({ field: 'awardedAmount', code: 'isRupiah' })]);
+      // An amount not sent at all is missing, not malformed.
+      expect(res.body.errors).toEqual([expect.objectContaining({ field: 'awardedAmount', code: awardedAmount === null ? 'isNotEmpty' : 'isRupiah' })]);
       expect(await count('SELECT count(*) AS n FROM grants WHERE plan_id = $1', [w.plan.id])).toBe(0);
     });
 
@@ -202,7 +203,8 @@ describe('grants', () => {
       expect(fits.status).toBe(201);
       const full = await t.http.post(BASE).set('Authorization', w.csr.auth).set('Accept-Language', 'id').send({ planId: (await planOfAnotherSchool(t, w)).plan.id, awardedAmount: '1', fundedBudgetLineIds: [w.lines.books.id] });
       expect(full.status).toBe(422);
-      expect(full.body.errors[0].message).toContain('sisa pagu hanya Rp 0');
+      expect(full.body).toMatchObject({ code: 'rule_violated', title: 'Permintaan ini tidak dapat diproses' });
+      expect(full.body.errors[0].message).toContain('sudah habis untuk hibah');
     });
 
     it('answers 409 naming the existing grant for a second grant of the same school and year', async () => {
@@ -391,7 +393,7 @@ describe('grants', () => {
       const over = await postDisbursement(t, w, g.id, '20000001');
       expect(over.status).toBe(422);
       expect(over.body.errors[0]).toMatchObject({ field: 'amount', code: 'over_award' });
-      expect(over.body.errors[0].message).toContain('only Rp 20.000.000 is still available');
+      expect(over.body.errors[0].message).toContain('only Rp 20.000.000 is left to disburse');
       expect((await postDisbursement(t, w, g.id, '20000000')).status).toBe(201);
       expect((await t.http.get(`${BASE}/${g.id}`).set('Authorization', w.csr.auth)).body).toMatchObject({ status: 'fully_disbursed', disbursedAmount: '30000000', undisbursedAmount: '0' });
       const list = await t.http.get(`${BASE}/${g.id}/disbursements`).set('Authorization', w.principal.auth);
@@ -401,7 +403,9 @@ describe('grants', () => {
       ]);
       const nothingLeft = await postDisbursement(t, w, g.id, 1);
       expect(nothingLeft.status).toBe(422);
-      expect(nothingLeft.body.errors[0].message).toContain('only Rp 0 is still available');
+      expect(nothingLeft.body).toMatchObject({ code: 'rule_violated', title: 'This request cannot be carried out' });
+      expect(nothingLeft.body.detail).toMatch(/^This grant is fully disbursed: all Rp 30\.000\.000 of the award has been paid out/);
+      expect(nothingLeft.body.errors[0].message).not.toContain('Rp 0');
       const ledger = await ledgerOf(w, g.id);
       expect(ledger.entries.map((e) => [e.kind, e.amount, e.balanceAtSchool])).toEqual([
         ['award', '30000000', '0'],

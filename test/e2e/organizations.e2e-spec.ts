@@ -20,7 +20,7 @@ describe('organizations', () => {
   it('refuses an NPSN that is not 8 digits, and a school without one', async () => {
     const bad = await t.http.post('/api/v1/organizations').set('Authorization', admin.auth).send({ type: 'school', name: 'SDN X', npsn: '1234', schoolLevel: 'SD' });
     expect(bad.status).toBe(422);
-    expect(bad.body.errors[0]).toMatchObject({ field: 'npsn', message: 'npsn must be exactly 8 digits, e.g. 30304122' });
+    expect(bad.body.errors[0]).toMatchObject({ field: 'npsn', label: 'NPSN', message: 'NPSN must be exactly 8 digits, e.g. 30304122' });
     const missing = await t.http.post('/api/v1/organizations').set('Authorization', admin.auth).send({ type: 'school', name: 'SDN X', schoolLevel: 'SD' });
     expect(missing.status).toBe(422);
     expect(missing.body.errors[0].field).toBe('npsn');

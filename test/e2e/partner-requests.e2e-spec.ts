@@ -1,5 +1,5 @@
-import { loadDemoData, DEMO_IDS, DEMO_PASSWORD } from '../../src/database/seeds/demo';
-import { PARTNER_DEMO_IDS, partnersDemoStep } from '../../src/database/seeds/demo-partners';
+import { loadDemoData, DEMO_IDS, DEMO_PASSWORD } from '../../src/demo/demo';
+import { PARTNER_DEMO_IDS, partnersDemoStep } from '../../src/demo/demo-partners';
 import { SeedRun } from '../../src/database/seed-run.entity';
 import { hasActivePartnerSql } from '../../src/organizations/active-partner';
 import type { Organization } from '../../src/organizations/organization.entity';
@@ -422,13 +422,10 @@ describe('partner requests', () => {
         .set('Authorization', p.officer.auth)
         .send({ recommendations: [{ schoolId: inside.id, rank: 1, rationale: 'Fine' }, { schoolId: outside.id, rank: 2, rationale: 'Far away' }] });
       expect(res.status).toBe(422);
-      expect(res.body.errors).toEqual([
-        {
-          field: 'recommendations[1].schoolId',
-          code: 'outside_jurisdiction',
-          message: `SDN 099 Balikpapan is in region 64.71, outside the jurisdiction of ${p.office.name} (63.71); an education office recommends only schools in its own jurisdiction`,
-        },
-      ]);
+      const reason = `SDN 099 Balikpapan is in region 64.71, outside the jurisdiction of ${p.office.name} (63.71); an education office recommends only schools in its own jurisdiction`;
+      // A rule refuses the answer, not a malformed field: titled as a refusal, the reason as the detail.
+      expect(res.body).toMatchObject({ code: 'rule_violated', title: 'This request cannot be carried out', detail: `${reason}.` });
+      expect(res.body.errors).toEqual([{ field: 'recommendations[1].schoolId', label: 'School', code: 'outside_jurisdiction', message: reason }]);
       expect(await count('SELECT count(*)::int AS n FROM partner_recommendations WHERE request_id = $1', [id])).toBe(0);
       expect(await count('SELECT count(*)::int AS n FROM audit_events')).toBe(before);
       expect((await t.http.get(`${BASE}/${id}`).set('Authorization', p.csr.auth)).body.status).toBe('open');

@@ -1,4 +1,5 @@
 import type { Lang } from './i18n';
+import { forbiddenSentence, recordName } from './names';
 
 type Params = Record<string, string | number>;
 type Text = string | ((p: Params) => string);
@@ -55,8 +56,8 @@ export const ERROR_CATALOG = {
     status: 404,
     title: { en: 'Not found', id: 'Tidak ditemukan' },
     detail: {
-      en: (p) => `No ${p.resource} with id ${p.id} exists that you can see. Check the id.`,
-      id: (p) => `Tidak ada ${p.resource} dengan id ${p.id} yang dapat Anda lihat. Periksa id tersebut.`,
+      en: (p) => `There is no ${recordName(p.resource, 'en')} with id ${p.id} that you can see. Check the link or the id.`,
+      id: (p) => `Tidak ada ${recordName(p.resource, 'id')} dengan id ${p.id} yang dapat Anda lihat. Periksa tautan atau id tersebut.`,
     },
   },
   /** No route matches the method and path. */
@@ -154,8 +155,8 @@ export const ERROR_CATALOG = {
     status: 403,
     title: { en: 'You are not allowed to do this', id: 'Anda tidak diizinkan melakukan ini' },
     detail: {
-      en: (p) => `Your role (${p.role}) does not allow ${p.permission}. Ask a user with the right role.`,
-      id: (p) => `Peran Anda (${p.role}) tidak mengizinkan ${p.permission}. Minta pengguna dengan peran yang sesuai.`,
+      en: (p) => forbiddenSentence(p, 'en'),
+      id: (p) => forbiddenSentence(p, 'id'),
     },
   },
   /** The endpoint declares no permission, so nobody may call it. */
@@ -208,8 +209,8 @@ export const ERROR_CATALOG = {
     status: 409,
     title: { en: 'Your organisation has already signed', id: 'Organisasi Anda sudah menandatangani' },
     detail: {
-      en: (p) => `${p.organization} already signed this ${p.what} on ${p.signedAt}. Each party signs once; nothing more is needed from you.`,
-      id: (p) => `${p.organization} sudah menandatangani ${p.whatId} ini pada ${p.signedAt}. Setiap pihak menandatangani sekali; tidak ada lagi yang perlu Anda lakukan.`,
+      en: (p) => `${p.organization || 'Your organisation'} already signed this ${p.what}${p.signedAt ? ` on ${p.signedAt}` : ''}. Each party signs once; nothing more is needed from you.`,
+      id: (p) => `${p.organization || 'Organisasi Anda'} sudah menandatangani ${p.whatId} ini${p.signedAt ? ` pada ${p.signedAt}` : ''}. Setiap pihak menandatangani sekali; tidak ada lagi yang perlu Anda lakukan.`,
     },
   },
   /** The MoU already has its renewal: one renewal per MoU. */
@@ -226,14 +227,18 @@ export const ERROR_CATALOG = {
     status: 403,
     title: { en: 'Your organisation does not sign this MoU', id: 'Organisasi Anda tidak menandatangani MoU ini' },
     detail: {
-      en: 'Only users of the parties listed in `parties` with signatureRequired: true can sign. Ask a user of one of those organisations to sign.',
-      id: 'Hanya pengguna dari pihak yang tercantum di `parties` dengan signatureRequired: true yang dapat menandatangani. Minta pengguna dari salah satu organisasi tersebut untuk menandatangani.',
+      en: 'Only the organisations this MoU names as signing parties can sign it. Ask a user of one of those organisations to sign.',
+      id: 'Hanya organisasi yang disebut MoU ini sebagai pihak penanda tangan yang dapat menandatanganinya. Minta pengguna dari salah satu organisasi tersebut untuk menandatangani.',
     },
   },
-  /** A rule of the domain refuses the request; the detail names the rule. */
+  /**
+   * A rule of the domain refuses the request (over the award, outside the jurisdiction, a conflicted
+   * judge...): nothing is wrong with the shape of a field; the detail says why and what to do. When the
+   * rule concerns one field, `errors` names it too, so a form can show the reason there.
+   */
   rule_violated: {
     status: 422,
-    title: { en: 'This request breaks a rule', id: 'Permintaan ini melanggar aturan' },
+    title: { en: 'This request cannot be carried out', id: 'Permintaan ini tidak dapat diproses' },
     detail: { en: (p) => String(p.en), id: (p) => String(p.id) },
   },
   /** Anything unexpected; the request id is what support needs. */

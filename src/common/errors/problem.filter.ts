@@ -15,7 +15,7 @@ function fromHttpException(e: HttpException, req: AppRequest): AppError | null {
   if (status === 400) return new AppError('bad_request', { reason: e.message.replace(/\.$/, '') });
   const map: Record<number, ErrorCode> = { 401: 'unauthenticated', 403: 'forbidden' };
   const code = map[status];
-  return code ? new AppError(code, { role: req.user?.role ?? 'anonymous', permission: 'this action' }) : null;
+  return code ? new AppError(code, req.user?.role ? { role: req.user.role } : {}) : null;
 }
 
 /** The one place errors become responses: known ones as problems, anything else a bare 500. */

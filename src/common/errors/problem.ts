@@ -1,6 +1,7 @@
 import type { Request, Response } from 'express';
 import { AppError, FieldError } from './app-error';
 import { describeError } from './error-catalog';
+import { fieldLabel } from './field-labels';
 import { pickLanguage } from './i18n';
 
 /** The body of every error response (RFC 9457 problem details). */
@@ -29,7 +30,10 @@ export function problemOf(error: AppError, req: Request, requestId: string): Pro
     instance: req.originalUrl.split('?')[0],
   };
   if (error.fieldErrors.length > 0) {
-    body.errors = error.fieldErrors.map((f) => ({ field: f.field, code: f.code, message: f.message[lang] }));
+    body.errors = error.fieldErrors.map((f) => {
+      const label = f.code === 'unknown_field' ? undefined : (f.label ?? fieldLabel(f.field));
+      return label ? { field: f.field, label: label[lang], code: f.code, message: f.message[lang] } : { field: f.field, code: f.code, message: f.message[lang] };
+    });
   }
   return body;
 }

@@ -2,13 +2,19 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 /** One field's problem in a validation error. */
 export class FieldErrorResponse {
-  @ApiProperty({ example: 'email' })
+  @ApiProperty({ example: 'email', description: 'JSON path of the field, e.g. `content.programs[0].name`.' })
   field: string;
+
+  @ApiPropertyOptional({
+    example: 'Email',
+    description: "What a person calls the field, in the response's language (Accept-Language), e.g. `Nama program`; absent for a field the endpoint does not take.",
+  })
+  label?: string;
 
   @ApiProperty({ example: 'isEmail', description: 'Stable code of the problem; `unknown_field` for a field the endpoint does not take.' })
   code: string;
 
-  @ApiProperty({ example: 'email must be an email' })
+  @ApiProperty({ example: 'Email must be a valid email address, e.g. name@school.sch.id' })
   message: string;
 }
 

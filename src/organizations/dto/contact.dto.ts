@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
 import type { Contact } from '../contact.entity';
+import { says } from '../../common/errors/validation';
 
 const PHONE = /^\+?[0-9 ()-]{6,30}$/;
 const lower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
@@ -22,13 +23,13 @@ export class CreateContactDto {
 
   @ApiPropertyOptional({ example: '+62 21 1234 5678' })
   @IsOptional()
-  @Matches(PHONE, { message: 'phone must be a phone number of digits, spaces, + ( ) or -, e.g. +62 511 3350000' })
+  @Matches(PHONE, { message: says('must be a phone number of digits, spaces, + ( ) or -, e.g. +62 511 3350000', 'harus berupa nomor telepon dari angka, spasi, + ( ) atau -, misalnya +62 511 3350000') })
   phone?: string;
 
   @ApiPropertyOptional({ example: 'csr@trakindo.example' })
   @IsOptional()
   @Transform(lower)
-  @IsEmail({}, { message: 'email must be a valid email address, e.g. name@company.co.id' })
+  @IsEmail({}, { message: says('must be a valid email address, e.g. name@company.co.id', 'harus berupa alamat email yang valid, misalnya nama@perusahaan.co.id') })
   @MaxLength(254)
   email?: string;
 

@@ -3,6 +3,7 @@ import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'clas
 import { NPSN_PATTERN, ORGANIZATION_TYPES } from '../organization-type';
 import type { OrganizationType } from '../organization-type';
 import { OrganizationProfileFields } from './organization-profile.fields';
+import { says } from '../../common/errors/validation';
 
 /**
  * A new organisation. Schools need an NPSN, a level and a regency/city; education offices a level
@@ -21,6 +22,6 @@ export class CreateOrganizationDto extends OrganizationProfileFields {
 
   @ApiPropertyOptional({ example: '30304122', description: 'Schools only: the 8-digit national school number.' })
   @IsOptional()
-  @Matches(NPSN_PATTERN, { message: 'npsn must be exactly 8 digits, e.g. 30304122' })
+  @Matches(NPSN_PATTERN, { message: says('must be exactly 8 digits, e.g. 30304122', 'harus tepat 8 angka, misalnya 30304122') })
   npsn?: string;
 }

@@ -4,6 +4,7 @@ import { TOPICS } from '../../common/catalog/topics';
 import type { Topic } from '../../common/catalog/topics';
 import { OFFICE_LEVELS, REGION_CODE_PATTERN, SCHOOL_LEVELS, SCHOOL_OWNERSHIPS } from '../organization-type';
 import type { OfficeLevel, SchoolLevel, SchoolOwnership } from '../organization-type';
+import { says } from '../../common/errors/validation';
 
 /** Profile fields shared by creating and changing an organisation; which apply depends on the type. */
 export class OrganizationProfileFields {
@@ -27,7 +28,7 @@ export class OrganizationProfileFields {
     description: 'A known region code: a regency/city (63.71) for a school; the jurisdiction for an education office (63 for a province office). See GET /api/v1/regions.',
   })
   @IsOptional()
-  @Matches(REGION_CODE_PATTERN, { message: 'regionCode must be a province code like 63 or a regency/city code like 63.71' })
+  @Matches(REGION_CODE_PATTERN, { message: says('must be a province code like 63 or a regency/city code like 63.71', 'harus berupa kode provinsi seperti 63 atau kode kabupaten/kota seperti 63.71') })
   regionCode?: string;
 
   @ApiPropertyOptional({ example: 'Heavy equipment sales and rental', description: 'Companies only.' })

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
 import { NPSN_PATTERN } from '../organization-type';
 import { OrganizationProfileFields } from './organization-profile.fields';
+import { says } from '../../common/errors/validation';
 
 /**
  * Changes to an organisation; `version` is the one the change was based on. Its own users may
@@ -23,7 +24,7 @@ export class UpdateOrganizationDto extends OrganizationProfileFields {
 
   @ApiPropertyOptional({ example: '30304122', description: 'Admins only.' })
   @IsOptional()
-  @Matches(NPSN_PATTERN, { message: 'npsn must be exactly 8 digits, e.g. 30304122' })
+  @Matches(NPSN_PATTERN, { message: says('must be exactly 8 digits, e.g. 30304122', 'harus tepat 8 angka, misalnya 30304122') })
   npsn?: string;
 
   @ApiPropertyOptional({ example: false, description: 'Admins only: true archives the organisation (it leaves lists), false restores it.' })

@@ -4,6 +4,7 @@ import { IsDefined, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Match
 import { ACTIVITY_PROGRESS } from '../plan-status';
 import type { ActivityProgress } from '../plan-status';
 import { trimmed } from './plan-content.dto';
+import { says } from '../../common/errors/validation';
 
 // class-validator checks a property's decorators bottom-up, and the global pipe stops at the first
 // error: the type check is written last so a missing or mistyped value is reported as such, not as too long.
@@ -43,7 +44,7 @@ export class CreatePlanCommentDto {
     description: 'The field the comment is about, as a path into the plan (title, or content.…); it must exist in the current plan. Leave out for a general comment. A reply takes its parent\u2019s field.',
   })
   @IsOptional()
-  @Matches(/^[A-Za-z]+(\[\d{1,3}\])*(\.[A-Za-z]+(\[\d{1,3}\])*)*$/, { message: 'fieldPath must be a path like content.programs[0].goal' })
+  @Matches(/^[A-Za-z]+(\[\d{1,3}\])*(\.[A-Za-z]+(\[\d{1,3}\])*)*$/, { message: says('must be a path like content.programs[0].goal', 'harus berupa jalur isian seperti content.programs[0].goal') })
   @MaxLength(200)
   @IsString()
   fieldPath?: string;

@@ -23,6 +23,7 @@ import { PLANNING_DOCUMENTS } from '../plan-content';
 import type { PlanningDocument } from '../plan-content';
 import { FUNDING_SOURCES } from '../plan-status';
 import type { FundingSource } from '../plan-status';
+import { says } from '../../common/errors/validation';
 
 // class-validator checks a property's decorators bottom-up, and the global pipe stops at the first
 // error: the type check is written last so a missing or mistyped value is reported as such, not as too long.
@@ -85,8 +86,8 @@ export class WorkshopParticipantsDto {
 export class WorkshopDto {
   @ApiPropertyOptional({ example: '2026-01-15', nullable: true, type: String, description: 'First day of the workshop (YYYY-MM-DD).' })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'date must be a real calendar date like 2026-01-15' })
-  @Matches(DATE, { message: 'date must be a date like 2026-01-15' })
+  @IsISO8601({ strict: true }, { message: says('must be a real calendar date like 2026-01-15', 'harus berupa tanggal yang ada di kalender, misalnya 2026-01-15') })
+  @Matches(DATE, { message: says('must be a date like 2026-01-15', 'harus berupa tanggal seperti 2026-01-15') })
   date?: string | null;
 
   @ApiPropertyOptional({ example: 'Dewi Lestari (Edukasi 101)', maxLength: 200, nullable: true, type: String })

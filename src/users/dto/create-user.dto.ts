@@ -4,6 +4,7 @@ import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, Min
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../auth/passwords';
 import { ROLES } from '../role';
 import type { Role } from '../role';
+import { says } from '../../common/errors/validation';
 
 /** A new user of an organisation: created with a password by an admin, or invited. */
 export class CreateUserDto {
@@ -13,7 +14,7 @@ export class CreateUserDto {
 
   @ApiProperty({ example: 'guru@sdnpelambuan4.example' })
   @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
-  @IsEmail({}, { message: 'email must be a valid email address, e.g. name@school.sch.id' })
+  @IsEmail({}, { message: says('must be a valid email address, e.g. name@school.sch.id', 'harus berupa alamat email yang valid, misalnya nama@sekolah.sch.id') })
   @MaxLength(254)
   email: string;
 

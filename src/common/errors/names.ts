@@ -1,0 +1,186 @@
+import { Permission, roleHas } from '../auth/permissions';
+import type { Role } from '../../users/role';
+import type { Lang } from './i18n';
+
+/** A phrase in both languages. */
+export type Words = Record<Lang, string>;
+
+/**
+ * The one place that names roles, records and permissions for people, in both languages, so that no
+ * message shows `csr_officer`, `partner_requests:read` or a table name.
+ */
+export const ROLE_NAMES: Record<Role, { en: string; id: string; enArticle: string }> = {
+  admin: { en: 'administrator', id: 'administrator', enArticle: 'an' },
+  csr_officer: { en: 'CSR officer', id: 'petugas CSR', enArticle: 'a' },
+  principal: { en: 'principal', id: 'kepala sekolah', enArticle: 'a' },
+  education_officer: { en: 'education office officer', id: 'petugas dinas pendidikan', enArticle: 'an' },
+  facilitator: { en: 'facilitator', id: 'fasilitator', enArticle: 'a' },
+  judge: { en: 'judge', id: 'juri', enArticle: 'a' },
+};
+
+/** What each permission lets a person do, as the end of "A principal cannot …" / "Kepala sekolah tidak dapat …". */
+export const PERMISSION_ACTIONS: Record<Permission, Words> = {
+  [Permission.ProfileRead]: { en: 'see their own profile', id: 'melihat profilnya sendiri' },
+  [Permission.OrganizationsRead]: { en: 'see organisations', id: 'melihat organisasi' },
+  [Permission.OrganizationsManage]: { en: 'create, change or archive organisations', id: 'membuat, mengubah, atau mengarsipkan organisasi' },
+  [Permission.OrganizationsEditOwn]: { en: "change their organisation's profile", id: 'mengubah profil organisasinya' },
+  [Permission.OrganizationsImport]: { en: 'import schools from a file', id: 'mengimpor sekolah dari berkas' },
+  [Permission.ContactsRead]: { en: 'see contacts', id: 'melihat kontak' },
+  [Permission.ContactsManage]: { en: 'change contacts', id: 'mengubah kontak' },
+  [Permission.UsersRead]: { en: 'see users', id: 'melihat pengguna' },
+  [Permission.UsersInvite]: { en: 'invite or disable users', id: 'mengundang atau menonaktifkan pengguna' },
+  [Permission.UsersManage]: { en: 'create or change any user', id: 'membuat atau mengubah pengguna mana pun' },
+  [Permission.PartnerRequestsRead]: { en: 'see partner requests', id: 'melihat permintaan mitra' },
+  [Permission.PartnerRequestsManage]: { en: 'open or close partner requests', id: 'membuka atau menutup permintaan mitra' },
+  [Permission.PartnerRequestsAnswer]: { en: 'answer partner requests', id: 'menjawab permintaan mitra' },
+  [Permission.ProgramsRead]: { en: 'see programs', id: 'melihat program' },
+  [Permission.ProgramsManage]: { en: 'create or change programs', id: 'membuat atau mengubah program' },
+  [Permission.PartnershipsRead]: { en: 'see partnerships', id: 'melihat kemitraan' },
+  [Permission.PartnershipsManage]: { en: 'open or change partnerships', id: 'membuka atau mengubah kemitraan' },
+  [Permission.MousRead]: { en: 'see MoUs', id: 'melihat MoU' },
+  [Permission.MousManage]: { en: 'draft, amend or end MoUs', id: 'menyusun, mengubah, atau mengakhiri MoU' },
+  [Permission.MousSign]: { en: 'sign MoUs', id: 'menandatangani MoU' },
+  [Permission.PlansRead]: { en: 'see plans', id: 'melihat rencana' },
+  [Permission.PlansWrite]: { en: 'write or submit plans', id: 'menulis atau mengajukan rencana' },
+  [Permission.PlansReview]: { en: 'review plans', id: 'meninjau rencana' },
+  [Permission.PlansApprove]: { en: 'approve plans', id: 'menyetujui rencana' },
+  [Permission.GrantsRead]: { en: 'see grants', id: 'melihat hibah' },
+  [Permission.GrantsManage]: { en: 'award grants or record disbursements', id: 'memberikan hibah atau mencatat pencairan' },
+  [Permission.ExpenseReportsWrite]: { en: 'write expense reports', id: 'menulis laporan penggunaan dana' },
+  [Permission.MentoringRead]: { en: 'see mentoring', id: 'melihat pendampingan' },
+  [Permission.MentoringAssign]: { en: 'assign facilitators to schools', id: 'menugaskan fasilitator ke sekolah' },
+  [Permission.MentoringLog]: { en: 'record mentoring sessions', id: 'mencatat sesi pendampingan' },
+  [Permission.MentoringConfirm]: { en: 'confirm or dispute mentoring sessions', id: 'mengonfirmasi atau menyanggah sesi pendampingan' },
+  [Permission.TrainingsRead]: { en: 'see trainings', id: 'melihat pelatihan' },
+  [Permission.TrainingsManage]: { en: 'organise trainings', id: 'menyelenggarakan pelatihan' },
+  [Permission.TrainingsNominate]: { en: 'nominate teachers for trainings', id: 'mengusulkan guru untuk pelatihan' },
+  [Permission.TrainingsRespond]: { en: 'fill in training scores and surveys', id: 'mengisi nilai dan survei pelatihan' },
+  [Permission.CompetitionsRead]: { en: 'see competitions', id: 'melihat kompetisi' },
+  [Permission.CompetitionsManage]: { en: 'organise competitions', id: 'menyelenggarakan kompetisi' },
+  [Permission.CompetitionEntriesWrite]: { en: 'submit competition entries', id: 'mengirim karya kompetisi' },
+  [Permission.CompetitionsJudge]: { en: 'judge competition entries', id: 'menilai karya kompetisi' },
+  [Permission.NotificationsRead]: { en: 'see notifications', id: 'melihat notifikasi' },
+  [Permission.AuditRead]: { en: 'see the audit log', id: 'melihat log audit' },
+  [Permission.JobsRun]: { en: 'run scheduled jobs', id: 'menjalankan tugas terjadwal' },
+  [Permission.ReportsPortfolio]: { en: "see a program's portfolio report", id: 'melihat laporan portofolio program' },
+  [Permission.ReportsRegion]: { en: 'see region reports', id: 'melihat laporan wilayah' },
+  [Permission.SchoolTimelineRead]: { en: "see a school's timeline", id: 'melihat linimasa sekolah' },
+  [Permission.AgendaRead]: { en: 'see an agenda', id: 'melihat agenda' },
+};
+
+/**
+ * Records as people call them, keyed by the name services give `AppError.notFound` (English, in
+ * lower case). Unlisted names fall back to "record" / "data".
+ */
+export const RECORD_NAMES: Record<string, Words> = {
+  MoU: { en: 'MoU', id: 'MoU' },
+  'MoU amendment': { en: 'MoU amendment', id: 'adendum MoU' },
+  competition: { en: 'competition', id: 'kompetisi' },
+  'competition entry': { en: 'competition entry', id: 'karya kompetisi' },
+  'competition results': { en: 'competition results', id: 'hasil kompetisi' },
+  contact: { en: 'contact', id: 'kontak' },
+  disbursement: { en: 'disbursement', id: 'pencairan' },
+  document: { en: 'document', id: 'dokumen' },
+  'expense line': { en: 'expense line', id: 'baris pengeluaran' },
+  'expense report': { en: 'expense report', id: 'laporan penggunaan dana' },
+  grant: { en: 'grant', id: 'hibah' },
+  'judge assignment': { en: 'judge assignment', id: 'penugasan juri' },
+  'judge on this panel': { en: 'judge on this panel', id: 'juri dalam panel ini' },
+  'mentoring action': { en: 'follow-up action', id: 'tindak lanjut' },
+  'mentoring assignment': { en: 'mentoring assignment', id: 'penugasan pendampingan' },
+  'mentoring session': { en: 'mentoring session', id: 'sesi pendampingan' },
+  notification: { en: 'notification', id: 'notifikasi' },
+  organization: { en: 'organisation', id: 'organisasi' },
+  'partner recommendation': { en: 'school recommendation', id: 'rekomendasi sekolah' },
+  'partner request': { en: 'partner request', id: 'permintaan mitra' },
+  partnership: { en: 'partnership', id: 'kemitraan' },
+  'plan activity': { en: 'plan activity', id: 'kegiatan rencana' },
+  'plan editor': { en: 'plan editor', id: 'editor rencana' },
+  'plan indicator': { en: 'plan indicator', id: 'indikator rencana' },
+  'plan version': { en: 'plan version', id: 'versi rencana' },
+  plan: { en: 'plan', id: 'rencana' },
+  'program year': { en: 'program year', id: 'tahun program' },
+  program: { en: 'program', id: 'program' },
+  receipt: { en: 'receipt', id: 'bukti pembayaran' },
+  region: { en: 'region', id: 'wilayah' },
+  school: { en: 'school', id: 'sekolah' },
+  'training participant': { en: 'training participant', id: 'peserta pelatihan' },
+  training: { en: 'training', id: 'pelatihan' },
+  user: { en: 'user', id: 'pengguna' },
+};
+
+const capital = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
+const ROLES = Object.keys(ROLE_NAMES) as Role[];
+
+function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
+function isPermission(value: unknown): value is Permission {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(PERMISSION_ACTIONS, value);
+}
+
+/** A role as the subject of a sentence: "A principal" / "Kepala sekolah"; "Your role" for an unknown one. */
+export function roleSubject(role: unknown, lang: Lang): string {
+  if (!isRole(role)) return lang === 'en' ? 'Your role' : 'Peran Anda';
+  const name = ROLE_NAMES[role];
+  return lang === 'en' ? capital(`${name.enArticle} ${name.en}`) : capital(name.id);
+}
+
+/** A role's name in a list ("CSR officer" / "petugas CSR"). */
+export function roleName(role: Role, lang: Lang): string {
+  return ROLE_NAMES[role][lang];
+}
+
+/** A record's name in one language; unknown names read as "record" / "data". */
+export function recordName(resource: unknown, lang: Lang): string {
+  const words = typeof resource === 'string' ? RECORD_NAMES[resource] : undefined;
+  if (words) return words[lang];
+  return lang === 'en' ? 'record' : 'data';
+}
+
+function joinOr(items: string[], lang: Lang): string {
+  if (items.length <= 1) return items.join('');
+  const or = lang === 'en' ? ' or ' : ' atau ';
+  return `${items.slice(0, -1).join(', ')}${or}${items[items.length - 1]}`;
+}
+
+/**
+ * "A principal cannot approve plans. Ask a CSR officer." in one language. `permission` is a Permission
+ * value; an action without one comes as `actionEn`/`actionId` parameters.
+ */
+export function forbiddenSentence(p: Record<string, string | number>, lang: Lang): string {
+  const subject = roleSubject(p.role, lang);
+  const permission = p.permission;
+  let action: string | undefined;
+  let holders: Role[] = [];
+  if (isPermission(permission)) {
+    action = PERMISSION_ACTIONS[permission][lang];
+    holders = ROLES.filter((r) => r !== 'admin' && roleHas(r, permission));
+  } else if (typeof p.actionEn === 'string' && typeof p.actionId === 'string') {
+    action = lang === 'en' ? p.actionEn : p.actionId;
+  }
+  const first = action
+    ? lang === 'en'
+      ? `${subject} cannot ${action}.`
+      : `${subject} tidak dapat ${action}.`
+    : lang === 'en'
+      ? `${subject} does not allow this.`
+      : `${subject} tidak mengizinkan tindakan ini.`;
+  const ask =
+    holders.length > 0
+      ? lang === 'en'
+        ? `Ask ${joinOr(
+            holders.map((r) => `${ROLE_NAMES[r].enArticle} ${ROLE_NAMES[r].en}`),
+            lang,
+          )} to do it.`
+        : `Minta ${joinOr(
+            holders.map((r) => ROLE_NAMES[r].id),
+            lang,
+          )} untuk melakukannya.`
+      : lang === 'en'
+        ? 'Ask a user whose role allows it.'
+        : 'Minta pengguna dengan peran yang sesuai.';
+  return `${first} ${ask}`;
+}
