@@ -5,7 +5,7 @@ import { JsonLogger } from './common/logging/json-logger';
 import { AppConfig, ConfigError, loadConfig } from './config/env';
 import { resolveDatabase } from './database/connect';
 import { runMigrationsLocked } from './database/data-source';
-import { loadDemoData } from './database/seeds/demo';
+import { loadDemoData } from './demo/demo';
 
 async function bootstrap(): Promise<void> {
   let config: AppConfig;

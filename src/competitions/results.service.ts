@@ -4,26 +4,12 @@ import type { Actor } from '../common/auth/actor';
 import { AppError } from '../common/errors/app-error';
 import { isPublished } from './competition-phase';
 import { CompetitionRow, CompetitionsRepository } from './competitions.repository';
-import { ConflictReason, toConflictMap } from './conflicts';
+import { toConflictMap } from './conflicts';
 import { ResultsPreviewResponse, ResultsResponse } from './dto/results.response';
 import { JudgingRepository, ScoreRow } from './judging.repository';
-import { ResultEntryRow, ResultsRepository } from './results.repository';
-import { computeResults, EntryResult, JudgeTotal, ResultFlag, weightedTotal } from './scoring';
-
-/** One entry's line of the computed results. */
-export interface ResultRow {
-  entry: ResultEntryRow;
-  result: EntryResult;
-  flags: ResultFlag[];
-  /** Judges whose scores were left out because they are now conflicted with the school. */
-  excluded: Array<{ judgeUserId: string; reasons: ConflictReason[] }>;
-}
-
-/** The computed results of a competition, entries by category then creation. */
-export interface ResultTable {
-  rows: ResultRow[];
-  judgeNames: Map<string, string>;
-}
+import { ResultsRepository } from './results.repository';
+import type { ResultRow, ResultTable } from './result-table';
+import { computeResults, JudgeTotal, ResultFlag, weightedTotal } from './scoring';
 
 /** What publishing wrote, for the audit log. */
 export interface FrozenSummary {

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { ConfigError, loadDatabaseConfig } from '../config/env';
 import { resolveDatabase } from './connect';
 import { dataSourceOptions, pendingSchemaChanges, revertLastMigrationLocked, runMigrationsLocked } from './data-source';
-import { loadDemoData } from './seeds/demo';
+import { loadDemoData } from '../demo/demo';
 
 const USAGE = 'usage: cli.js run | revert | generate <Name> | check | seed-demo';
 

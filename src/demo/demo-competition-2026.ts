@@ -1,8 +1,8 @@
 import type { EntityManager } from 'typeorm';
-import { Competition } from '../../competitions/competition.entity';
-import { CompetitionCategory } from '../../competitions/competition-category.entity';
-import { CompetitionJudge } from '../../competitions/judging.entities';
-import { RubricCriterion } from '../../competitions/rubric-criterion.entity';
+import { Competition } from '../competitions/competition.entity';
+import { CompetitionCategory } from '../competitions/competition-category.entity';
+import { CompetitionJudge } from '../competitions/judging.entities';
+import { RubricCriterion } from '../competitions/rubric-criterion.entity';
 import { COMPETITION_DEMO_IDS } from './demo-competitions';
 import { DEMO_IDS } from './demo-ids';
 import type { DemoStep } from './demo-ids';

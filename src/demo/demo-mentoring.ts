@@ -1,15 +1,15 @@
 import type { EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { AuditEvent } from '../../audit/audit-event.entity';
-import type { Topic } from '../../common/catalog/topics';
-import { MentoringAction } from '../../mentoring/mentoring-action.entity';
-import { MentoringAssignment } from '../../mentoring/mentoring-assignment.entity';
-import { MentoringSession } from '../../mentoring/mentoring-session.entity';
-import type { ActionOwnerSide, ActionStatus, AttendeeRole, SessionConfirmation, SessionMode } from '../../mentoring/mentoring-status';
-import { TrainingParticipant } from '../../trainings/training-participant.entity';
-import type { ParticipantRole } from '../../trainings/training-participant.entity';
-import { Training } from '../../trainings/training.entity';
-import { User } from '../../users/user.entity';
+import { AuditEvent } from '../audit/audit-event.entity';
+import type { Topic } from '../common/catalog/topics';
+import { MentoringAction } from '../mentoring/mentoring-action.entity';
+import { MentoringAssignment } from '../mentoring/mentoring-assignment.entity';
+import { MentoringSession } from '../mentoring/mentoring-session.entity';
+import type { ActionOwnerSide, ActionStatus, AttendeeRole, SessionConfirmation, SessionMode } from '../mentoring/mentoring-status';
+import { TrainingParticipant } from '../trainings/training-participant.entity';
+import type { ParticipantRole } from '../trainings/training-participant.entity';
+import { Training } from '../trainings/training.entity';
+import { User } from '../users/user.entity';
 // From demo-ids, not demo: demo.ts imports this step, and demo-ids imports nothing back.
 import { DEMO_IDS, DEMO_USERS } from './demo-ids';
 import type { DemoStep } from './demo-ids';

@@ -1,15 +1,15 @@
 import type { EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { AuditEvent } from '../../audit/audit-event.entity';
-import { MouAmendment } from '../../mous/mou-amendment.entity';
-import { MouObligation } from '../../mous/mou-obligation.entity';
-import { MouParty } from '../../mous/mou-party.entity';
-import { MouSignature } from '../../mous/mou-signature.entity';
-import { addDays, daysBetween, reminderStep } from '../../mous/mou-status';
-import type { MouPartyRole, MouStatus } from '../../mous/mou-status';
-import { Mou } from '../../mous/mou.entity';
-import { Notification } from '../../notifications/notification.entity';
-import { User } from '../../users/user.entity';
+import { AuditEvent } from '../audit/audit-event.entity';
+import { MouAmendment } from '../mous/mou-amendment.entity';
+import { MouObligation } from '../mous/mou-obligation.entity';
+import { MouParty } from '../mous/mou-party.entity';
+import { MouSignature } from '../mous/mou-signature.entity';
+import { addDays, daysBetween, reminderStep } from '../mous/mou-status';
+import type { MouPartyRole, MouStatus } from '../mous/mou-status';
+import { Mou } from '../mous/mou.entity';
+import { Notification } from '../notifications/notification.entity';
+import { User } from '../users/user.entity';
 // DEMO_IDS and DEMO_USERS are read only inside run(), never while this module loads, so demo.ts
 // may import this step back without either module seeing the other half-loaded.
 import { DEMO_IDS, DEMO_USERS } from './demo-ids';

@@ -1,9 +1,9 @@
 import type { EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { AuditEvent } from '../../audit/audit-event.entity';
-import { PartnerRecommendation } from '../../partner-requests/partner-recommendation.entity';
-import { PartnerRequest } from '../../partner-requests/partner-request.entity';
-import { User } from '../../users/user.entity';
+import { AuditEvent } from '../audit/audit-event.entity';
+import { PartnerRecommendation } from '../partner-requests/partner-recommendation.entity';
+import { PartnerRequest } from '../partner-requests/partner-request.entity';
+import { User } from '../users/user.entity';
 import { DEMO_IDS, DEMO_USERS, DemoStep } from './demo-ids';
 
 /** Fixed ids of the partner-request demo records, so they can be tried from Swagger. */

@@ -1,15 +1,15 @@
 import type { EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { AuditEvent } from '../../audit/audit-event.entity';
-import { planTotals, normalizeContent } from '../../plans/plan-content';
-import type { PlanContent, PlanContentInput } from '../../plans/plan-content';
-import { PlanComment } from '../../plans/plan-comment.entity';
-import { PlanActivityProgress, PlanIndicatorResult } from '../../plans/plan-progress.entity';
-import { isLateSubmission } from '../../plans/plan-status';
-import type { ActivityProgress, PlanStatus } from '../../plans/plan-status';
-import { PlanVersion } from '../../plans/plan-version.entity';
-import { Plan } from '../../plans/plan.entity';
-import { User } from '../../users/user.entity';
+import { AuditEvent } from '../audit/audit-event.entity';
+import { planTotals, normalizeContent } from '../plans/plan-content';
+import type { PlanContent, PlanContentInput } from '../plans/plan-content';
+import { PlanComment } from '../plans/plan-comment.entity';
+import { PlanActivityProgress, PlanIndicatorResult } from '../plans/plan-progress.entity';
+import { isLateSubmission } from '../plans/plan-status';
+import type { ActivityProgress, PlanStatus } from '../plans/plan-status';
+import { PlanVersion } from '../plans/plan-version.entity';
+import { Plan } from '../plans/plan.entity';
+import { User } from '../users/user.entity';
 // From demo-ids, not demo: demo.ts imports this step, and demo-ids imports nothing back.
 import { DEMO_IDS, DEMO_USERS } from './demo-ids';
 import type { DemoStep } from './demo-ids';

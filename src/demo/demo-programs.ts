@@ -1,14 +1,14 @@
 import type { EntityManager } from 'typeorm';
-import type { Topic } from '../../common/catalog/topics';
-import { Organization } from '../../organizations/organization.entity';
-import { PartnershipEvent } from '../../partnerships/partnership-event.entity';
-import type { PartnershipStatus } from '../../partnerships/partnership-status';
-import { PartnershipYear } from '../../partnerships/partnership-year.entity';
-import { Partnership } from '../../partnerships/partnership.entity';
-import { ProgramFacilitator } from '../../programs/program-facilitator.entity';
-import { ProgramYear } from '../../programs/program-year.entity';
-import { Program } from '../../programs/program.entity';
-import { User } from '../../users/user.entity';
+import type { Topic } from '../common/catalog/topics';
+import { Organization } from '../organizations/organization.entity';
+import { PartnershipEvent } from '../partnerships/partnership-event.entity';
+import type { PartnershipStatus } from '../partnerships/partnership-status';
+import { PartnershipYear } from '../partnerships/partnership-year.entity';
+import { Partnership } from '../partnerships/partnership.entity';
+import { ProgramFacilitator } from '../programs/program-facilitator.entity';
+import { ProgramYear } from '../programs/program-year.entity';
+import { Program } from '../programs/program.entity';
+import { User } from '../users/user.entity';
 // From demo-ids, not demo: demo.ts imports this step, and demo-ids imports nothing back.
 import { DEMO_IDS, DEMO_USERS } from './demo-ids';
 import type { DemoStep } from './demo-ids';

@@ -1,9 +1,9 @@
 import { DataSource } from 'typeorm';
-import { hashPassword } from '../../auth/passwords';
-import { Contact } from '../../organizations/contact.entity';
-import { Organization } from '../../organizations/organization.entity';
-import { User } from '../../users/user.entity';
-import { SeedRun } from '../seed-run.entity';
+import { hashPassword } from '../auth/passwords';
+import { Contact } from '../organizations/contact.entity';
+import { Organization } from '../organizations/organization.entity';
+import { User } from '../users/user.entity';
+import { SeedRun } from '../database/seed-run.entity';
 import { DEMO_IDS, DEMO_PASSWORD, DEMO_USERS, DemoStep } from './demo-ids';
 import { partnersDemoStep } from './demo-partners';
 import { competition2026DemoStep } from './demo-competition-2026';

@@ -1,6 +1,4 @@
-/** The kinds of party Jalin knows. */
-export const ORGANIZATION_TYPES = ['company', 'school', 'education_office', 'facilitator', 'other'] as const;
-export type OrganizationType = (typeof ORGANIZATION_TYPES)[number];
+export { ORGANIZATION_TYPES, type OrganizationType } from '../common/auth/organization-type';
 
 /** School levels of the Indonesian system (SD/MI elementary, SMP/MTs junior, SMA/MA/SMK senior, SLB special). */
 export const SCHOOL_LEVELS = ['SD', 'MI', 'SMP', 'MTs', 'SMA', 'MA', 'SMK', 'SLB'] as const;

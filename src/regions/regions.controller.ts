@@ -1,9 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
 import { Allow } from '../common/auth/decorators';
 import { Permission } from '../common/auth/permissions';
 import { ApiProblems } from '../common/http/api-problems';
+import { RegionList } from './dto/region.response';
 import { RegionsService } from './regions.service';
 
 class ListRegionsQuery {
@@ -11,25 +12,6 @@ class ListRegionsQuery {
   @IsOptional()
   @Matches(/^\d{2}$/, { message: 'provinceCode must be a 2-digit province code, e.g. 63' })
   provinceCode?: string;
-}
-
-export class RegionResponse {
-  @ApiProperty({ example: '63.71' })
-  code: string;
-
-  @ApiProperty({ example: 'regency', enum: ['province', 'regency'] })
-  level: 'province' | 'regency';
-
-  @ApiProperty({ example: '63', nullable: true, type: String })
-  provinceCode: string | null;
-
-  @ApiProperty({ example: 'Kota Banjarmasin' })
-  name: string;
-}
-
-export class RegionList {
-  @ApiProperty({ type: [RegionResponse] })
-  items: RegionResponse[];
 }
 
 /** The national region codes, to pick from when registering schools and offices. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Region } from './region.entity';
-import type { RegionList } from './regions.controller';
+import type { RegionList } from './dto/region.response';
 
 @Injectable()
 export class RegionsService {

@@ -1,8 +1,8 @@
-import { COMPETITION_2026_DEMO_IDS, competition2026DemoStep, entriesCloseDay } from '../../src/database/seeds/demo-competition-2026';
-import { COMPETITION_DEMO_IDS, competitionsDemoStep } from '../../src/database/seeds/demo-competitions';
-import { DEMO_IDS, DEMO_PASSWORD, loadDemoData } from '../../src/database/seeds/demo';
-import { PLAN_DEMO_IDS } from '../../src/database/seeds/demo-plans';
-import { PROGRAM_DEMO_IDS } from '../../src/database/seeds/demo-programs';
+import { COMPETITION_2026_DEMO_IDS, competition2026DemoStep, entriesCloseDay } from '../../src/demo/demo-competition-2026';
+import { COMPETITION_DEMO_IDS, competitionsDemoStep } from '../../src/demo/demo-competitions';
+import { DEMO_IDS, DEMO_PASSWORD, loadDemoData } from '../../src/demo/demo';
+import { PLAN_DEMO_IDS } from '../../src/demo/demo-plans';
+import { PROGRAM_DEMO_IDS } from '../../src/demo/demo-programs';
 import { SeedRun } from '../../src/database/seed-run.entity';
 import { createTestApp, TestApp } from '../support/app';
 import { login } from '../support/factories';

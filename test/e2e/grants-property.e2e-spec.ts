@@ -8,6 +8,16 @@ import { awardGrant, freshProgram, GrantWorld, grantWorld, postDisbursement, pos
 
 const BASE = '/api/v1/grants';
 
+/**
+ * Random sequences per run: 15 by default (a few seconds idle, well under the limit on a loaded
+ * machine), more for a deeper search, e.g. `PROPERTY_RUNS=200 npx jest test/e2e/grants-property`.
+ * A failure prints its seed; `PROPERTY_SEED=<seed>` replays it.
+ */
+const NUM_RUNS = Number(process.env.PROPERTY_RUNS ?? 15);
+const SEED = process.env.PROPERTY_SEED === undefined ? undefined : Number(process.env.PROPERTY_SEED);
+/** Only a guard against a hang: about 2 s a run on a loaded machine is well inside it. */
+const TIMEOUT_MS = 120_000 + NUM_RUNS * 10_000;
+
 /** One step of the company or the school; amounts are percentages of what is at stake when the step runs. */
 type Op =
   | { kind: 'disburse'; pct: number; rest: boolean }
@@ -200,7 +210,7 @@ describe('grant money rules hold for any sequence of operations (property-based)
         for (const op of ops) await step(w, grant.id, model, op);
         await check(w, grant.id, model);
       }),
-      { numRuns: 50, endOnFailure: true },
+      { numRuns: NUM_RUNS, seed: SEED, endOnFailure: true },
     );
-  });
+  }, TIMEOUT_MS);
 });

@@ -1,7 +1,7 @@
-import { DEMO_PASSWORD, loadDemoData } from '../../src/database/seeds/demo';
-import type { DemoStep } from '../../src/database/seeds/demo-ids';
-import { MENTORING_DEMO_IDS, mentoringDemoStep } from '../../src/database/seeds/demo-mentoring';
-import { PLAN_DEMO_IDS, plansDemoStep } from '../../src/database/seeds/demo-plans';
+import { DEMO_PASSWORD, loadDemoData } from '../../src/demo/demo';
+import type { DemoStep } from '../../src/demo/demo-ids';
+import { MENTORING_DEMO_IDS, mentoringDemoStep } from '../../src/demo/demo-mentoring';
+import { PLAN_DEMO_IDS, plansDemoStep } from '../../src/demo/demo-plans';
 import { SeedRun } from '../../src/database/seed-run.entity';
 import { createTestApp, TestApp } from '../support/app';
 import { login } from '../support/factories';

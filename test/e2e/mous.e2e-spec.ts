@@ -1,6 +1,6 @@
-import { DEMO_IDS, DEMO_PASSWORD, loadDemoData } from '../../src/database/seeds/demo';
-import { MOU_DEMO_IDS, mousDemoStep } from '../../src/database/seeds/demo-mous';
-import { programsDemoStep } from '../../src/database/seeds/demo-programs';
+import { DEMO_IDS, DEMO_PASSWORD, loadDemoData } from '../../src/demo/demo';
+import { MOU_DEMO_IDS, mousDemoStep } from '../../src/demo/demo-mous';
+import { programsDemoStep } from '../../src/demo/demo-programs';
 import { createTestApp, TestApp } from '../support/app';
 import { createOrganization, login, signedIn } from '../support/factories';
 import {

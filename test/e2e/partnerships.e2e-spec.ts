@@ -1,6 +1,6 @@
-import { DEMO_IDS, DEMO_PASSWORD, loadDemoData } from '../../src/database/seeds/demo';
-import { PARTNER_DEMO_IDS } from '../../src/database/seeds/demo-partners';
-import { PROGRAM_DEMO_IDS, programsDemoStep } from '../../src/database/seeds/demo-programs';
+import { DEMO_IDS, DEMO_PASSWORD, loadDemoData } from '../../src/demo/demo';
+import { PARTNER_DEMO_IDS } from '../../src/demo/demo-partners';
+import { PROGRAM_DEMO_IDS, programsDemoStep } from '../../src/demo/demo-programs';
 import { SeedRun } from '../../src/database/seed-run.entity';
 import type { Organization } from '../../src/organizations/organization.entity';
 import type { Program } from '../../src/programs/program.entity';

@@ -1,5 +1,5 @@
-import { DEMO_PASSWORD, loadDemoData } from '../../src/database/seeds/demo';
-import { PLAN_DEMO_IDS, plansDemoStep } from '../../src/database/seeds/demo-plans';
+import { DEMO_PASSWORD, loadDemoData } from '../../src/demo/demo';
+import { PLAN_DEMO_IDS, plansDemoStep } from '../../src/demo/demo-plans';
 import { SeedRun } from '../../src/database/seed-run.entity';
 import { createTestApp, TestApp } from '../support/app';
 import { login } from '../support/factories';

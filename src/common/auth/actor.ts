@@ -1,4 +1,4 @@
-import type { OrganizationType } from '../../organizations/organization-type';
+import type { OrganizationType } from './organization-type';
 import type { Role } from '../../users/role';
 
 /** The signed-in caller, as every service method receives it first. */

@@ -3,7 +3,7 @@ import { COMPETITION_PHASES } from '../competition-phase';
 import type { CompetitionPhase } from '../competition-phase';
 import type { CompetitionRow } from '../competitions.repository';
 import type { PublishedResultRow } from '../results.repository';
-import type { ResultTable } from '../results.service';
+import type { ResultTable } from '../result-table';
 import { AWARDS, RESULT_FLAGS, round } from '../scoring';
 import type { Award, ResultFlag } from '../scoring';
 import { CompetitionRefResponse } from './competition.response';

@@ -1,6 +1,6 @@
 import type { CohortYearRow } from '../dto/partnership.response';
 import type { ProgramYearStatus } from '../../programs/program-year-status';
-import type { TimelineEvent } from './timeline-source';
+import type { TimelineEvent } from './timeline-event';
 
 /** One calendar year of a partnership's timeline. */
 export interface TimelineYear {

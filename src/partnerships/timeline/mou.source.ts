@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { Lang } from '../../common/errors/i18n';
 import { dayText } from './timeline-text';
-import type { TimelineEvent, TimelineEventKind, TimelinePartnership, TimelineSource } from './timeline-source';
+import type { TimelineEvent, TimelineEventKind, TimelinePartnership, TimelineSource } from './timeline-event';
 
 /**
  * Signature times are instants; the timeline shows calendar dates, taken in Western Indonesia Time

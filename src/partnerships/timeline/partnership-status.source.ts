@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { Lang } from '../../common/errors/i18n';
 import type { PartnershipStatus } from '../partnership-status';
-import type { TimelineEvent, TimelinePartnership, TimelineSource } from './timeline-source';
+import type { TimelineEvent, TimelinePartnership, TimelineSource } from './timeline-event';
 
 /** A row of the partnership's status history. */
 export interface StatusChangeRow {
