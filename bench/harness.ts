@@ -7,7 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { DataSource } from 'typeorm';
 import { createApp } from '../src/app.setup';
 import { hashPassword } from '../src/auth/passwords';
-import { JsonLogger } from '../src/common/logging/json-logger';
+import { AppLogger } from '../src/common/logging/logger';
 import { loadConfig } from '../src/config/env';
 import { dataSourceOptions, runMigrationsLocked } from '../src/database/data-source';
 import { assertTestDatabase, onServer } from '../test/support/database';
@@ -93,7 +93,7 @@ export async function startApi(databaseUrl: string): Promise<{ app: INestApplica
     RUN_MIGRATIONS: 'false',
     DB_POOL_MAX: '10',
   });
-  const app = await createApp({ config, databaseUrl, logger: new JsonLogger('warn') });
+  const app = await createApp({ config, databaseUrl, logger: AppLogger.create('warn') });
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
   return { app, baseUrl: `http://127.0.0.1:${port}`, dataSource: app.get(DataSource) };

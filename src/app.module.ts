@@ -2,6 +2,7 @@ import { DynamicModule, Global, Module, Type } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { ValidationPipe } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
 import type { Logger } from 'typeorm';
 import { AgendaModule } from './agenda/agenda.module';
 import { AuditModule } from './audit/audit.module';
@@ -12,7 +13,7 @@ import { CompetitionsModule } from './competitions/competitions.module';
 import { PermissionsGuard } from './common/auth/permissions.guard';
 import { ProblemFilter } from './common/errors/problem.filter';
 import { validationFailed } from './common/errors/validation';
-import { JsonLogger } from './common/logging/json-logger';
+import { AppLogger } from './common/logging/logger';
 import { APP_CONFIG, AppConfig } from './config/env';
 import { dataSourceOptions } from './database/data-source';
 import { DocumentsModule } from './documents/documents.module';
@@ -37,7 +38,7 @@ import { UsersModule } from './users/users.module';
 export interface AppModuleOptions {
   config: AppConfig;
   databaseUrl: string;
-  logger: JsonLogger;
+  logger: AppLogger;
   /** Sees every SQL query (the tests count them). */
   queryLogger?: Logger;
   /** Extra modules, e.g. a test-only controller. */
@@ -52,10 +53,10 @@ class CoreModule {
       module: CoreModule,
       providers: [
         { provide: APP_CONFIG, useValue: options.config },
-        { provide: JsonLogger, useValue: options.logger },
+        { provide: AppLogger, useValue: options.logger },
         Clock,
       ],
-      exports: [APP_CONFIG, JsonLogger, Clock],
+      exports: [APP_CONFIG, AppLogger, Clock],
     };
   }
 }
@@ -67,6 +68,8 @@ export class AppModule {
       module: AppModule,
       imports: [
         CoreModule.forRoot(options),
+        // Binds each request's pino logger (from the request-log middleware) to what is logged during it.
+        LoggerModule.forRoot(options.logger.params),
         TypeOrmModule.forRoot(dataSourceOptions(options.databaseUrl, options.config.dbPoolMax, options.queryLogger)),
         AuditModule,
         AuthModule,
@@ -107,7 +110,7 @@ export class AppModule {
             exceptionFactory: validationFailed,
           }),
         },
-        { provide: APP_FILTER, useFactory: (logger: JsonLogger) => new ProblemFilter(logger), inject: [JsonLogger] },
+        { provide: APP_FILTER, useFactory: (logger: AppLogger) => new ProblemFilter(logger), inject: [AppLogger] },
       ],
     };
   }

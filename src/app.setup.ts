@@ -13,7 +13,8 @@ import { NoStoreDownloadsInterceptor, noStoreMiddleware } from './common/http/ca
 import { compressionMiddleware } from './common/http/compression';
 import { API_TAGS, markPublicOperations } from './common/http/openapi';
 import { portalRouter } from './common/http/portal';
-import { AppRequest, requestIdMiddleware, requestLogMiddleware } from './common/http/request-context';
+import { AppRequest, requestIdMiddleware } from './common/http/request-context';
+import { requestLogMiddleware } from './common/logging/logger';
 import type { AppConfig } from './config/env';
 
 export const API_PREFIX = 'api/v1';

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { createApp } from './app.setup';
-import { JsonLogger } from './common/logging/json-logger';
+import { AppLogger } from './common/logging/logger';
 import { AppConfig, ConfigError, loadConfig } from './config/env';
 import { resolveDatabase } from './database/connect';
 import { runMigrationsLocked } from './database/data-source';
@@ -18,7 +18,7 @@ async function bootstrap(): Promise<void> {
     }
     throw err;
   }
-  const logger = new JsonLogger(config.logLevel);
+  const logger = AppLogger.create(config.logLevel);
   const database = await resolveDatabase(config);
   if (database.embedded) logger.info('using the embedded PostgreSQL (PGlite)', { dataDir: config.pgliteDataDir });
 

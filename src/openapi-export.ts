@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
 import { buildOpenApi, createApp } from './app.setup';
-import { JsonLogger } from './common/logging/json-logger';
+import { AppLogger } from './common/logging/logger';
 import { loadConfig } from './config/env';
 
 /**
@@ -11,7 +11,7 @@ import { loadConfig } from './config/env';
 async function main(): Promise<void> {
   const out = process.argv[2];
   const config = loadConfig({ NODE_ENV: 'test', JWT_SECRET: 'openapi-export-only-0123456789abcdefghij', DATABASE_URL: 'postgres://unused@127.0.0.1:1/unused' });
-  const app = await createApp({ config, databaseUrl: config.databaseUrl as string, logger: new JsonLogger('silent'), preview: true });
+  const app = await createApp({ config, databaseUrl: config.databaseUrl as string, logger: AppLogger.create('silent'), preview: true });
   const json = `${JSON.stringify(buildOpenApi(app), null, 2)}\n`;
   if (out) writeFileSync(out, json);
   else process.stdout.write(json);

@@ -1,5 +1,5 @@
 import type { Clock } from '../common/clock';
-import type { JsonLogger } from '../common/logging/json-logger';
+import type { AppLogger } from '../common/logging/logger';
 import type { AppConfig } from '../config/env';
 
 /** How often each replica checks whether today's run of a daily job is still to do. */
@@ -28,7 +28,7 @@ export class DailyJobTimer {
     private readonly label: string,
     private readonly job: DailyJob,
     private readonly clock: Clock,
-    private readonly logger: JsonLogger,
+    private readonly logger: AppLogger,
   ) {}
 
   /** Starts checking, unless the configuration turns jobs off. */

@@ -1,6 +1,6 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Clock } from '../common/clock';
-import { JsonLogger } from '../common/logging/json-logger';
+import { AppLogger } from '../common/logging/logger';
 import { APP_CONFIG } from '../config/env';
 import type { AppConfig } from '../config/env';
 import { DailyJobTimer } from './daily-job-timer';
@@ -15,7 +15,7 @@ export class JobScheduler implements OnApplicationBootstrap, OnApplicationShutdo
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     job: MouExpiryJob,
     clock: Clock,
-    logger: JsonLogger,
+    logger: AppLogger,
   ) {
     this.timer = new DailyJobTimer('MoU', job, clock, logger);
   }

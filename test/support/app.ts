@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { DataSource, Logger } from 'typeorm';
 import { createApp } from '../../src/app.setup';
-import { JsonLogger } from '../../src/common/logging/json-logger';
+import { AppLogger } from '../../src/common/logging/logger';
 import { loadConfig } from '../../src/config/env';
 import { cloneTemplate, dropDatabase } from './database';
 
@@ -33,7 +33,7 @@ export interface TestApp {
 }
 
 /** Starts the API for one test file on a fresh database; `env` overrides configuration. */
-export async function createTestApp(options: { env?: Record<string, string>; extraModules?: Type[] } = {}): Promise<TestApp> {
+export async function createTestApp(options: { env?: Record<string, string>; extraModules?: Type[]; logger?: AppLogger } = {}): Promise<TestApp> {
   const server = process.env.JALIN_TEST_SERVER;
   if (!server) throw new Error('JALIN_TEST_SERVER is not set: run the tests with npm test');
   const name = `jalin_${process.env.JEST_WORKER_ID ?? '0'}_${randomBytes(4).toString('hex')}_test`;
@@ -48,7 +48,7 @@ export async function createTestApp(options: { env?: Record<string, string>; ext
     ...options.env,
   });
   const queries = new QueryCounter();
-  const app = await createApp({ config, databaseUrl, logger: new JsonLogger('silent'), queryLogger: queries, extraModules: options.extraModules });
+  const app = await createApp({ config, databaseUrl, logger: options.logger ?? AppLogger.create('silent'), queryLogger: queries, extraModules: options.extraModules });
   await app.init();
   return {
     app,

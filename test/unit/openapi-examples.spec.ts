@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { buildOpenApi, createApp } from '../../src/app.setup';
-import { JsonLogger } from '../../src/common/logging/json-logger';
+import { AppLogger } from '../../src/common/logging/logger';
 import { loadConfig } from '../../src/config/env';
 
 type Node = Record<string, unknown>;
@@ -11,7 +11,7 @@ type Node = Record<string, unknown>;
 /** The document the API serves, built without a database (as src/openapi-export.ts does). */
 async function openApiDocument(): Promise<Node> {
   const config = loadConfig({ NODE_ENV: 'test', JWT_SECRET: 'openapi-examples-only-0123456789abcdefghij', DATABASE_URL: 'postgres://unused@127.0.0.1:1/unused', LOG_LEVEL: 'silent' });
-  const app = await createApp({ config, databaseUrl: config.databaseUrl as string, logger: new JsonLogger('silent'), preview: true });
+  const app = await createApp({ config, databaseUrl: config.databaseUrl as string, logger: AppLogger.create('silent'), preview: true });
   const document = JSON.parse(JSON.stringify(buildOpenApi(app))) as Node;
   await app.close();
   return document;

@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException } from '@nestjs/common';
 import type { Response } from 'express';
 import type { AppRequest } from '../http/request-context';
-import type { JsonLogger } from '../logging/json-logger';
+import type { AppLogger } from '../logging/logger';
 import { AppError } from './app-error';
 import { DuplicateRecordError, DuplicateRecordFilter } from './duplicate-record';
 import type { ErrorCode } from './error-catalog';
@@ -23,7 +23,7 @@ function fromHttpException(e: HttpException, req: AppRequest): AppError | null {
 export class ProblemFilter implements ExceptionFilter {
   private readonly duplicates = new DuplicateRecordFilter();
 
-  constructor(private readonly logger: JsonLogger) {}
+  constructor(private readonly logger: AppLogger) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     if (exception instanceof DuplicateRecordError) return this.duplicates.catch(exception, host);
