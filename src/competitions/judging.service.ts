@@ -27,6 +27,7 @@ import {
 } from './dto/judging.response';
 import { EntriesRepository } from './entries.repository';
 import { EntryToAssign, JudgingRepository } from './judging.repository';
+import { roleName } from '../common/errors/names';
 
 const MANAGE_PANEL = { en: 'manage the judges and their assignments', id: 'mengelola juri dan penugasannya' };
 
@@ -83,13 +84,13 @@ export class JudgingService {
         requirePanelOpen(competition);
         const user = await this.judging.findUser(userId, manager);
         if (!user || user.role !== 'judge' || user.disabledAt !== null) {
-          const why = !user ? 'names no user' : user.disabledAt !== null ? `names ${user.fullName}, whose account is disabled` : `names ${user.fullName}, whose role is ${user.role}, not judge`;
-          const mengapa = !user ? 'tidak menunjuk pengguna mana pun' : user.disabledAt !== null ? `menunjuk ${user.fullName}, yang akunnya dinonaktifkan` : `menunjuk ${user.fullName}, yang perannya ${user.role}, bukan judge`;
+          const why = !user ? 'there is no such user' : user.disabledAt !== null ? `the account of ${user.fullName} is disabled` : `${user.fullName} is a ${roleName(user.role, 'en')}, not a judge`;
+          const mengapa = !user ? 'pengguna tersebut tidak ada' : user.disabledAt !== null ? `akun ${user.fullName} dinonaktifkan` : `${user.fullName} adalah ${roleName(user.role, 'id')}, bukan juri`;
           throw AppError.refused(
             'userId',
             'not_a_judge',
-            `userId ${why}; the panel takes active users with the role judge (an admin creates them with POST /api/v1/users)`,
-            `userId ${mengapa}; panel hanya menerima pengguna aktif dengan peran judge (admin membuatnya dengan POST /api/v1/users)`,
+            `${why}; the panel takes active users with the role of judge (an administrator creates them)`,
+            `${mengapa}; panel hanya menerima pengguna aktif dengan peran juri (administrator membuatnya)`,
           );
         }
         if (await this.judging.onPanel(id, userId, manager)) throw this.alreadyOnPanel(user.fullName, userId);

@@ -17,6 +17,7 @@ import { CreatedUserResponse, UserResponse } from './dto/user.response';
 import type { Role } from './role';
 import { User } from './user.entity';
 import { UsersRepository } from './users.repository';
+import { organizationTypeName, roleName } from '../common/errors/names';
 
 /** How long an invitation can be accepted. */
 export const INVITATION_TTL_DAYS = 7;
@@ -35,8 +36,8 @@ function checkRoleFits(role: Role, orgType: OrganizationType): void {
     throw AppError.refused(
       'role',
       'role_does_not_fit_organization',
-      `role ${role} belongs to a ${needed} organisation, but this organisation is a ${orgType}; pick another role or organisation`,
-      `peran ${role} hanya untuk organisasi ${needed}, sedangkan organisasi ini ${orgType}; pilih peran atau organisasi lain`,
+      `the role ${roleName(role, 'en')} belongs to a ${organizationTypeName(needed, 'en')}, but this organisation is a ${organizationTypeName(orgType, 'en')}; pick another role or organisation`,
+      `peran ${roleName(role, 'id')} hanya untuk ${organizationTypeName(needed, 'id')}, sedangkan organisasi ini ${organizationTypeName(orgType, 'id')}; pilih peran atau organisasi lain`,
     );
   }
 }

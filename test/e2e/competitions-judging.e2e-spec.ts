@@ -66,9 +66,9 @@ describe('competition judging', () => {
       expect(again.body.code).toBe('judge_on_panel');
       const notJudge = await as(w.csr).post(`${BASE}/${c.id}/judges`, { userId: w.facilitator.user.id });
       expect(notJudge.body.errors[0]).toMatchObject({ field: 'userId', code: 'not_a_judge' });
-      expect(notJudge.body.errors[0].message).toContain('whose role is facilitator, not judge');
+      expect(notJudge.body.errors[0].message).toContain('is a facilitator, not a judge');
       const disabled = await createUser(t.dataSource, 'judge', { disabledAt: new Date() });
-      expect((await as(w.csr).post(`${BASE}/${c.id}/judges`, { userId: disabled.id })).body.errors[0].message).toContain('whose account is disabled');
+      expect((await as(w.csr).post(`${BASE}/${c.id}/judges`, { userId: disabled.id })).body.errors[0].message).toContain('Test judge is disabled');
       await assign(c, judge, entries[0]);
       expect((await as(w.csr).get(`${BASE}/${c.id}/judges`)).body.items[0]).toMatchObject({ assignedEntries: 1, scoredEntries: 0 });
       const lines = await t.dataSource.query(`SELECT action FROM audit_events WHERE entity_type = 'competition_judge' AND entity_id = $1`, [c.id]);

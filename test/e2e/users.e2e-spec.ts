@@ -47,6 +47,9 @@ describe('users', () => {
     });
     expect(res.status).toBe(422);
     expect(res.body.errors[0]).toMatchObject({ field: 'role', code: 'role_does_not_fit_organization' });
+    // A rule refusal, in words: no role or organisation type as a stored value.
+    expect(res.body).toMatchObject({ code: 'rule_violated', title: 'This request cannot be carried out' });
+    expect(res.body.detail).toBe('The role CSR officer belongs to a company, but this organisation is a school; pick another role or organisation.');
   });
 
   it('refuses a duplicate email with 409 and changes nothing', async () => {

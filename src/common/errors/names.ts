@@ -1,4 +1,5 @@
 import { Permission, roleHas } from '../auth/permissions';
+import type { OrganizationType } from '../auth/organization-type';
 import type { Role } from '../../users/role';
 import type { Lang } from './i18n';
 
@@ -16,6 +17,15 @@ export const ROLE_NAMES: Record<Role, { en: string; id: string; enArticle: strin
   education_officer: { en: 'education office officer', id: 'petugas dinas pendidikan', enArticle: 'an' },
   facilitator: { en: 'facilitator', id: 'fasilitator', enArticle: 'a' },
   judge: { en: 'judge', id: 'juri', enArticle: 'a' },
+};
+
+/** Kinds of organisation, as in "this organisation is a school" / "organisasi ini sekolah". */
+export const ORGANIZATION_TYPE_NAMES: Record<OrganizationType, Words> = {
+  company: { en: 'company', id: 'perusahaan' },
+  school: { en: 'school', id: 'sekolah' },
+  education_office: { en: 'education office', id: 'dinas pendidikan' },
+  facilitator: { en: 'facilitator organisation', id: 'lembaga fasilitator' },
+  other: { en: 'other organisation', id: 'organisasi lain' },
 };
 
 /** What each permission lets a person do, as the end of "A principal cannot …" / "Kepala sekolah tidak dapat …". */
@@ -131,6 +141,11 @@ export function roleSubject(role: unknown, lang: Lang): string {
 /** A role's name in a list ("CSR officer" / "petugas CSR"). */
 export function roleName(role: Role, lang: Lang): string {
   return ROLE_NAMES[role][lang];
+}
+
+/** A kind of organisation in one language ("education office" / "dinas pendidikan"). */
+export function organizationTypeName(type: OrganizationType, lang: Lang): string {
+  return ORGANIZATION_TYPE_NAMES[type]?.[lang] ?? (lang === 'en' ? 'organisation' : 'organisasi');
 }
 
 /** A record's name in one language; unknown names read as "record" / "data". */
