@@ -27,6 +27,7 @@ import { balanceAtSchool, grantStatusFor, ledgerAmount, movesBalance, runningBal
 import type { GrantMoney, GrantStatus } from './grant-status';
 import type { Grant } from './grant.entity';
 import { GrantRow, GrantsRepository, GrantTotals, LockedYear } from './grants.repository';
+import { statusName } from '../common/errors/names';
 
 /** The money of a grant row, for the pure rules. */
 export function moneyOfRow(g: GrantTotals | Pick<GrantRow, keyof GrantTotals>): GrantMoney {
@@ -107,8 +108,8 @@ export class GrantsService {
           throw AppError.refused(
             'planId',
             'plan_not_approved',
-            `the ${plan.year} plan of ${plan.schoolName} is ${plan.status}; a grant funds an approved plan only, so approve the plan first`,
-            `rencana ${plan.year} ${plan.schoolName} berstatus ${plan.status}; hibah hanya untuk rencana yang sudah disetujui, jadi setujui rencananya dulu`,
+            `the ${plan.year} plan of ${plan.schoolName} is ${statusName(plan.status, 'en')}; a grant funds an approved plan only, so approve the plan first`,
+            `rencana ${plan.year} ${plan.schoolName} berstatus ${statusName(plan.status, 'id')}; hibah hanya untuk rencana yang sudah disetujui, jadi setujui rencananya dulu`,
           );
         }
         const year = await this.grants.lockYear(plan.programYearId, manager);

@@ -16,6 +16,7 @@ import { MentoringAction } from './mentoring-action.entity';
 import { refuseActionMove, schoolMayChange } from './mentoring-status';
 import type { ActionOwnerSide } from './mentoring-status';
 import { SessionsRepository } from './sessions.repository';
+import { statusName } from '../common/errors/names';
 
 function dueBeforeSession(dueDate: string, heldOn: string): AppError {
   return AppError.field(
@@ -136,7 +137,7 @@ export class ActionsService {
       } else if (current.status !== 'open') {
         throw AppError.rule(
           `the action is ${current.status}, and a closed action can no longer change`,
-          `tindak lanjut ini berstatus ${current.status}, dan tindak lanjut yang sudah ditutup tidak dapat diubah lagi`,
+          `tindak lanjut ini berstatus ${statusName(current.status, 'id')}, dan tindak lanjut yang sudah ditutup tidak dapat diubah lagi`,
         );
       }
       if (dto.status === 'dropped' && dto.reason === undefined) {

@@ -12,6 +12,7 @@ import { MentoringAssignmentResponse } from './dto/assignment.response';
 import type { CreateMentoringAssignmentDto, EndMentoringAssignmentDto, ReassignMentoringAssignmentDto } from './dto/assignment-input.dto';
 import type { ListAssignmentsQuery } from './dto/list-assignments.query';
 import { minutesOf } from './mentoring-status';
+import { statusName } from '../common/errors/names';
 
 /** Assignments are made in the company's name by its CSR officers (admins may correct them). */
 function requireAssigner(actor: Actor): void {
@@ -90,7 +91,7 @@ export class AssignmentsService {
             'schoolId',
             'partnership_not_running',
             `the partnership of ${partnership.schoolName} in ${year.programName} is ${partnership.status}; resume it before assigning a facilitator`,
-            `kemitraan ${partnership.schoolName} dalam ${year.programName} berstatus ${partnership.status}; aktifkan kembali sebelum menugaskan fasilitator`,
+            `kemitraan ${partnership.schoolName} dalam ${year.programName} berstatus ${statusName(partnership.status, 'id')}; aktifkan kembali sebelum menugaskan fasilitator`,
           );
         }
         const existing = await this.assignments.findActive(facilitator.id, dto.schoolId, year.id, manager);

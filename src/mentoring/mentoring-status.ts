@@ -1,3 +1,5 @@
+import { statusName } from '../common/errors/names';
+
 /** How a mentoring session was held. */
 export const SESSION_MODES = ['visit', 'online', 'workshop', 'training', 'evaluation'] as const;
 export type SessionMode = (typeof SESSION_MODES)[number];
@@ -83,12 +85,12 @@ export function canMoveAction(from: ActionStatus, to: ActionStatus): boolean {
 export function refuseActionMove(from: ActionStatus, to: ActionStatus): Refusal | null {
   if (canMoveAction(from, to)) return null;
   if (from === to) {
-    return { en: `the action is already ${to}; nothing to change`, id: `tindak lanjut ini sudah berstatus ${to}; tidak ada yang perlu diubah` };
+    return { en: `the action is already ${to}; nothing to change`, id: `tindak lanjut ini sudah berstatus ${statusName(to, 'id')}; tidak ada yang perlu diubah` };
   }
   if (from !== 'open') {
     return {
       en: `the action is ${from}, and a ${from} action is final (it cannot become ${to}); add a new follow-up to the session if more work is needed`,
-      id: `tindak lanjut ini berstatus ${from}, dan status ${from} bersifat final (tidak dapat menjadi ${to}); tambahkan tindak lanjut baru pada sesi jika masih ada pekerjaan`,
+      id: `tindak lanjut ini berstatus ${statusName(from, 'id')}, dan status ${statusName(from, 'id')} bersifat final (tidak dapat menjadi ${statusName(to, 'id')}); tambahkan tindak lanjut baru pada sesi jika masih ada pekerjaan`,
     };
   }
   return { en: `an open action can become done or dropped, not ${to}`, id: `tindak lanjut yang terbuka dapat menjadi done atau dropped, bukan ${to}` };

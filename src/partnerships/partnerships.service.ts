@@ -21,6 +21,7 @@ import { PartnershipsRepository } from './partnerships.repository';
 import { buildTimeline } from './timeline/build-timeline';
 import { PartnershipTimelineSources } from './timeline/timeline-source';
 import type { TimelineEvent } from './timeline/timeline-source';
+import { statusName } from '../common/errors/names';
 
 function duplicatePartnership(existingId: string, schoolName: string, programName: string): DuplicateRecordError {
   return new DuplicateRecordError('partnership_exists', existingId, {
@@ -42,15 +43,15 @@ function refuseMove(from: PartnershipStatus, to: PartnershipStatus): AppError {
   if (moves.length === 0) {
     return AppError.rule(
       `the partnership has ended, and an ended partnership cannot change status any more (it cannot become ${to})`,
-      `kemitraan sudah berakhir, dan kemitraan yang berakhir tidak dapat berubah status lagi (tidak dapat menjadi ${to})`,
+      `kemitraan sudah berakhir, dan kemitraan yang berakhir tidak dapat berubah status lagi (tidak dapat menjadi ${statusName(to, 'id')})`,
     );
   }
   const already = from === to ? `it is already ${to}; ` : '';
-  const sudah = from === to ? `statusnya sudah ${to}; ` : '';
+  const sudah = from === to ? `statusnya sudah ${statusName(to, 'id')}; ` : '';
   const article = /^[aeiou]/.test(from) ? 'an' : 'a';
   return AppError.rule(
     `${already}${article} ${from} partnership can move to ${moves.join(' or ')}, not to ${to}`,
-    `${sudah}kemitraan berstatus ${from} dapat berpindah ke ${moves.join(' atau ')}, bukan ke ${to}`,
+    `${sudah}kemitraan berstatus ${statusName(from, 'id')} dapat berpindah ke ${moves.map((m) => statusName(m, 'id')).join(' atau ')}, bukan ke ${statusName(to, 'id')}`,
   );
 }
 
@@ -292,7 +293,7 @@ export class PartnershipsService {
       throw wrong(
         'not_accepted',
         `this recommendation is ${rec.decision}; only an accepted one can open a partnership: accept it first with POST /api/v1/partner-requests/${rec.requestId}/recommendations/${rec.id}/accept`,
-        `rekomendasi ini berstatus ${rec.decision}; hanya rekomendasi yang diterima yang dapat membuka kemitraan: terima dulu dengan POST /api/v1/partner-requests/${rec.requestId}/recommendations/${rec.id}/accept`,
+        `rekomendasi ini berstatus ${statusName(rec.decision, 'id')}; hanya rekomendasi yang diterima yang dapat membuka kemitraan: terima dulu dengan POST /api/v1/partner-requests/${rec.requestId}/recommendations/${rec.id}/accept`,
       );
     }
     if (rec.partnershipId) throw recommendationTaken(rec.id, rec.partnershipId);

@@ -22,6 +22,7 @@ import { diffDocuments } from './plan-diff';
 import { isLateSubmission, statusAfter, versionOutcomes } from './plan-status';
 import type { PlanTransition } from './plan-status';
 import { PlanDetailRow, PlanListCursor, PlansRepository } from './plans.repository';
+import { statusName } from '../common/errors/names';
 
 /** How many changed paths an audit line of an update lists. */
 const AUDITED_PATHS = 100;
@@ -84,8 +85,8 @@ export class PlansService {
             throw AppError.field('programYearId', 'unknown_program_year', 'programYearId names no program year; pick one from GET /api/v1/programs/{id}/years', 'programYearId tidak menunjuk tahun program mana pun; pilih dari GET /api/v1/programs/{id}/years');
           }
           if (ground.partnershipId === null || (ground.partnershipStatus !== 'prospective' && ground.partnershipStatus !== 'active')) {
-            const state = ground.partnershipStatus === null ? 'has no partnership' : `has a partnership that is ${ground.partnershipStatus}`;
-            const stateId = ground.partnershipStatus === null ? 'tidak memiliki kemitraan' : `memiliki kemitraan berstatus ${ground.partnershipStatus}`;
+            const state = ground.partnershipStatus === null ? 'has no partnership' : `has a partnership that is ${statusName(ground.partnershipStatus, 'en')}`;
+            const stateId = ground.partnershipStatus === null ? 'tidak memiliki kemitraan' : `memiliki kemitraan berstatus ${statusName(ground.partnershipStatus, 'id')}`;
             throw AppError.rule(
               `the school ${state} in the program of this year (${ground.year}); a plan is made inside a prospective or active partnership, so ask the company's CSR officer to open or resume it first`,
               `sekolah ${stateId} dalam program tahun ini (${ground.year}); rencana dibuat di dalam kemitraan yang prospektif atau aktif, jadi minta petugas CSR perusahaan membuka atau melanjutkannya terlebih dahulu`,
@@ -419,8 +420,8 @@ export class PlansService {
   private requireOpenPlan(plan: PlanDetailRow): void {
     if (plan.status !== 'completed' && plan.status !== 'withdrawn') return;
     throw AppError.rule(
-      `the plan is ${plan.status} and its record is final; editors can no longer be added`,
-      `rencana berstatus ${plan.status} dan catatannya final; editor tidak dapat ditambahkan lagi`,
+      `the plan is ${statusName(plan.status, 'en')} and its record is final; editors can no longer be added`,
+      `rencana berstatus ${statusName(plan.status, 'id')} dan catatannya final; editor tidak dapat ditambahkan lagi`,
     );
   }
 

@@ -16,6 +16,7 @@ import type { ProgramYearStatus } from './program-year-status';
 import { Program } from './program.entity';
 import { ProgramYearsRepository } from './program-years.repository';
 import { ProgramsRepository } from './programs.repository';
+import { statusName } from '../common/errors/names';
 
 type Calendar = Pick<ProgramYear, 'planningWorkshopDate' | 'planDeadline'>;
 
@@ -171,7 +172,7 @@ export class ProgramYearsService {
     if (year.status === to) {
       throw AppError.rule(
         `${year.year} of ${program.name} is already ${to}; the next status it can move to is ${next}`,
-        `tahun ${year.year} program ${program.name} sudah berstatus ${to}; status berikutnya yang dapat dituju adalah ${next}`,
+        `tahun ${year.year} program ${program.name} sudah berstatus ${statusName(to, 'id')}; status berikutnya yang dapat dituju adalah ${next === null ? '-' : statusName(next, 'id')}`,
       );
     }
     throw AppError.rule(

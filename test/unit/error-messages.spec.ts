@@ -1,14 +1,13 @@
 import 'reflect-metadata';
 import { ArgumentMetadata, ValidationPipe } from '@nestjs/common';
 import { getMetadataStorage } from 'class-validator';
-import { defaultMetadataStorage } from 'class-transformer/cjs/storage';
 import { getMetadataArgsStorage } from 'typeorm';
 import { Permission } from '../../src/common/auth/permissions';
 import { AppError } from '../../src/common/errors/app-error';
 import { describeError, ERROR_CATALOG, ErrorCode } from '../../src/common/errors/error-catalog';
 import { fieldLabel } from '../../src/common/errors/field-labels';
 import { LANGUAGES, Lang } from '../../src/common/errors/i18n';
-import { RECORD_NAMES, ROLE_NAMES } from '../../src/common/errors/names';
+import { RECORD_NAMES, ROLE_NAMES, statusName } from '../../src/common/errors/names';
 import { problemOf } from '../../src/common/errors/problem';
 import { validationFailed } from '../../src/common/errors/validation';
 import { ENTITIES } from '../../src/database/entities';
@@ -23,6 +22,9 @@ import { CreatePlanDto } from '../../src/plans/dto/create-plan.dto';
 import { ActivityProgressDto, CreatePlanCommentDto, IndicatorResultDto, WithdrawPlanDto } from '../../src/plans/dto/plan-actions.dto';
 import { UpdatePlanDto } from '../../src/plans/dto/update-plan.dto';
 import type { Role } from '../../src/users/role';
+
+// class-transformer keeps its @Type metadata in a module it does not export by name; its types sit beside it.
+const { defaultMetadataStorage } = require('class-transformer/cjs/storage') as typeof import('class-transformer/types/storage');
 
 /** Tables as the database names them: none may reach a person. */
 const naming = new SnakeNamingStrategy();
@@ -112,6 +114,7 @@ describe('error messages a person reads', () => {
     expect(en).toBe('A principal cannot approve plans. Ask a CSR officer to do it.');
     expect(id).toBe('Kepala sekolah tidak dapat menyetujui rencana. Minta petugas CSR untuk melakukannya.');
     expect(describeError('not_found', { resource: 'plan', id: 'x' }, 'id').detail).toMatch(/^Tidak ada rencana dengan id x /);
+    expect([statusName('changes_requested', 'en'), statusName('changes_requested', 'id'), statusName('in_progress', 'id')]).toEqual(['returned for changes', 'perlu perbaikan', 'sedang berjalan']);
   });
 
   it('titles a rule refusal as a refusal, with the reason as the detail and the field kept', () => {

@@ -119,6 +119,47 @@ export const RECORD_NAMES: Record<string, Words> = {
   user: { en: 'user', id: 'pengguna' },
 };
 
+/** The states records move through, as people say them; one table, since the words mean the same on every record. */
+export const STATUS_NAMES: Record<string, Words> = {
+  draft: { en: 'draft', id: 'draf' },
+  submitted: { en: 'submitted', id: 'diajukan' },
+  changes_requested: { en: 'returned for changes', id: 'perlu perbaikan' },
+  approved: { en: 'approved', id: 'disetujui' },
+  in_progress: { en: 'in progress', id: 'sedang berjalan' },
+  completed: { en: 'completed', id: 'selesai' },
+  withdrawn: { en: 'withdrawn', id: 'ditarik' },
+  planning: { en: 'planning', id: 'perencanaan' },
+  running: { en: 'running', id: 'berjalan' },
+  evaluating: { en: 'evaluating', id: 'evaluasi' },
+  closed: { en: 'closed', id: 'ditutup' },
+  prospective: { en: 'prospective', id: 'prospektif' },
+  active: { en: 'active', id: 'aktif' },
+  paused: { en: 'paused', id: 'dijeda' },
+  ended: { en: 'ended', id: 'berakhir' },
+  pending: { en: 'pending', id: 'menunggu keputusan' },
+  accepted: { en: 'accepted', id: 'diterima' },
+  declined: { en: 'declined', id: 'ditolak' },
+  returned: { en: 'returned', id: 'dikembalikan' },
+  open: { en: 'open', id: 'terbuka' },
+  answered: { en: 'answered', id: 'dijawab' },
+  expired: { en: 'expired', id: 'kedaluwarsa' },
+  done: { en: 'done', id: 'selesai' },
+  dropped: { en: 'dropped', id: 'dibatalkan' },
+  awarded: { en: 'awarded', id: 'diberikan' },
+  disbursing: { en: 'being disbursed', id: 'sedang dicairkan' },
+  fully_disbursed: { en: 'fully disbursed', id: 'sudah dicairkan seluruhnya' },
+  reporting: { en: 'reporting', id: 'pelaporan' },
+  cancelled: { en: 'cancelled', id: 'dibatalkan' },
+  awaiting_signatures: { en: 'awaiting signatures', id: 'menunggu tanda tangan' },
+  terminated: { en: 'terminated', id: 'diakhiri' },
+  superseded: { en: 'superseded', id: 'digantikan' },
+};
+
+/** A record's state in one language ("in progress" / "sedang berjalan"); an unknown value is shown as it is. */
+export function statusName(status: string, lang: Lang): string {
+  return Object.prototype.hasOwnProperty.call(STATUS_NAMES, status) ? STATUS_NAMES[status][lang] : status;
+}
+
 const capital = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 const ROLES = Object.keys(ROLE_NAMES) as Role[];
