@@ -12,7 +12,7 @@ export class AuditEventResponse {
   @ApiProperty({ nullable: true, type: String, example: '3f2a6c1e-8d4b-4c5e-9a7b-1e2d3c4b5a69' })
   actorUserId: string | null;
 
-  @ApiProperty({ nullable: true, type: String, example: '7b1d2e3f-4a5b-4c6d-8e9f-0a1b2c3d4e5f' })
+  @ApiProperty({ nullable: true, type: String, example: '00000000-0000-4000-8000-000000000101' })
   actorOrganizationId: string | null;
 
   @ApiProperty({ example: 'update', description: 'create, update, state_change, login, logout, ...' })

@@ -25,7 +25,7 @@ export class CompetitionYearResponse {
 
 /** A competition as lists show it. */
 export class CompetitionResponse {
-  @ApiProperty({ example: '00000000-0000-4000-8000-000000000c01' })
+  @ApiProperty({ example: '00000000-0000-4000-8000-000000000c26' })
   id: string;
 
   @ApiProperty({ type: CompetitionRefResponse, example: { id: '00000000-0000-4000-8000-000000000801', name: 'Generasi Trakindo' } })
@@ -97,7 +97,7 @@ export class CompetitionResponse {
 
 /** A category of a competition. */
 export class CompetitionCategoryResponse {
-  @ApiProperty({ example: '00000000-0000-4000-8000-000000000c11' })
+  @ApiProperty({ example: '00000000-0000-4000-8000-0000cc260101' })
   id: string;
 
   @ApiProperty({ example: 'Literacy innovation' })
@@ -109,7 +109,7 @@ export class CompetitionCategoryResponse {
 
 /** One weighted criterion of the rubric. */
 export class RubricCriterionResponse {
-  @ApiProperty({ example: '00000000-0000-4000-8000-000000000c21' })
+  @ApiProperty({ example: '00000000-0000-4000-8000-0000cc260201' })
   id: string;
 
   @ApiProperty({ example: 'Innovation' })

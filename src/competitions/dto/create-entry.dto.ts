@@ -6,7 +6,7 @@ import { trimmed } from './instant';
 
 /** A school's entry in one category of a competition. */
 export class CreateEntryDto {
-  @ApiProperty({ example: '00000000-0000-4000-8000-000000000c11', description: 'A category of this competition; one entry per school and category.' })
+  @ApiProperty({ example: '00000000-0000-4000-8000-0000cc260101', description: 'A category of this competition; one entry per school and category.' })
   @IsUUID()
   categoryId: string;
 
@@ -26,12 +26,12 @@ export class CreateEntryDto {
   @MaxLength(10000)
   summary?: string;
 
-  @ApiPropertyOptional({ example: '5b0f3c2e-7a1d-4e8f-9c6b-2a3d4e5f6a7b', description: "The school's plan for the competition's program year that the entry grew from." })
+  @ApiPropertyOptional({ example: '00000000-0000-4000-8000-0000a1260000', description: "The school's plan for the competition's program year that the entry grew from." })
   @IsOptional()
   @IsUUID()
   planId?: string;
 
-  @ApiPropertyOptional({ example: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d', description: 'The program inside that plan (content.programs[].id); needs planId.' })
+  @ApiPropertyOptional({ example: '00000000-0000-4000-8000-0000a1260001', description: 'The program inside that plan (content.programs[].id); needs planId.' })
   @IsOptional()
   @IsUUID()
   planProgramId?: string;

@@ -26,10 +26,10 @@ export class EntryResponse {
   @ApiProperty({ example: '00000000-0000-4000-8000-000000000d01' })
   id: string;
 
-  @ApiProperty({ example: '00000000-0000-4000-8000-000000000c01' })
+  @ApiProperty({ example: '00000000-0000-4000-8000-000000000c26' })
   competitionId: string;
 
-  @ApiProperty({ type: CompetitionRefResponse, example: { id: '00000000-0000-4000-8000-000000000c11', name: 'Disaster preparedness' } })
+  @ApiProperty({ type: CompetitionRefResponse, example: { id: '00000000-0000-4000-8000-0000cc260101', name: 'Disaster preparedness' } })
   category: CompetitionRefResponse;
 
   @ApiProperty({ type: CompetitionRefResponse, example: { id: '00000000-0000-4000-8000-000000000201', name: 'SDN Pelambuan 4 Banjarmasin' } })

@@ -24,7 +24,7 @@ export class CreateAssignmentDto {
 
 /** Staff every entry of a category. */
 export class AssignByCategoryDto {
-  @ApiProperty({ example: '00000000-0000-4000-8000-000000000c11' })
+  @ApiProperty({ example: '00000000-0000-4000-8000-0000cc260101' })
   @IsUUID()
   categoryId: string;
 
@@ -60,7 +60,7 @@ export class DeclareConflictDto {
 
 /** One criterion's score. */
 export class ScoreItemDto {
-  @ApiProperty({ example: '00000000-0000-4000-8000-000000000c21' })
+  @ApiProperty({ example: '00000000-0000-4000-8000-0000cc260201' })
   @IsUUID()
   criterionId: string;
 

@@ -64,7 +64,7 @@ export class JudgeAssignmentResponse {
   @ApiProperty({ type: CompetitionRefResponse, description: 'The entry (id and title).', example: { id: '00000000-0000-4000-8000-000000000d01', name: 'Pojok Baca Siaga Bencana' } })
   entry: CompetitionRefResponse;
 
-  @ApiProperty({ type: CompetitionRefResponse, example: { id: '00000000-0000-4000-8000-000000000c11', name: 'Disaster preparedness' } })
+  @ApiProperty({ type: CompetitionRefResponse, example: { id: '00000000-0000-4000-8000-0000cc260101', name: 'Disaster preparedness' } })
   category: CompetitionRefResponse;
 
   @ApiProperty({ type: CompetitionRefResponse, example: { id: '00000000-0000-4000-8000-000000000201', name: 'SDN Pelambuan 4 Banjarmasin' } })
@@ -176,7 +176,7 @@ export class DeclarationResponse {
   @ApiProperty({ example: '5c1f0a9e-2b7d-4e3a-8c6f-1d2e3f4a5b6c' })
   id: string;
 
-  @ApiProperty({ example: '00000000-0000-4000-8000-000000000c01' })
+  @ApiProperty({ example: '00000000-0000-4000-8000-000000000c26' })
   competitionId: string;
 
   @ApiProperty({ type: JudgeRefResponse })
@@ -197,7 +197,7 @@ export class DeclarationResponse {
 
 /** One criterion's score. */
 export class CriterionScoreResponse {
-  @ApiProperty({ example: '00000000-0000-4000-8000-000000000c21' })
+  @ApiProperty({ example: '00000000-0000-4000-8000-0000cc260201' })
   criterionId: string;
 
   @ApiProperty({ example: 'Innovation' })

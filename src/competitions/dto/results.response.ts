@@ -74,7 +74,7 @@ export class PreviewEntryResponse {
 
 /** One category of the preview, best first (unscored entries last). */
 export class PreviewCategoryResponse {
-  @ApiProperty({ example: '00000000-0000-4000-8000-000000000c11' })
+  @ApiProperty({ example: '00000000-0000-4000-8000-0000cc260101' })
   id: string;
 
   @ApiProperty({ example: 'Literacy innovation' })
@@ -86,7 +86,7 @@ export class PreviewCategoryResponse {
 
 /** The results as they would be published now. */
 export class ResultsPreviewResponse {
-  @ApiProperty({ example: '00000000-0000-4000-8000-000000000c01' })
+  @ApiProperty({ example: '00000000-0000-4000-8000-000000000c26' })
   competitionId: string;
 
   @ApiProperty({ enum: COMPETITION_PHASES, example: 'judging' })
@@ -167,7 +167,7 @@ export class ResultEntryResponse {
 
 /** One category of the published results, by rank. */
 export class ResultCategoryResponse {
-  @ApiProperty({ example: '00000000-0000-4000-8000-000000000c11' })
+  @ApiProperty({ example: '00000000-0000-4000-8000-0000cc260101' })
   id: string;
 
   @ApiProperty({ example: 'Literacy innovation' })
@@ -179,7 +179,7 @@ export class ResultCategoryResponse {
 
 /** The published results of a competition. */
 export class ResultsResponse {
-  @ApiProperty({ example: '00000000-0000-4000-8000-000000000c01' })
+  @ApiProperty({ example: '00000000-0000-4000-8000-000000000c26' })
   competitionId: string;
 
   @ApiProperty({ example: 'Generasi Trakindo National School Innovation Competition 2025' })

@@ -27,12 +27,12 @@ export class UpdateEntryDto {
   @MaxLength(10000)
   summary?: string;
 
-  @ApiPropertyOptional({ nullable: true, type: String, example: '5b0f3c2e-7a1d-4e8f-9c6b-2a3d4e5f6a7b', description: 'null unlinks the plan (and the plan program).' })
+  @ApiPropertyOptional({ nullable: true, type: String, example: '00000000-0000-4000-8000-0000a1260000', description: 'null unlinks the plan (and the plan program).' })
   @IsOptional()
   @IsUUID()
   planId?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, type: String, example: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d', description: 'A program of the linked plan; null unlinks it.' })
+  @ApiPropertyOptional({ nullable: true, type: String, example: '00000000-0000-4000-8000-0000a1260001', description: 'A program of the linked plan; null unlinks it.' })
   @IsOptional()
   @IsUUID()
   planProgramId?: string | null;

@@ -3,13 +3,14 @@ import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
 import { IsRupiah, rupiahProperty } from '../../common/money/is-rupiah';
 import { trimmed } from '../../programs/dto/calendar-date';
+import { says } from '../../common/errors/validation';
 
 /** Trims every string of an array, so blank conditions count as empty. */
 const trimmedEach = ({ value }: { value: unknown }) => (Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim() : v)) : value);
 
 /** A stimulus grant for a school's approved plan. */
 export class CreateGrantDto {
-  @ApiProperty({ example: '00000000-0000-4000-8000-000000001024', description: "The approved plan it funds (approved, in progress or completed), of a partner school in one of your company's programs. One grant per school per program year." })
+  @ApiProperty({ example: '00000000-0000-4000-8000-0000a1250000', description: "The approved plan it funds (approved, in progress or completed), of a partner school in one of your company's programs. One grant per school per program year." })
   @IsUUID()
   planId: string;
 
@@ -19,13 +20,13 @@ export class CreateGrantDto {
 
   @ApiProperty({
     type: [String],
-    example: ['7b0e4c2a-1d3f-4e5a-9b8c-0d1e2f3a4b5c'],
+    example: ['00000000-0000-4000-8000-0000a1260005'],
     description: "Ids of the plan's budget lines this grant funds: lines whose fundingSource is stimulus_grant. Expense lines are reported against them.",
   })
   @IsArray()
-  @ArrayMinSize(1, { message: 'fundedBudgetLineIds must name at least one stimulus_grant budget line of the plan' })
+  @ArrayMinSize(1, { message: says('must name at least one budget line of the plan funded by the stimulus grant', 'harus menyebut paling sedikit satu baris anggaran rencana yang didanai hibah stimulus') })
   @ArrayMaxSize(200)
-  @ArrayUnique({ message: 'fundedBudgetLineIds must not repeat a budget line' })
+  @ArrayUnique({ message: says('must not repeat a budget line', 'tidak boleh menyebut baris anggaran yang sama dua kali') })
   @IsUUID('all', { each: true })
   fundedBudgetLineIds: string[];
 
@@ -57,12 +58,12 @@ export class UpdateGrantDto {
   @IsRupiah({ positive: true })
   awardedAmount?: string;
 
-  @ApiPropertyOptional({ type: [String], example: ['7b0e4c2a-1d3f-4e5a-9b8c-0d1e2f3a4b5c'] })
+  @ApiPropertyOptional({ type: [String], example: ['00000000-0000-4000-8000-0000a1260005'] })
   @IsOptional()
   @IsArray()
-  @ArrayMinSize(1, { message: 'fundedBudgetLineIds must name at least one stimulus_grant budget line of the plan' })
+  @ArrayMinSize(1, { message: says('must name at least one budget line of the plan funded by the stimulus grant', 'harus menyebut paling sedikit satu baris anggaran rencana yang didanai hibah stimulus') })
   @ArrayMaxSize(200)
-  @ArrayUnique({ message: 'fundedBudgetLineIds must not repeat a budget line' })
+  @ArrayUnique({ message: says('must not repeat a budget line', 'tidak boleh menyebut baris anggaran yang sama dua kali') })
   @IsUUID('all', { each: true })
   fundedBudgetLineIds?: string[];
 

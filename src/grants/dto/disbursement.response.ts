@@ -7,7 +7,7 @@ export class DisbursementResponse {
   @ApiProperty({ example: '8c7b6a59-4e3d-4c2b-9a1f-0e9d8c7b6a59' })
   id: string;
 
-  @ApiProperty({ example: '5f0c2a7e-3b1d-4c8e-9f6a-2d4e6b8a0c13' })
+  @ApiProperty({ example: '00000000-0000-4000-8000-000000000c25' })
   grantId: string;
 
   @ApiProperty({ enum: ['tranche', 'reversal'], example: 'tranche' })

@@ -19,7 +19,7 @@ export class ExpenseLineDto {
   @MaxLength(300)
   description: string;
 
-  @ApiProperty({ example: '7b0e4c2a-1d3f-4e5a-9b8c-0d1e2f3a4b5c', description: 'The budget line of the plan the money was spent on: one the grant funds.' })
+  @ApiProperty({ example: '00000000-0000-4000-8000-0000a1260005', description: 'The budget line of the plan the money was spent on: one the grant funds.' })
   @IsUUID()
   budgetLineId: string;
 
@@ -43,7 +43,7 @@ export class UpdateExpenseLineDto {
   @MaxLength(300)
   description?: string;
 
-  @ApiPropertyOptional({ example: '7b0e4c2a-1d3f-4e5a-9b8c-0d1e2f3a4b5c' })
+  @ApiPropertyOptional({ example: '00000000-0000-4000-8000-0000a1260005' })
   @IsOptional()
   @IsUUID()
   budgetLineId?: string;

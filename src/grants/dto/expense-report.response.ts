@@ -40,7 +40,7 @@ export class ExpenseLineResponse {
   @ApiProperty({ example: '40 picture books for the literacy corner' })
   description: string;
 
-  @ApiProperty({ example: '7b0e4c2a-1d3f-4e5a-9b8c-0d1e2f3a4b5c' })
+  @ApiProperty({ example: '00000000-0000-4000-8000-0000a1260005' })
   budgetLineId: string;
 
   @ApiProperty({ nullable: true, type: String, example: 'Buku bacaan anak', description: "The budget line's item in the plan." })
@@ -82,7 +82,7 @@ export class ExpenseReportResponse {
   @ApiProperty({ example: '2e1d0c9b-8a7f-4e6d-9c5b-4a3f2e1d0c9b' })
   id: string;
 
-  @ApiProperty({ example: '5f0c2a7e-3b1d-4c8e-9f6a-2d4e6b8a0c13' })
+  @ApiProperty({ example: '00000000-0000-4000-8000-000000000c25' })
   grantId: string;
 
   @ApiProperty({ nullable: true, type: Number, example: 1 })

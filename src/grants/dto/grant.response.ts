@@ -65,7 +65,7 @@ export class GrantMoneyResponse {
  * without its conditions, budget lines or people.
  */
 export class GrantTotalsResponse extends GrantMoneyResponse {
-  @ApiProperty({ example: '5f0c2a7e-3b1d-4c8e-9f6a-2d4e6b8a0c13' })
+  @ApiProperty({ example: '00000000-0000-4000-8000-000000000c25' })
   id: string;
 
   @ApiProperty({ type: GrantPartyResponse })
@@ -116,7 +116,7 @@ export function moneyOf(g: Pick<GrantRow, 'awardedAmount' | 'disbursedAmount' | 
 
 /** A stimulus grant as the company, the school, its facilitator and admins see it. */
 export class GrantResponse extends GrantTotalsResponse {
-  @ApiProperty({ example: '00000000-0000-4000-8000-000000001024' })
+  @ApiProperty({ example: '00000000-0000-4000-8000-0000a1250000' })
   planId: string;
 
   @ApiProperty({ example: 'Rencana Program 2026: Sekolah Literasi' })
@@ -125,7 +125,7 @@ export class GrantResponse extends GrantTotalsResponse {
   @ApiProperty({ example: '00000000-0000-4000-8000-000000000901' })
   partnershipId: string;
 
-  @ApiProperty({ type: [String], example: ['7b0e4c2a-1d3f-4e5a-9b8c-0d1e2f3a4b5c'], description: "The plan's budget lines this grant funds." })
+  @ApiProperty({ type: [String], example: ['00000000-0000-4000-8000-0000a1260005'], description: "The plan's budget lines this grant funds." })
   fundedBudgetLineIds: string[];
 
   @ApiProperty({ type: [String], example: ['Receipts for every purchase'] })

@@ -45,7 +45,7 @@ export class LedgerEntryResponse {
 
 /** Planned against accepted spending for one funded budget line of the plan. */
 export class BudgetLineActualResponse {
-  @ApiProperty({ example: '7b0e4c2a-1d3f-4e5a-9b8c-0d1e2f3a4b5c' })
+  @ApiProperty({ example: '00000000-0000-4000-8000-0000a1260005' })
   budgetLineId: string;
 
   @ApiProperty({ example: 'Buku bacaan anak' })
@@ -108,7 +108,7 @@ export class ReconciliationResponse {
 
 /** Every money movement of a grant in the order it was recorded, and the reconciliation. */
 export class LedgerResponse {
-  @ApiProperty({ example: '5f0c2a7e-3b1d-4c8e-9f6a-2d4e6b8a0c13' })
+  @ApiProperty({ example: '00000000-0000-4000-8000-000000000c25' })
   grantId: string;
 
   @ApiProperty({ type: [LedgerEntryResponse] })

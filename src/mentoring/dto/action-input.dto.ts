@@ -7,7 +7,7 @@ import type { ActionOwnerSide } from '../mentoring-status';
 
 /** A follow-up agreed at a session. */
 export class CreateMentoringActionDto {
-  @ApiProperty({ example: '00000000-0000-4000-8000-000000001201', description: 'The session it follows from (one of your sessions, under an active assignment).' })
+  @ApiProperty({ example: '00000000-0000-4000-8000-0000c1261001', description: 'The session it follows from (one of your sessions, under an active assignment).' })
   @IsUUID()
   sessionId: string;
 

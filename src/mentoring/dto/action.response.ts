@@ -6,16 +6,16 @@ import { MentoringOrganizationRef, MentoringPersonRef } from './refs.response';
 
 /** A follow-up action from a session. */
 export class MentoringActionResponse {
-  @ApiProperty({ example: '00000000-0000-4000-8000-000000001301' })
+  @ApiProperty({ example: '00000000-0000-4000-8000-0000c1262001' })
   id: string;
 
-  @ApiProperty({ example: '00000000-0000-4000-8000-000000001201' })
+  @ApiProperty({ example: '00000000-0000-4000-8000-0000c1261001' })
   sessionId: string;
 
   @ApiProperty({ example: '2026-02-11', description: 'The day of the session it follows from.' })
   sessionHeldOn: string;
 
-  @ApiProperty({ example: '00000000-0000-4000-8000-000000001101' })
+  @ApiProperty({ example: '00000000-0000-4000-8000-0000c1260001' })
   assignmentId: string;
 
   @ApiProperty({ type: MentoringOrganizationRef })

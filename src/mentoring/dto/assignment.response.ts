@@ -92,7 +92,7 @@ export class MentoringAssignmentProgress {
 
 /** A facilitator's assignment to a school for a program year, with its progress. */
 export class MentoringAssignmentResponse {
-  @ApiProperty({ example: '00000000-0000-4000-8000-000000001101' })
+  @ApiProperty({ example: '00000000-0000-4000-8000-0000c1260001' })
   id: string;
 
   @ApiProperty({ type: MentoringOrganizationRef })

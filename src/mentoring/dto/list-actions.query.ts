@@ -19,12 +19,12 @@ export class ListActionsQuery extends PageQueryDto {
   @IsBoolean()
   overdue?: boolean;
 
-  @ApiPropertyOptional({ example: '00000000-0000-4000-8000-000000001101' })
+  @ApiPropertyOptional({ example: '00000000-0000-4000-8000-0000c1260001' })
   @IsOptional()
   @IsUUID()
   assignmentId?: string;
 
-  @ApiPropertyOptional({ example: '00000000-0000-4000-8000-000000001201' })
+  @ApiPropertyOptional({ example: '00000000-0000-4000-8000-0000c1261001' })
   @IsOptional()
   @IsUUID()
   sessionId?: string;

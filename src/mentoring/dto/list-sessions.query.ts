@@ -6,7 +6,7 @@ import type { SessionConfirmation } from '../mentoring-status';
 
 /** Filters of the session list (newest first). */
 export class ListSessionsQuery extends PageQueryDto {
-  @ApiPropertyOptional({ example: '00000000-0000-4000-8000-000000001101' })
+  @ApiPropertyOptional({ example: '00000000-0000-4000-8000-0000c1260001' })
   @IsOptional()
   @IsUUID()
   assignmentId?: string;

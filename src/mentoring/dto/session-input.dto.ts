@@ -116,7 +116,7 @@ class SessionFields {
 
 /** A session the assigned facilitator logs. */
 export class CreateMentoringSessionDto extends SessionFields {
-  @ApiProperty({ example: '00000000-0000-4000-8000-000000001101', description: 'Your active assignment at the school.' })
+  @ApiProperty({ example: '00000000-0000-4000-8000-0000c1260001', description: 'Your active assignment at the school.' })
   @IsUUID()
   assignmentId: string;
 }

@@ -33,10 +33,10 @@ export class AttendeesResponse {
 
 /** One mentoring session with its confirmation state. */
 export class MentoringSessionResponse {
-  @ApiProperty({ example: '00000000-0000-4000-8000-000000001201' })
+  @ApiProperty({ example: '00000000-0000-4000-8000-0000c1261001' })
   id: string;
 
-  @ApiProperty({ example: '00000000-0000-4000-8000-000000001101' })
+  @ApiProperty({ example: '00000000-0000-4000-8000-0000c1260001' })
   assignmentId: string;
 
   @ApiProperty({ type: MentoringOrganizationRef })

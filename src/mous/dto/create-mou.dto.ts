@@ -62,7 +62,7 @@ export class MouObligationDto {
 
 /** A new MoU for a partnership; it starts as a draft. */
 export class CreateMouDto {
-  @ApiProperty({ example: '6a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', description: 'A partnership of your company (GET /api/v1/partnerships).' })
+  @ApiProperty({ example: '00000000-0000-4000-8000-000000000901', description: 'A partnership of your company (GET /api/v1/partnerships).' })
   @IsUUID()
   partnershipId: string;
 

@@ -10,7 +10,7 @@ export type MouSort = (typeof MOU_SORTS)[number];
 
 /** Filters and order of the MoU list. */
 export class ListMousQuery extends PageQueryDto {
-  @ApiPropertyOptional({ example: '6a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d' })
+  @ApiPropertyOptional({ example: '00000000-0000-4000-8000-000000000901' })
   @IsOptional()
   @IsUUID()
   partnershipId?: string;

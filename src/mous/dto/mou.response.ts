@@ -38,10 +38,10 @@ export class MouResponse {
   @ApiProperty({ enum: MOU_STATUSES, example: 'active' })
   status: MouStatus;
 
-  @ApiProperty({ example: '6a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d' })
+  @ApiProperty({ example: '00000000-0000-4000-8000-000000000901' })
   partnershipId: string;
 
-  @ApiProperty({ example: '7b2c3d4e-5f6a-4b7c-9d8e-0f1a2b3c4d5e' })
+  @ApiProperty({ example: '00000000-0000-4000-8000-000000000801' })
   programId: string;
 
   @ApiProperty({ type: MouOrganizationRefResponse, description: "The partnership's company (the first party)." })
@@ -184,7 +184,7 @@ export class MouAmendmentSignatureResponse extends MouSignatureResponse {
 
 /** A numbered change to the MoU's terms, with its own signatures. */
 export class MouAmendmentResponse {
-  @ApiProperty({ example: '2d3e4f5a-6b7c-4d8e-9f0a-1b2c3d4e5f6a' })
+  @ApiProperty({ example: '00000000-0000-4000-8000-000000000a11' })
   id: string;
 
   @ApiProperty({ example: 1 })

@@ -30,7 +30,7 @@ export class PartnerRequestEventResponse {
   @ApiProperty({ enum: ['partner_request', 'partner_recommendation'], example: 'partner_recommendation' })
   entityType: string;
 
-  @ApiProperty({ nullable: true, type: String, example: '7d3c2b1a-0f9e-4d8c-b7a6-5e4d3c2b1a09' })
+  @ApiProperty({ nullable: true, type: String, example: '00000000-0000-4000-8000-000000000701' })
   entityId: string | null;
 
   @ApiProperty({ nullable: true, type: EventActorResponse })

@@ -43,7 +43,7 @@ export class RecommendedSchoolResponse {
 
 /** One school the education office recommended, and the company's decision on it. */
 export class PartnerRecommendationResponse {
-  @ApiProperty({ example: '7d3c2b1a-0f9e-4d8c-b7a6-5e4d3c2b1a09' })
+  @ApiProperty({ example: '00000000-0000-4000-8000-000000000701' })
   id: string;
 
   @ApiProperty({ type: RecommendedSchoolResponse })

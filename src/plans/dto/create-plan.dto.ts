@@ -8,7 +8,7 @@ import { PlanContentDto, trimmed } from './plan-content.dto';
 
 /** A new plan of a school for one program year, usually started empty or from the workshop's notes. */
 export class CreatePlanDto {
-  @ApiProperty({ example: '00000000-0000-4000-8000-000000000926', description: "The program year; the school needs a prospective or active partnership in the year's program." })
+  @ApiProperty({ example: '00000000-0000-4000-8000-000000000826', description: "The program year; the school needs a prospective or active partnership in the year's program." })
   @IsUUID()
   programYearId: string;
 

@@ -6,7 +6,7 @@ import type { PlanStatus } from '../plan-status';
 
 /** Filters of the plan list (newest program year first, then school name). */
 export class ListPlansQuery extends PageQueryDto {
-  @ApiPropertyOptional({ example: '00000000-0000-4000-8000-000000000926' })
+  @ApiPropertyOptional({ example: '00000000-0000-4000-8000-000000000826' })
   @IsOptional()
   @IsUUID()
   programYearId?: string;

@@ -49,7 +49,7 @@ export class CreatePlanCommentDto {
   @IsString()
   fieldPath?: string;
 
-  @ApiPropertyOptional({ example: '8b7a6c5d-4e3f-4a2b-9c1d-0e9f8a7b6c5d', description: 'The comment this one answers.' })
+  @ApiPropertyOptional({ example: '00000000-0000-4000-8000-0000a126c001', description: 'The comment this one answers.' })
   @IsOptional()
   @IsUUID()
   parentId?: string;

@@ -127,7 +127,7 @@ export class WorkshopDto {
 
 /** One planned activity. */
 export class PlanActivityDto {
-  @ApiPropertyOptional({ example: '6d1f3c2a-9b8e-4f7a-8c6d-5e4f3a2b1c0d', description: ID_DESCRIPTION })
+  @ApiPropertyOptional({ example: '00000000-0000-4000-8000-0000a1260002', description: ID_DESCRIPTION })
   @IsOptional()
   @IsUUID()
   id?: string;
@@ -168,7 +168,7 @@ export class PlanActivityDto {
 
 /** One budget line: whole rupiah; the total is computed by the API. */
 export class PlanBudgetLineDto {
-  @ApiPropertyOptional({ example: '0c9b8a7d-6e5f-4a3b-9c2d-1e0f9a8b7c6d', description: ID_DESCRIPTION })
+  @ApiPropertyOptional({ example: '00000000-0000-4000-8000-0000a1260005', description: ID_DESCRIPTION })
   @IsOptional()
   @IsUUID()
   id?: string;
@@ -211,7 +211,7 @@ export class PlanBudgetLineDto {
 
 /** One success indicator. */
 export class PlanIndicatorDto {
-  @ApiPropertyOptional({ example: '2a3b4c5d-6e7f-4a8b-9c0d-1e2f3a4b5c6d', description: ID_DESCRIPTION })
+  @ApiPropertyOptional({ example: '00000000-0000-4000-8000-0000a1260008', description: ID_DESCRIPTION })
   @IsOptional()
   @IsUUID()
   id?: string;
@@ -240,7 +240,7 @@ export class PlanIndicatorDto {
 
 /** A risk and what to do about it. */
 export class PlanRiskDto {
-  @ApiPropertyOptional({ example: '7f6e5d4c-3b2a-4198-8a7b-6c5d4e3f2a1b', description: ID_DESCRIPTION })
+  @ApiPropertyOptional({ example: '00000000-0000-4000-8000-0000a1260010', description: ID_DESCRIPTION })
   @IsOptional()
   @IsUUID()
   id?: string;
@@ -261,7 +261,7 @@ export class PlanRiskDto {
 
 /** One program of the plan, as a workshop group drafted it. */
 export class PlanProgramDto {
-  @ApiPropertyOptional({ example: '9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b', description: ID_DESCRIPTION })
+  @ApiPropertyOptional({ example: '00000000-0000-4000-8000-0000a1260001', description: ID_DESCRIPTION })
   @IsOptional()
   @IsUUID()
   id?: string;
@@ -329,7 +329,7 @@ export class PlanProgramDto {
 
 /** A line of the school's RKT or RKAS where the support appears. */
 export class PlanningDocumentLineDto {
-  @ApiPropertyOptional({ example: '3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f', description: ID_DESCRIPTION })
+  @ApiPropertyOptional({ example: '00000000-0000-4000-8000-0000a1260011', description: ID_DESCRIPTION })
   @IsOptional()
   @IsUUID()
   id?: string;

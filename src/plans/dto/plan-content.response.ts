@@ -47,7 +47,7 @@ export class WorkshopResponse {
 
 /** A planned activity. */
 export class PlanActivityResponse {
-  @ApiProperty({ example: '6d1f3c2a-9b8e-4f7a-8c6d-5e4f3a2b1c0d' })
+  @ApiProperty({ example: '00000000-0000-4000-8000-0000a1260002' })
   id: string;
 
   @ApiProperty({ example: 'Daily 15-minute reading before lessons' })
@@ -68,7 +68,7 @@ export class PlanActivityResponse {
 
 /** A budget line, amounts as digit strings of whole rupiah. */
 export class PlanBudgetLineResponse {
-  @ApiProperty({ example: '0c9b8a7d-6e5f-4a3b-9c2d-1e0f9a8b7c6d' })
+  @ApiProperty({ example: '00000000-0000-4000-8000-0000a1260005' })
   id: string;
 
   @ApiProperty({ example: 'Picture books for the reading corners' })
@@ -92,7 +92,7 @@ export class PlanBudgetLineResponse {
 
 /** A success indicator, values as decimal strings. */
 export class PlanIndicatorResponse {
-  @ApiProperty({ example: '2a3b4c5d-6e7f-4a8b-9c0d-1e2f3a4b5c6d' })
+  @ApiProperty({ example: '00000000-0000-4000-8000-0000a1260008' })
   id: string;
 
   @ApiProperty({ example: 'Students of grades 1–3 who read fluently' })
@@ -110,7 +110,7 @@ export class PlanIndicatorResponse {
 
 /** A risk and its mitigation. */
 export class PlanRiskResponse {
-  @ApiProperty({ example: '7f6e5d4c-3b2a-4198-8a7b-6c5d4e3f2a1b' })
+  @ApiProperty({ example: '00000000-0000-4000-8000-0000a1260010' })
   id: string;
 
   @ApiProperty({ example: 'Teachers have little time besides teaching' })
@@ -122,7 +122,7 @@ export class PlanRiskResponse {
 
 /** One program of the plan. */
 export class PlanProgramResponse {
-  @ApiProperty({ example: '9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b' })
+  @ApiProperty({ example: '00000000-0000-4000-8000-0000a1260001' })
   id: string;
 
   @ApiProperty({ enum: TOPICS, example: 'literacy' })
@@ -155,7 +155,7 @@ export class PlanProgramResponse {
 
 /** A line of the RKT or RKAS where the support appears. */
 export class PlanningDocumentLineResponse {
-  @ApiProperty({ example: '3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f' })
+  @ApiProperty({ example: '00000000-0000-4000-8000-0000a1260011' })
   id: string;
 
   @ApiProperty({ enum: PLANNING_DOCUMENTS, example: 'RKAS' })
@@ -210,7 +210,7 @@ export class SourceTotalsResponse {
 
 /** The computed totals of one program. */
 export class ProgramTotalsResponse {
-  @ApiProperty({ example: '9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b' })
+  @ApiProperty({ example: '00000000-0000-4000-8000-0000a1260001' })
   programId: string;
 
   @ApiProperty({ example: '15500000' })

@@ -124,7 +124,7 @@ export class PlanCommentAuthorResponse {
 
 /** A comment with its replies, oldest first. */
 export class PlanCommentResponse {
-  @ApiProperty({ example: '8b7a6c5d-4e3f-4a2b-9c1d-0e9f8a7b6c5d' })
+  @ApiProperty({ example: '00000000-0000-4000-8000-0000a126c001' })
   id: string;
 
   @ApiProperty({ nullable: true, type: String, example: null })

@@ -21,10 +21,10 @@ export class EvidenceResponse {
 
 /** How one planned activity is going. */
 export class ActivityProgressResponse {
-  @ApiProperty({ example: '6d1f3c2a-9b8e-4f7a-8c6d-5e4f3a2b1c0d' })
+  @ApiProperty({ example: '00000000-0000-4000-8000-0000a1260002' })
   activityId: string;
 
-  @ApiProperty({ example: '9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b' })
+  @ApiProperty({ example: '00000000-0000-4000-8000-0000a1260001' })
   programId: string;
 
   @ApiProperty({ example: 'Daily 15-minute reading before lessons' })
@@ -54,10 +54,10 @@ export class ActivityProgressResponse {
 
 /** The value an indicator reached. */
 export class IndicatorResultResponse {
-  @ApiProperty({ example: '2a3b4c5d-6e7f-4a8b-9c0d-1e2f3a4b5c6d' })
+  @ApiProperty({ example: '00000000-0000-4000-8000-0000a1260008' })
   indicatorId: string;
 
-  @ApiProperty({ example: '9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b' })
+  @ApiProperty({ example: '00000000-0000-4000-8000-0000a1260001' })
   programId: string;
 
   @ApiProperty({ example: 'Students of grades 1–3 who read fluently' })

@@ -33,7 +33,7 @@ export class PlanUserRefResponse {
 
 /** The program year a plan is for, with its deadline. */
 export class PlanProgramYearResponse {
-  @ApiProperty({ example: '00000000-0000-4000-8000-000000000926' })
+  @ApiProperty({ example: '00000000-0000-4000-8000-000000000826' })
   id: string;
 
   @ApiProperty({ example: 2026 })
@@ -62,7 +62,7 @@ const ref = (id: string | null, fullName: string | null): PlanUserRefResponse | 
 
 /** A plan as listed: who, for which year, where it stands, and its budget totals. */
 export class PlanResponse {
-  @ApiProperty({ example: '00000000-0000-4000-8000-000000001003' })
+  @ApiProperty({ example: '00000000-0000-4000-8000-0000a1260000' })
   id: string;
 
   @ApiProperty({ example: 'Rencana Program 2026: Kesehatan Mental Siswa' })
@@ -89,7 +89,7 @@ export class PlanResponse {
   @ApiProperty({ type: PlanOrganizationRefResponse, description: "The program's company." })
   company: PlanOrganizationRefResponse;
 
-  @ApiProperty({ example: '00000000-0000-4000-8000-000000000951' })
+  @ApiProperty({ example: '00000000-0000-4000-8000-000000000901' })
   partnershipId: string;
 
   @ApiProperty({ nullable: true, type: PlanUserRefResponse, description: 'The facilitator reviewing the plan.' })

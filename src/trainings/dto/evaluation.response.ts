@@ -110,7 +110,7 @@ export class TrainingRoleEvaluationResponse extends TrainingGroupEvaluationRespo
 
 /** A training's evaluation: everyone, then by participant role; computed unrounded, rounded only here. */
 export class TrainingEvaluationResponse {
-  @ApiProperty({ example: '00000000-0000-4000-8000-000000001401' })
+  @ApiProperty({ example: '00000000-0000-4000-8000-0000c1263001' })
   trainingId: string;
 
   @ApiProperty({ type: TrainingScoreScale })

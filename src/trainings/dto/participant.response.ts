@@ -14,7 +14,7 @@ export class ParticipantSchoolRef {
 
 /** A participant of a training with attendance, scores and answers. */
 export class ParticipantResponse {
-  @ApiProperty({ example: '00000000-0000-4000-8000-000000001501' })
+  @ApiProperty({ example: '00000000-0000-4000-8000-0000c1264001' })
   id: string;
 
   @ApiProperty({ nullable: true, type: String, example: '00000000-0000-4000-8000-000000000003', description: 'null for an external person.' })

@@ -62,7 +62,7 @@ export class QuestionnaireItemResponse {
 
 /** A training with its settings and participant counts. */
 export class TrainingResponse {
-  @ApiProperty({ example: '00000000-0000-4000-8000-000000001401' })
+  @ApiProperty({ example: '00000000-0000-4000-8000-0000c1263001' })
   id: string;
 
   @ApiProperty({ example: 'Pelatihan Nasional Literasi Kelas Awal' })

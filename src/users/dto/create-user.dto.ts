@@ -8,7 +8,7 @@ import { says } from '../../common/errors/validation';
 
 /** A new user of an organisation: created with a password by an admin, or invited. */
 export class CreateUserDto {
-  @ApiProperty({ example: '0b6a4f2e-1c3d-4e5f-8a9b-0c1d2e3f4a5b' })
+  @ApiProperty({ example: '00000000-0000-4000-8000-000000000201' })
   @IsUUID()
   organizationId: string;
 

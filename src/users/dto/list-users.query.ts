@@ -6,7 +6,7 @@ import type { Role } from '../role';
 
 /** Filters of the user list (sorted by email). */
 export class ListUsersQuery extends PageQueryDto {
-  @ApiPropertyOptional({ example: '0b6a4f2e-1c3d-4e5f-8a9b-0c1d2e3f4a5b', description: 'Admins only; others always see their own organisation.' })
+  @ApiPropertyOptional({ example: '00000000-0000-4000-8000-000000000201', description: 'Admins only; others always see their own organisation.' })
   @IsOptional()
   @IsUUID()
   organizationId?: string;

@@ -8,7 +8,7 @@ export class UserResponse {
   @ApiProperty({ example: '3f2a6c1e-8d4b-4c5e-9a7b-1e2d3c4b5a69' })
   id: string;
 
-  @ApiProperty({ example: '0b6a4f2e-1c3d-4e5f-8a9b-0c1d2e3f4a5b' })
+  @ApiProperty({ example: '00000000-0000-4000-8000-000000000201' })
   organizationId: string;
 
   @ApiProperty({ example: 'kepsek@sdnpelambuan4.example' })

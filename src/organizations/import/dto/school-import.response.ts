@@ -14,7 +14,7 @@ export class SchoolImportOutcomeResponse {
   @ApiProperty({ enum: ['created', 'updated', 'unchanged'], example: 'created' })
   outcome: 'created' | 'updated' | 'unchanged';
 
-  @ApiProperty({ nullable: true, type: String, example: '0b6a4f2e-1c3d-4e5f-8a9b-0c1d2e3f4a5b', description: "The school's id; null for a school a dry run would create." })
+  @ApiProperty({ nullable: true, type: String, example: '00000000-0000-4000-8000-000000000201', description: "The school's id; null for a school a dry run would create." })
   id: string | null;
 }
 
