@@ -27,7 +27,7 @@ import { balanceAtSchool, grantStatusFor, ledgerAmount, movesBalance, runningBal
 import type { GrantMoney, GrantStatus } from './grant-status';
 import type { Grant } from './grant.entity';
 import { GrantRow, GrantsRepository, GrantTotals, LockedYear } from './grants.repository';
-import { statusName } from '../common/errors/names';
+import { fundingSourceName, statusName } from '../common/errors/names';
 
 /** The money of a grant row, for the pure rules. */
 export function moneyOfRow(g: GrantTotals | Pick<GrantRow, keyof GrantTotals>): GrantMoney {
@@ -61,8 +61,8 @@ function checkFundedLines(lines: PlanBudgetLine[], ids: string[], planLabel: str
         field,
         code: 'not_grant_funded',
         message: {
-          en: `${field} "${line.item}" is funded by ${line.fundingSource}, not by the stimulus grant; a grant funds only the plan's stimulus_grant lines`,
-          id: `${field} "${line.item}" didanai dari ${line.fundingSource}, bukan dari dana stimulus; hibah hanya mendanai baris stimulus_grant pada rencana`,
+          en: `${field} "${line.item}" is funded by ${fundingSourceName(line.fundingSource, 'en')}, not by the stimulus grant; a grant funds only the plan's lines funded by the stimulus grant`,
+          id: `${field} "${line.item}" didanai dari ${fundingSourceName(line.fundingSource, 'id')}, bukan dari dana stimulus; hibah hanya mendanai baris rencana yang didanai hibah stimulus`,
         },
       });
     }

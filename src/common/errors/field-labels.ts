@@ -101,6 +101,12 @@ const BY_NAME: Record<string, Label> = {
   spentOn: { en: 'Date spent', id: 'Tanggal pembelanjaan' },
   review: { en: 'Review', id: 'Tinjauan' },
   decision: { en: 'Decision', id: 'Keputusan' },
+  // grants
+  awardedAmount: { en: 'Amount awarded', id: 'Nilai hibah' },
+  fundedBudgetLineIds: { en: 'Funded budget lines', id: 'Baris anggaran yang didanai' },
+  returnedAmount: { en: 'Amount returned', id: 'Jumlah yang dikembalikan' },
+  carriedOverAmount: { en: 'Amount carried over', id: 'Jumlah yang dialihkan' },
+  disbursedOn: { en: 'Disbursement date', id: 'Tanggal pencairan' },
   // competition entries
   categoryId: { en: 'Category', id: 'Kategori' },
   planProgramId: { en: 'Plan program', id: 'Program dalam rencana' },

@@ -155,6 +155,18 @@ export const STATUS_NAMES: Record<string, Words> = {
   superseded: { en: 'superseded', id: 'digantikan' },
 };
 
+/** Where the money of a plan's budget line comes from. */
+export const FUNDING_SOURCE_NAMES: Record<string, Words> = {
+  stimulus_grant: { en: 'the stimulus grant', id: 'dana hibah stimulus' },
+  school_budget_bos: { en: 'the school budget (BOS)', id: 'dana BOS sekolah' },
+  other: { en: 'another source', id: 'sumber lain' },
+};
+
+/** A funding source in one language; an unknown value is shown as it is. */
+export function fundingSourceName(source: string, lang: Lang): string {
+  return Object.prototype.hasOwnProperty.call(FUNDING_SOURCE_NAMES, source) ? FUNDING_SOURCE_NAMES[source][lang] : source;
+}
+
 /** A record's state in one language ("in progress" / "sedang berjalan"); an unknown value is shown as it is. */
 export function statusName(status: string, lang: Lang): string {
   return Object.prototype.hasOwnProperty.call(STATUS_NAMES, status) ? STATUS_NAMES[status][lang] : status;
