@@ -124,9 +124,11 @@ describe('partner requests', () => {
       expect(unknown.body.errors[0]).toMatchObject({ field: 'regionCode', code: 'unknown_region' });
       const outside = await t.http.post(BASE).set('Authorization', p.csr.auth).send(body(p.office, { regionCode: '64.71' }));
       expect(outside.status).toBe(422);
-      expect(outside.body.errors[0]).toMatchObject({ field: 'regionCode', code: 'outside_jurisdiction' });
+      expect(outside.body).toMatchObject({ code: 'rule_violated', title: 'This request cannot be carried out' });
+      expect(outside.body.errors[0]).toMatchObject({ field: 'regionCode', label: 'Region', code: 'outside_jurisdiction' });
+      // The message names the field by its label, not by its JSON name.
       expect(outside.body.errors[0].message).toBe(
-        `regionCode 64.71 (Kota Balikpapan) is outside the jurisdiction of ${p.office.name} (63.71); choose a region inside 63.71, or ask the education office of Kota Balikpapan`,
+        `Region 64.71 (Kota Balikpapan) is outside the jurisdiction of ${p.office.name} (63.71); choose a region inside 63.71, or ask the education office of Kota Balikpapan`,
       );
       const province = await t.http.post(BASE).set('Authorization', p.csr.auth).send(body(p.office, { regionCode: '63' }));
       expect(province.body.errors[0]).toMatchObject({ field: 'regionCode', code: 'outside_jurisdiction' });

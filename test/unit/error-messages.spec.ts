@@ -117,6 +117,12 @@ describe('error messages a person reads', () => {
     expect([statusName('changes_requested', 'en'), statusName('changes_requested', 'id'), statusName('in_progress', 'id')]).toEqual(['returned for changes', 'perlu perbaikan', 'sedang berjalan']);
   });
 
+  it("names a field by its label where a service's message starts with its JSON name", () => {
+    const error = AppError.field('recommendations[1].schoolId', 'not_a_school', 'recommendations[1].schoolId names no school', 'recommendations[1].schoolId tidak menunjuk sekolah mana pun');
+    const body = problemOf(error, { header: () => 'id', originalUrl: '/x' } as never, 'r1');
+    expect(body.errors).toEqual([{ field: 'recommendations[1].schoolId', label: 'Sekolah', code: 'not_a_school', message: 'Sekolah tidak menunjuk sekolah mana pun' }]);
+  });
+
   it('titles a rule refusal as a refusal, with the reason as the detail and the field kept', () => {
     const error = AppError.refused('amount', 'over_award', 'this grant is fully disbursed', 'hibah ini sudah dicairkan seluruhnya');
     const body = problemOf(error, { header: () => 'id', originalUrl: '/x' } as never, 'r1');

@@ -1,4 +1,5 @@
 import type { ErrorCode } from './error-catalog';
+import { fieldLabel, labelled } from './field-labels';
 import type { Lang } from './i18n';
 
 /** What is wrong with one field of a request. */
@@ -48,7 +49,7 @@ export class AppError extends Error {
       const s = text.charAt(0).toUpperCase() + text.slice(1);
       return /[.!?]$/.test(s) ? s : `${s}.`;
     };
-    const join = (lang: Lang) => reasons.map((r) => sentence(r.message[lang])).join(' ');
+    const join = (lang: Lang) => reasons.map((r) => sentence(labelled(r.message[lang], r.field, (r.label ?? fieldLabel(r.field))?.[lang]))).join(' ');
     return new AppError('rule_violated', { en: join('en'), id: join('id') }, reasons);
   }
 

@@ -160,6 +160,15 @@ function segments(path: string): string[] {
     .filter((s) => s.length > 0);
 }
 
+/**
+ * A message in a person's words: one that starts with the field's JSON path ("schoolId names no
+ * school…") starts with its label instead ("School names no school…"); others are left as they are.
+ */
+export function labelled(message: string, field: string, label: string | undefined): string {
+  if (!label || !message.startsWith(`${field} `)) return message;
+  return `${label}${message.slice(field.length)}`;
+}
+
 /** The label of a request field by its JSON path, in both languages, or undefined when it has none. */
 export function fieldLabel(path: string): Label | undefined {
   const parts = segments(path);

@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express';
 import { AppError, FieldError } from './app-error';
 import { describeError } from './error-catalog';
-import { fieldLabel } from './field-labels';
+import { fieldLabel, labelled } from './field-labels';
 import { pickLanguage } from './i18n';
 
 /** The body of every error response (RFC 9457 problem details). */
@@ -32,7 +32,8 @@ export function problemOf(error: AppError, req: Request, requestId: string): Pro
   if (error.fieldErrors.length > 0) {
     body.errors = error.fieldErrors.map((f) => {
       const label = f.code === 'unknown_field' ? undefined : (f.label ?? fieldLabel(f.field));
-      return label ? { field: f.field, label: label[lang], code: f.code, message: f.message[lang] } : { field: f.field, code: f.code, message: f.message[lang] };
+      if (!label) return { field: f.field, code: f.code, message: f.message[lang] };
+      return { field: f.field, label: label[lang], code: f.code, message: labelled(f.message[lang], f.field, label[lang]) };
     });
   }
   return body;
