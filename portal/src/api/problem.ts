@@ -1,6 +1,8 @@
 /** A field the API named in a problem response. */
 export interface FieldProblem {
   field: string;
+  /** The field's name as a person reads it, in the request's language. */
+  label?: string;
   code: string;
   message: string;
 }

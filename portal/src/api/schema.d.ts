@@ -1059,7 +1059,7 @@ export interface paths {
         };
         /**
          * The plan's budget as an XLSX workbook
-         * @description The same rows as the CSV; amounts are numbers formatted #,##0.
+         * @description The same rows as the CSV; amounts are rupiah numbers formatted "Rp" #,##0; the header row is frozen and filtered.
          */
         get: operations["PlansController_budgetXlsx"];
         put?: never;
@@ -2515,7 +2515,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Readiness: the database answers and every migration is applied */
+        /** Readiness: the database answers, every migration is applied and the documents folder has room */
         get: operations["HealthController_ready"];
         put?: never;
         post?: never;
@@ -2676,7 +2676,7 @@ export interface components {
             occurredAt: string;
             /** @example 3f2a6c1e-8d4b-4c5e-9a7b-1e2d3c4b5a69 */
             actorUserId: string | null;
-            /** @example 7b1d2e3f-4a5b-4c6d-8e9f-0a1b2c3d4e5f */
+            /** @example 00000000-0000-4000-8000-000000000101 */
             actorOrganizationId: string | null;
             /**
              * @description create, update, state_change, login, logout, ...
@@ -2711,14 +2711,22 @@ export interface components {
             nextCursor: string | null;
         };
         FieldErrorResponse: {
-            /** @example email */
+            /**
+             * @description JSON path of the field, e.g. `content.programs[0].name`.
+             * @example email
+             */
             field: string;
+            /**
+             * @description What a person calls the field, in the response's language (Accept-Language), e.g. `Nama program`; absent for a field the endpoint does not take.
+             * @example Email
+             */
+            label?: string;
             /**
              * @description Stable code of the problem; `unknown_field` for a field the endpoint does not take.
              * @example isEmail
              */
             code: string;
-            /** @example email must be an email */
+            /** @example Email must be a valid email address, e.g. name@school.sch.id */
             message: string;
         };
         ProblemResponse: {
@@ -2784,7 +2792,7 @@ export interface components {
         UserResponse: {
             /** @example 3f2a6c1e-8d4b-4c5e-9a7b-1e2d3c4b5a69 */
             id: string;
-            /** @example 0b6a4f2e-1c3d-4e5f-8a9b-0c1d2e3f4a5b */
+            /** @example 00000000-0000-4000-8000-000000000201 */
             organizationId: string;
             /** @example kepsek@sdnpelambuan4.example */
             email: string;
@@ -2839,7 +2847,8 @@ export interface components {
              */
             ownership: "public" | "private" | null;
             /**
-             * @example null
+             * @description Offices only; null for schools and companies.
+             * @example province
              * @enum {string|null}
              */
             officeLevel: "province" | "regency" | null;
@@ -3155,7 +3164,7 @@ export interface components {
             outcome: "created" | "updated" | "unchanged";
             /**
              * @description The school's id; null for a school a dry run would create.
-             * @example 0b6a4f2e-1c3d-4e5f-8a9b-0c1d2e3f4a5b
+             * @example 00000000-0000-4000-8000-000000000201
              */
             id: string | null;
         };
@@ -3310,7 +3319,7 @@ export interface components {
             regionCode: string | null;
         };
         PartnerRecommendationResponse: {
-            /** @example 7d3c2b1a-0f9e-4d8c-b7a6-5e4d3c2b1a09 */
+            /** @example 00000000-0000-4000-8000-000000000701 */
             id: string;
             school: components["schemas"]["RecommendedSchoolResponse"];
             /**
@@ -3552,7 +3561,7 @@ export interface components {
              * @enum {string}
              */
             entityType: "partner_request" | "partner_recommendation";
-            /** @example 7d3c2b1a-0f9e-4d8c-b7a6-5e4d3c2b1a09 */
+            /** @example 00000000-0000-4000-8000-000000000701 */
             entityId: string | null;
             actor: components["schemas"]["EventActorResponse"] | null;
             /**
@@ -4247,7 +4256,7 @@ export interface components {
         PlanActivityDto: {
             /**
              * @description Leave out for a new item: the API assigns a UUID. Send it back unchanged to keep the item (its progress, results and comments stay attached).
-             * @example 6d1f3c2a-9b8e-4f7a-8c6d-5e4f3a2b1c0d
+             * @example 00000000-0000-4000-8000-0000a1260002
              */
             id?: string;
             /** @example Daily 15-minute reading before lessons */
@@ -4270,7 +4279,7 @@ export interface components {
         PlanBudgetLineDto: {
             /**
              * @description Leave out for a new item: the API assigns a UUID. Send it back unchanged to keep the item (its progress, results and comments stay attached).
-             * @example 0c9b8a7d-6e5f-4a3b-9c2d-1e0f9a8b7c6d
+             * @example 00000000-0000-4000-8000-0000a1260005
              */
             id?: string;
             /** @example Picture books for the reading corners */
@@ -4305,7 +4314,7 @@ export interface components {
         PlanIndicatorDto: {
             /**
              * @description Leave out for a new item: the API assigns a UUID. Send it back unchanged to keep the item (its progress, results and comments stay attached).
-             * @example 2a3b4c5d-6e7f-4a8b-9c0d-1e2f3a4b5c6d
+             * @example 00000000-0000-4000-8000-0000a1260008
              */
             id?: string;
             /** @example Students of grades 1–3 who read fluently */
@@ -4314,19 +4323,19 @@ export interface components {
              * @description Where it stands now: a number of 0 or more with at most 2 decimals.
              * @example 40
              */
-            baseline?: (string | number) | null;
+            baseline?: (string | null) | number;
             /**
              * @description What it should reach by the end of the year: a number of 0 or more with at most 2 decimals.
              * @example 75
              */
-            target?: (string | number) | null;
+            target?: (string | null) | number;
             /** @example % */
             unit?: string | null;
         };
         PlanRiskDto: {
             /**
              * @description Leave out for a new item: the API assigns a UUID. Send it back unchanged to keep the item (its progress, results and comments stay attached).
-             * @example 7f6e5d4c-3b2a-4198-8a7b-6c5d4e3f2a1b
+             * @example 00000000-0000-4000-8000-0000a1260010
              */
             id?: string;
             /** @example Teachers have little time besides teaching */
@@ -4337,7 +4346,7 @@ export interface components {
         PlanProgramDto: {
             /**
              * @description Leave out for a new item: the API assigns a UUID. Send it back unchanged to keep the item (its progress, results and comments stay attached).
-             * @example 9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b
+             * @example 00000000-0000-4000-8000-0000a1260001
              */
             id?: string;
             /**
@@ -4367,7 +4376,7 @@ export interface components {
         PlanningDocumentLineDto: {
             /**
              * @description Leave out for a new item: the API assigns a UUID. Send it back unchanged to keep the item (its progress, results and comments stay attached).
-             * @example 3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f
+             * @example 00000000-0000-4000-8000-0000a1260011
              */
             id?: string;
             /**
@@ -4399,7 +4408,7 @@ export interface components {
         CreatePlanDto: {
             /**
              * @description The program year; the school needs a prospective or active partnership in the year's program.
-             * @example 00000000-0000-4000-8000-000000000926
+             * @example 00000000-0000-4000-8000-000000000826
              */
             programYearId: string;
             /**
@@ -4426,7 +4435,7 @@ export interface components {
             npsn: string | null;
         };
         PlanProgramYearResponse: {
-            /** @example 00000000-0000-4000-8000-000000000926 */
+            /** @example 00000000-0000-4000-8000-000000000826 */
             id: string;
             /** @example 2026 */
             year: number;
@@ -4496,7 +4505,7 @@ export interface components {
             opportunities: string[];
         };
         PlanActivityResponse: {
-            /** @example 6d1f3c2a-9b8e-4f7a-8c6d-5e4f3a2b1c0d */
+            /** @example 00000000-0000-4000-8000-0000a1260002 */
             id: string;
             /** @example Daily 15-minute reading before lessons */
             name: string;
@@ -4510,7 +4519,7 @@ export interface components {
             expectedOutput: string | null;
         };
         PlanBudgetLineResponse: {
-            /** @example 0c9b8a7d-6e5f-4a3b-9c2d-1e0f9a8b7c6d */
+            /** @example 00000000-0000-4000-8000-0000a1260005 */
             id: string;
             /** @example Picture books for the reading corners */
             item: string;
@@ -4532,7 +4541,7 @@ export interface components {
             fundingSource: "stimulus_grant" | "school_budget_bos" | "other";
         };
         PlanIndicatorResponse: {
-            /** @example 2a3b4c5d-6e7f-4a8b-9c0d-1e2f3a4b5c6d */
+            /** @example 00000000-0000-4000-8000-0000a1260008 */
             id: string;
             /** @example Students of grades 1–3 who read fluently */
             name: string;
@@ -4544,7 +4553,7 @@ export interface components {
             unit: string | null;
         };
         PlanRiskResponse: {
-            /** @example 7f6e5d4c-3b2a-4198-8a7b-6c5d4e3f2a1b */
+            /** @example 00000000-0000-4000-8000-0000a1260010 */
             id: string;
             /** @example Teachers have little time besides teaching */
             risk: string;
@@ -4552,7 +4561,7 @@ export interface components {
             mitigation: string | null;
         };
         PlanProgramResponse: {
-            /** @example 9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b */
+            /** @example 00000000-0000-4000-8000-0000a1260001 */
             id: string;
             /**
              * @example literacy
@@ -4573,7 +4582,7 @@ export interface components {
             risks: components["schemas"]["PlanRiskResponse"][];
         };
         PlanningDocumentLineResponse: {
-            /** @example 3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f */
+            /** @example 00000000-0000-4000-8000-0000a1260011 */
             id: string;
             /**
              * @example RKAS
@@ -4606,7 +4615,7 @@ export interface components {
             other: string;
         };
         ProgramTotalsResponse: {
-            /** @example 9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b */
+            /** @example 00000000-0000-4000-8000-0000a1260001 */
             programId: string;
             /** @example 15500000 */
             total: string;
@@ -4633,7 +4642,7 @@ export interface components {
             addedAt: string;
         };
         PlanDetailResponse: {
-            /** @example 00000000-0000-4000-8000-000000001003 */
+            /** @example 00000000-0000-4000-8000-0000a1260000 */
             id: string;
             /** @example Rencana Program 2026: Kesehatan Mental Siswa */
             title: string;
@@ -4657,7 +4666,7 @@ export interface components {
             program: components["schemas"]["PlanProgramRefResponse"];
             /** @description The program's company. */
             company: components["schemas"]["PlanOrganizationRefResponse"];
-            /** @example 00000000-0000-4000-8000-000000000951 */
+            /** @example 00000000-0000-4000-8000-000000000901 */
             partnershipId: string;
             /** @description The facilitator reviewing the plan. */
             facilitator: components["schemas"]["PlanUserRefResponse"] | null;
@@ -4704,7 +4713,7 @@ export interface components {
             editors: components["schemas"]["PlanEditorResponse"][];
         };
         PlanResponse: {
-            /** @example 00000000-0000-4000-8000-000000001003 */
+            /** @example 00000000-0000-4000-8000-0000a1260000 */
             id: string;
             /** @example Rencana Program 2026: Kesehatan Mental Siswa */
             title: string;
@@ -4728,7 +4737,7 @@ export interface components {
             program: components["schemas"]["PlanProgramRefResponse"];
             /** @description The program's company. */
             company: components["schemas"]["PlanOrganizationRefResponse"];
-            /** @example 00000000-0000-4000-8000-000000000951 */
+            /** @example 00000000-0000-4000-8000-000000000901 */
             partnershipId: string;
             /** @description The facilitator reviewing the plan. */
             facilitator: components["schemas"]["PlanUserRefResponse"] | null;
@@ -4888,16 +4897,16 @@ export interface components {
              * @description The value in the older version (null when added): a field, a list of plain values, or a whole added or removed item.
              * @example 80
              */
-            before: (string | number | boolean | unknown[] | {
+            before: (string | null) | number | boolean | unknown[] | {
                 [key: string]: unknown;
-            }) | null;
+            };
             /**
              * @description The value in the newer version (null when removed).
              * @example 75
              */
-            after: (string | number | boolean | unknown[] | {
+            after: (string | null) | number | boolean | unknown[] | {
                 [key: string]: unknown;
-            }) | null;
+            };
         };
         PlanDiffResponse: {
             /**
@@ -4926,7 +4935,7 @@ export interface components {
             organizationName: string | null;
         };
         PlanCommentResponse: {
-            /** @example 8b7a6c5d-4e3f-4a2b-9c1d-0e9f8a7b6c5d */
+            /** @example 00000000-0000-4000-8000-0000a126c001 */
             id: string;
             /** @example null */
             parentId: string | null;
@@ -4961,7 +4970,7 @@ export interface components {
             fieldPath?: string;
             /**
              * @description The comment this one answers.
-             * @example 8b7a6c5d-4e3f-4a2b-9c1d-0e9f8a7b6c5d
+             * @example 00000000-0000-4000-8000-0000a126c001
              */
             parentId?: string;
         };
@@ -4977,9 +4986,9 @@ export interface components {
             contentType: string | null;
         };
         ActivityProgressResponse: {
-            /** @example 6d1f3c2a-9b8e-4f7a-8c6d-5e4f3a2b1c0d */
+            /** @example 00000000-0000-4000-8000-0000a1260002 */
             activityId: string;
-            /** @example 9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b */
+            /** @example 00000000-0000-4000-8000-0000a1260001 */
             programId: string;
             /** @example Daily 15-minute reading before lessons */
             name: string;
@@ -5002,9 +5011,9 @@ export interface components {
             updatedAt: string | null;
         };
         IndicatorResultResponse: {
-            /** @example 2a3b4c5d-6e7f-4a8b-9c0d-1e2f3a4b5c6d */
+            /** @example 00000000-0000-4000-8000-0000a1260008 */
             indicatorId: string;
-            /** @example 9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b */
+            /** @example 00000000-0000-4000-8000-0000a1260001 */
             programId: string;
             /** @example Students of grades 1–3 who read fluently */
             name: string;
@@ -5178,7 +5187,7 @@ export interface components {
             noContactFlag: boolean;
         };
         MentoringAssignmentResponse: {
-            /** @example 00000000-0000-4000-8000-000000001101 */
+            /** @example 00000000-0000-4000-8000-0000c1260001 */
             id: string;
             school: components["schemas"]["MentoringOrganizationRef"];
             facilitator: components["schemas"]["MentoringPersonRef"];
@@ -5326,7 +5335,7 @@ export interface components {
             notes?: string | null;
             /**
              * @description Your active assignment at the school.
-             * @example 00000000-0000-4000-8000-000000001101
+             * @example 00000000-0000-4000-8000-0000c1260001
              */
             assignmentId: string;
         };
@@ -5394,9 +5403,9 @@ export interface components {
             createdAt: string;
         };
         MentoringSessionDetailResponse: {
-            /** @example 00000000-0000-4000-8000-000000001201 */
+            /** @example 00000000-0000-4000-8000-0000c1261001 */
             id: string;
-            /** @example 00000000-0000-4000-8000-000000001101 */
+            /** @example 00000000-0000-4000-8000-0000c1260001 */
             assignmentId: string;
             school: components["schemas"]["MentoringOrganizationRef"];
             facilitator: components["schemas"]["MentoringPersonRef"];
@@ -5465,9 +5474,9 @@ export interface components {
             evidence: components["schemas"]["DocumentResponse"][];
         };
         MentoringSessionResponse: {
-            /** @example 00000000-0000-4000-8000-000000001201 */
+            /** @example 00000000-0000-4000-8000-0000c1261001 */
             id: string;
-            /** @example 00000000-0000-4000-8000-000000001101 */
+            /** @example 00000000-0000-4000-8000-0000c1260001 */
             assignmentId: string;
             school: components["schemas"]["MentoringOrganizationRef"];
             facilitator: components["schemas"]["MentoringPersonRef"];
@@ -5580,7 +5589,7 @@ export interface components {
         CreateMentoringActionDto: {
             /**
              * @description The session it follows from (one of your sessions, under an active assignment).
-             * @example 00000000-0000-4000-8000-000000001201
+             * @example 00000000-0000-4000-8000-0000c1261001
              */
             sessionId: string;
             /** @example Put up a reading corner in every grade 1–3 classroom. */
@@ -5603,16 +5612,16 @@ export interface components {
             dueDate: string;
         };
         MentoringActionResponse: {
-            /** @example 00000000-0000-4000-8000-000000001301 */
+            /** @example 00000000-0000-4000-8000-0000c1262001 */
             id: string;
-            /** @example 00000000-0000-4000-8000-000000001201 */
+            /** @example 00000000-0000-4000-8000-0000c1261001 */
             sessionId: string;
             /**
              * @description The day of the session it follows from.
              * @example 2026-02-11
              */
             sessionHeldOn: string;
-            /** @example 00000000-0000-4000-8000-000000001101 */
+            /** @example 00000000-0000-4000-8000-0000c1260001 */
             assignmentId: string;
             school: components["schemas"]["MentoringOrganizationRef"];
             /** @description The assignment's facilitator. */
@@ -5819,7 +5828,7 @@ export interface components {
             text: string;
         };
         TrainingResponse: {
-            /** @example 00000000-0000-4000-8000-000000001401 */
+            /** @example 00000000-0000-4000-8000-0000c1263001 */
             id: string;
             /** @example Pelatihan Nasional Literasi Kelas Awal */
             title: string;
@@ -6016,7 +6025,7 @@ export interface components {
             role: "principal" | "teacher" | "education_staff" | "supervisor" | "parent" | "other";
         };
         TrainingEvaluationResponse: {
-            /** @example 00000000-0000-4000-8000-000000001401 */
+            /** @example 00000000-0000-4000-8000-0000c1263001 */
             trainingId: string;
             scoreScale: components["schemas"]["TrainingScoreScale"];
             overall: components["schemas"]["TrainingGroupEvaluationResponse"];
@@ -6030,7 +6039,7 @@ export interface components {
             name: string;
         };
         ParticipantResponse: {
-            /** @example 00000000-0000-4000-8000-000000001501 */
+            /** @example 00000000-0000-4000-8000-0000c1264001 */
             id: string;
             /**
              * @description null for an external person.
@@ -6198,7 +6207,7 @@ export interface components {
             items: components["schemas"]["RegionResponse"][];
         };
         CreateUserDto: {
-            /** @example 0b6a4f2e-1c3d-4e5f-8a9b-0c1d2e3f4a5b */
+            /** @example 00000000-0000-4000-8000-000000000201 */
             organizationId: string;
             /** @example guru@sdnpelambuan4.example */
             email: string;
@@ -6228,7 +6237,7 @@ export interface components {
         CreatedUserResponse: {
             /** @example 3f2a6c1e-8d4b-4c5e-9a7b-1e2d3c4b5a69 */
             id: string;
-            /** @example 0b6a4f2e-1c3d-4e5f-8a9b-0c1d2e3f4a5b */
+            /** @example 00000000-0000-4000-8000-000000000201 */
             organizationId: string;
             /** @example kepsek@sdnpelambuan4.example */
             email: string;
@@ -6320,7 +6329,7 @@ export interface components {
         CreateMouDto: {
             /**
              * @description A partnership of your company (GET /api/v1/partnerships).
-             * @example 6a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d
+             * @example 00000000-0000-4000-8000-000000000901
              */
             partnershipId: string;
             /**
@@ -6443,7 +6452,7 @@ export interface components {
             organization: components["schemas"]["MouOrganizationRefResponse"];
         };
         MouAmendmentResponse: {
-            /** @example 2d3e4f5a-6b7c-4d8e-9f0a-1b2c3d4e5f6a */
+            /** @example 00000000-0000-4000-8000-000000000a11 */
             id: string;
             /** @example 1 */
             number: number;
@@ -6495,9 +6504,9 @@ export interface components {
              * @enum {string}
              */
             status: "draft" | "awaiting_signatures" | "active" | "expired" | "terminated" | "superseded";
-            /** @example 6a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d */
+            /** @example 00000000-0000-4000-8000-000000000901 */
             partnershipId: string;
-            /** @example 7b2c3d4e-5f6a-4b7c-9d8e-0f1a2b3c4d5e */
+            /** @example 00000000-0000-4000-8000-000000000801 */
             programId: string;
             /** @description The partnership's company (the first party). */
             company: components["schemas"]["MouOrganizationRefResponse"];
@@ -6577,9 +6586,9 @@ export interface components {
              * @enum {string}
              */
             status: "draft" | "awaiting_signatures" | "active" | "expired" | "terminated" | "superseded";
-            /** @example 6a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d */
+            /** @example 00000000-0000-4000-8000-000000000901 */
             partnershipId: string;
-            /** @example 7b2c3d4e-5f6a-4b7c-9d8e-0f1a2b3c4d5e */
+            /** @example 00000000-0000-4000-8000-000000000801 */
             programId: string;
             /** @description The partnership's company (the first party). */
             company: components["schemas"]["MouOrganizationRefResponse"];
@@ -6812,7 +6821,7 @@ export interface components {
             year: number;
         };
         CompetitionCategoryResponse: {
-            /** @example 00000000-0000-4000-8000-000000000c11 */
+            /** @example 00000000-0000-4000-8000-0000cc260101 */
             id: string;
             /** @example Literacy innovation */
             name: string;
@@ -6820,7 +6829,7 @@ export interface components {
             position: number;
         };
         RubricCriterionResponse: {
-            /** @example 00000000-0000-4000-8000-000000000c21 */
+            /** @example 00000000-0000-4000-8000-0000cc260201 */
             id: string;
             /** @example Innovation */
             name: string;
@@ -6840,7 +6849,7 @@ export interface components {
             position: number;
         };
         CompetitionDetailResponse: {
-            /** @example 00000000-0000-4000-8000-000000000c01 */
+            /** @example 00000000-0000-4000-8000-000000000c26 */
             id: string;
             /**
              * @example {
@@ -6904,7 +6913,7 @@ export interface components {
             criteria: components["schemas"]["RubricCriterionResponse"][];
         };
         CompetitionResponse: {
-            /** @example 00000000-0000-4000-8000-000000000c01 */
+            /** @example 00000000-0000-4000-8000-000000000c26 */
             id: string;
             /**
              * @example {
@@ -7095,14 +7104,14 @@ export interface components {
             excluded: components["schemas"]["ExcludedJudgeResponse"][];
         };
         PreviewCategoryResponse: {
-            /** @example 00000000-0000-4000-8000-000000000c11 */
+            /** @example 00000000-0000-4000-8000-0000cc260101 */
             id: string;
             /** @example Literacy innovation */
             name: string;
             entries: components["schemas"]["PreviewEntryResponse"][];
         };
         ResultsPreviewResponse: {
-            /** @example 00000000-0000-4000-8000-000000000c01 */
+            /** @example 00000000-0000-4000-8000-000000000c26 */
             competitionId: string;
             /**
              * @example judging
@@ -7154,14 +7163,14 @@ export interface components {
             judgeCount: number;
         };
         ResultCategoryResponse: {
-            /** @example 00000000-0000-4000-8000-000000000c11 */
+            /** @example 00000000-0000-4000-8000-0000cc260101 */
             id: string;
             /** @example Literacy innovation */
             name: string;
             entries: components["schemas"]["ResultEntryResponse"][];
         };
         ResultsResponse: {
-            /** @example 00000000-0000-4000-8000-000000000c01 */
+            /** @example 00000000-0000-4000-8000-000000000c26 */
             competitionId: string;
             /** @example Generasi Trakindo National School Innovation Competition 2025 */
             title: string;
@@ -7180,7 +7189,7 @@ export interface components {
         CreateEntryDto: {
             /**
              * @description A category of this competition; one entry per school and category.
-             * @example 00000000-0000-4000-8000-000000000c11
+             * @example 00000000-0000-4000-8000-0000cc260101
              */
             categoryId: string;
             /**
@@ -7195,12 +7204,12 @@ export interface components {
             summary?: string;
             /**
              * @description The school's plan for the competition's program year that the entry grew from.
-             * @example 5b0f3c2e-7a1d-4e8f-9c6b-2a3d4e5f6a7b
+             * @example 00000000-0000-4000-8000-0000a1260000
              */
             planId?: string;
             /**
              * @description The program inside that plan (content.programs[].id); needs planId.
-             * @example 9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d
+             * @example 00000000-0000-4000-8000-0000a1260001
              */
             planProgramId?: string;
             /**
@@ -7228,11 +7237,11 @@ export interface components {
         EntryDetailResponse: {
             /** @example 00000000-0000-4000-8000-000000000d01 */
             id: string;
-            /** @example 00000000-0000-4000-8000-000000000c01 */
+            /** @example 00000000-0000-4000-8000-000000000c26 */
             competitionId: string;
             /**
              * @example {
-             *       "id": "00000000-0000-4000-8000-000000000c11",
+             *       "id": "00000000-0000-4000-8000-0000cc260101",
              *       "name": "Disaster preparedness"
              *     }
              */
@@ -7274,11 +7283,11 @@ export interface components {
         EntryResponse: {
             /** @example 00000000-0000-4000-8000-000000000d01 */
             id: string;
-            /** @example 00000000-0000-4000-8000-000000000c01 */
+            /** @example 00000000-0000-4000-8000-000000000c26 */
             competitionId: string;
             /**
              * @example {
-             *       "id": "00000000-0000-4000-8000-000000000c11",
+             *       "id": "00000000-0000-4000-8000-0000cc260101",
              *       "name": "Disaster preparedness"
              *     }
              */
@@ -7335,12 +7344,12 @@ export interface components {
             summary?: string;
             /**
              * @description null unlinks the plan (and the plan program).
-             * @example 5b0f3c2e-7a1d-4e8f-9c6b-2a3d4e5f6a7b
+             * @example 00000000-0000-4000-8000-0000a1260000
              */
             planId?: string | null;
             /**
              * @description A program of the linked plan; null unlinks it.
-             * @example 9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d
+             * @example 00000000-0000-4000-8000-0000a1260001
              */
             planProgramId?: string | null;
             teamMembers?: components["schemas"]["TeamMemberDto"][];
@@ -7407,7 +7416,7 @@ export interface components {
             entry: components["schemas"]["CompetitionRefResponse"];
             /**
              * @example {
-             *       "id": "00000000-0000-4000-8000-000000000c11",
+             *       "id": "00000000-0000-4000-8000-0000cc260101",
              *       "name": "Disaster preparedness"
              *     }
              */
@@ -7429,7 +7438,7 @@ export interface components {
             createdAt: string;
         };
         AssignByCategoryDto: {
-            /** @example 00000000-0000-4000-8000-000000000c11 */
+            /** @example 00000000-0000-4000-8000-0000cc260101 */
             categoryId: string;
             /**
              * @description Judges of the panel to choose from; the whole panel when left out.
@@ -7483,7 +7492,7 @@ export interface components {
         DeclarationResponse: {
             /** @example 5c1f0a9e-2b7d-4e3a-8c6f-1d2e3f4a5b6c */
             id: string;
-            /** @example 00000000-0000-4000-8000-000000000c01 */
+            /** @example 00000000-0000-4000-8000-000000000c26 */
             competitionId: string;
             judge: components["schemas"]["JudgeRefResponse"];
             school: components["schemas"]["CompetitionRefResponse"];
@@ -7503,7 +7512,7 @@ export interface components {
             items: components["schemas"]["JudgeConflictResponse"][];
         };
         ScoreItemDto: {
-            /** @example 00000000-0000-4000-8000-000000000c21 */
+            /** @example 00000000-0000-4000-8000-0000cc260201 */
             criterionId: string;
             /**
              * @description A whole number from 0 to the criterion's maxScore.
@@ -7517,7 +7526,7 @@ export interface components {
             scores: components["schemas"]["ScoreItemDto"][];
         };
         CriterionScoreResponse: {
-            /** @example 00000000-0000-4000-8000-000000000c21 */
+            /** @example 00000000-0000-4000-8000-0000cc260201 */
             criterionId: string;
             /** @example Innovation */
             criterionName: string;
@@ -7691,7 +7700,7 @@ export interface components {
              * @example 25000000
              */
             undisbursedAmount: string;
-            /** @example 5f0c2a7e-3b1d-4c8e-9f6a-2d4e6b8a0c13 */
+            /** @example 00000000-0000-4000-8000-000000000c25 */
             id: string;
             school: components["schemas"]["GrantPartyResponse"];
             /**
@@ -7712,7 +7721,7 @@ export interface components {
             createdAt: string;
             /** @example 2026-03-02T03:00:00.000Z */
             updatedAt: string;
-            /** @example 00000000-0000-4000-8000-000000001024 */
+            /** @example 00000000-0000-4000-8000-0000a1250000 */
             planId: string;
             /** @example Rencana Program 2026: Sekolah Literasi */
             planTitle: string;
@@ -7721,7 +7730,7 @@ export interface components {
             /**
              * @description The plan's budget lines this grant funds.
              * @example [
-             *       "7b0e4c2a-1d3f-4e5a-9b8c-0d1e2f3a4b5c"
+             *       "00000000-0000-4000-8000-0000a1260005"
              *     ]
              */
             fundedBudgetLineIds: string[];
@@ -7778,7 +7787,7 @@ export interface components {
              * @example 25000000
              */
             undisbursedAmount: string;
-            /** @example 5f0c2a7e-3b1d-4c8e-9f6a-2d4e6b8a0c13 */
+            /** @example 00000000-0000-4000-8000-000000000c25 */
             id: string;
             school: components["schemas"]["GrantPartyResponse"];
             /**
@@ -7803,7 +7812,7 @@ export interface components {
         CreateGrantDto: {
             /**
              * @description The approved plan it funds (approved, in progress or completed), of a partner school in one of your company's programs. One grant per school per program year.
-             * @example 00000000-0000-4000-8000-000000001024
+             * @example 00000000-0000-4000-8000-0000a1250000
              */
             planId: string;
             /**
@@ -7814,7 +7823,7 @@ export interface components {
             /**
              * @description Ids of the plan's budget lines this grant funds: lines whose fundingSource is stimulus_grant. Expense lines are reported against them.
              * @example [
-             *       "7b0e4c2a-1d3f-4e5a-9b8c-0d1e2f3a4b5c"
+             *       "00000000-0000-4000-8000-0000a1260005"
              *     ]
              */
             fundedBudgetLineIds: string[];
@@ -7847,7 +7856,7 @@ export interface components {
             awardedAmount?: string | number;
             /**
              * @example [
-             *       "7b0e4c2a-1d3f-4e5a-9b8c-0d1e2f3a4b5c"
+             *       "00000000-0000-4000-8000-0000a1260005"
              *     ]
              */
             fundedBudgetLineIds?: string[];
@@ -7929,7 +7938,7 @@ export interface components {
             createdAt: string;
         };
         BudgetLineActualResponse: {
-            /** @example 7b0e4c2a-1d3f-4e5a-9b8c-0d1e2f3a4b5c */
+            /** @example 00000000-0000-4000-8000-0000a1260005 */
             budgetLineId: string;
             /** @example Buku bacaan anak */
             item: string;
@@ -8004,7 +8013,7 @@ export interface components {
             budgetLines: components["schemas"]["BudgetLineActualResponse"][];
         };
         LedgerResponse: {
-            /** @example 5f0c2a7e-3b1d-4c8e-9f6a-2d4e6b8a0c13 */
+            /** @example 00000000-0000-4000-8000-000000000c25 */
             grantId: string;
             entries: components["schemas"]["LedgerEntryResponse"][];
             reconciliation: components["schemas"]["ReconciliationResponse"];
@@ -8012,7 +8021,7 @@ export interface components {
         DisbursementResponse: {
             /** @example 8c7b6a59-4e3d-4c2b-9a1f-0e9d8c7b6a59 */
             id: string;
-            /** @example 5f0c2a7e-3b1d-4c8e-9f6a-2d4e6b8a0c13 */
+            /** @example 00000000-0000-4000-8000-000000000c25 */
             grantId: string;
             /**
              * @example tranche
@@ -8096,7 +8105,7 @@ export interface components {
             description: string;
             /**
              * @description The budget line of the plan the money was spent on: one the grant funds.
-             * @example 7b0e4c2a-1d3f-4e5a-9b8c-0d1e2f3a4b5c
+             * @example 00000000-0000-4000-8000-0000a1260005
              */
             budgetLineId: string;
             /**
@@ -8141,7 +8150,7 @@ export interface components {
             spentOn: string;
             /** @example 40 picture books for the literacy corner */
             description: string;
-            /** @example 7b0e4c2a-1d3f-4e5a-9b8c-0d1e2f3a4b5c */
+            /** @example 00000000-0000-4000-8000-0000a1260005 */
             budgetLineId: string;
             /**
              * @description The budget line's item in the plan.
@@ -8162,7 +8171,7 @@ export interface components {
         ExpenseReportDetailResponse: {
             /** @example 2e1d0c9b-8a7f-4e6d-9c5b-4a3f2e1d0c9b */
             id: string;
-            /** @example 5f0c2a7e-3b1d-4c8e-9f6a-2d4e6b8a0c13 */
+            /** @example 00000000-0000-4000-8000-000000000c25 */
             grantId: string;
             /** @example 1 */
             trancheNumber: number | null;
@@ -8211,7 +8220,7 @@ export interface components {
         ExpenseReportResponse: {
             /** @example 2e1d0c9b-8a7f-4e6d-9c5b-4a3f2e1d0c9b */
             id: string;
-            /** @example 5f0c2a7e-3b1d-4c8e-9f6a-2d4e6b8a0c13 */
+            /** @example 00000000-0000-4000-8000-000000000c25 */
             grantId: string;
             /** @example 1 */
             trancheNumber: number | null;
@@ -8278,7 +8287,7 @@ export interface components {
             spentOn?: string;
             /** @example 40 picture books and 2 shelves for the literacy corner */
             description?: string;
-            /** @example 7b0e4c2a-1d3f-4e5a-9b8c-0d1e2f3a4b5c */
+            /** @example 00000000-0000-4000-8000-0000a1260005 */
             budgetLineId?: string;
             /**
              * @description What was spent. Whole rupiah as a digit string ("5200000") or an integer; no decimals or exponents, more than 0, at most 9000000000000000000. Send amounts above 9007199254740991 as a string. Answers always give amounts as strings.
@@ -8314,6 +8323,7 @@ export interface components {
         };
         HealthChecksResponse: {
             /**
+             * @description unreachable: the database did not answer within 2 seconds.
              * @example ok
              * @enum {string}
              */
@@ -8324,6 +8334,12 @@ export interface components {
              * @enum {string}
              */
             migrations: "ok" | "pending" | "unknown";
+            /**
+             * @description unavailable: the documents folder (DOCUMENTS_DIR) cannot be read or its disk is nearly full.
+             * @example ok
+             * @enum {string}
+             */
+            documents: "ok" | "unavailable";
         };
         HealthResponse: {
             /**

@@ -90,4 +90,10 @@ describe('field problems in the words of the form', () => {
     expect(errors).toEqual([]);
     expect(labelledMessage({ field: 'note', code: 'maxLength', message: 'note maksimal 500 karakter' }, undefined)).toBe('note maksimal 500 karakter');
   });
+
+  it('keeps a message the API already starts with its label, and does not relabel words inside it', () => {
+    const apiLabelled = { field: 'email', label: 'Email', code: 'isEmail', message: 'Email harus berupa alamat email yang valid' };
+    expect(labelledMessage(apiLabelled, 'Email')).toBe('Email harus berupa alamat email yang valid');
+    expect(labelledMessage({ ...apiLabelled, label: 'Email narahubung', message: 'Email narahubung harus berupa alamat email yang valid' }, 'Email')).toBe('Email harus berupa alamat email yang valid');
+  });
 });

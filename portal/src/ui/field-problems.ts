@@ -16,14 +16,17 @@ export interface FieldProblemMap {
 }
 
 /**
- * The API's message in the words of the form: the API names the field by its JSON path
- * ("studentCount tidak boleh kurang dari 0"), a person knows it by its label ("Jumlah siswa tidak boleh
- * kurang dari 0"). Only the first mention is replaced: that is the field itself, while the same word
- * may come again as an ordinary word ("email harus berupa alamat email yang valid").
+ * The API's message in the words of the form. The API starts a field's message with the field's
+ * label (`label` in the problem); where it still starts with the JSON path ("studentCount tidak boleh
+ * kurang dari 0"), the form's own label takes its place ("Jumlah siswa tidak boleh kurang dari 0").
+ * Only a leading mention is replaced: the same word may come again as an ordinary word
+ * ("email harus berupa alamat email yang valid").
  */
 export function labelledMessage(problem: FieldProblem, label: string | undefined): string {
   if (!label) return problem.message;
-  const text = problem.message.replace(problem.field, label);
+  const message = problem.message;
+  const named = [problem.label, problem.field].sort((a, b) => (b?.length ?? 0) - (a?.length ?? 0)).find((name) => name && message.toLowerCase().startsWith(name.toLowerCase()));
+  const text = named ? label + message.slice(named.length) : message;
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 

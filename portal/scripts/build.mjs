@@ -2,8 +2,8 @@
 // its last successful build (a hash of the inputs is kept in dist/.build/). Type checking is not
 // part of it: `npm run typecheck` (tsc --noEmit) does that, in CI.
 //
-//   node scripts/build.mjs [server|api|portal|start|all]   (default: all = api + portal)
-//   BUILD_FORCE=1 node scripts/build.mjs             rebuilds even when nothing changed
+//   node portal/scripts/build.mjs [server|api|portal|start|all]   (default: all = api + portal)
+//   BUILD_FORCE=1 node portal/scripts/build.mjs             rebuilds even when nothing changed
 //
 // server: the API compiled by SWC into dist/src and dist/migrations (the layout data-source.ts
 //         and main.ts expect);
@@ -17,7 +17,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
+const root = fileURLToPath(new URL('../..', import.meta.url));
 const stampDir = join(root, 'dist', '.build');
 const force = process.env.BUILD_FORCE === '1';
 const node = (script, args = []) =>
@@ -27,7 +27,7 @@ const node = (script, args = []) =>
     child.on('exit', (code, signal) => (code === 0 ? resolve() : reject(new Error(`${script} ${args.join(' ')}: exit ${code ?? signal}`))));
   });
 
-const SHARED = ['package.json', 'package-lock.json', 'scripts/build.mjs'];
+const SHARED = ['package.json', 'package-lock.json', 'portal/scripts/build.mjs'];
 const STEPS = {
   server: {
     inputs: [...SHARED, 'src', 'migrations', '.swcrc'],
@@ -93,7 +93,7 @@ async function build(name) {
 
 const target = process.argv[2] ?? 'all';
 if (!TARGETS[target]) {
-  console.error(`usage: node scripts/build.mjs [${Object.keys(TARGETS).join('|')}]`);
+  console.error(`usage: node portal/scripts/build.mjs [${Object.keys(TARGETS).join('|')}]`);
   process.exit(2);
 }
 mkdirSync(stampDir, { recursive: true });

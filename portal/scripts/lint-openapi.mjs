@@ -1,6 +1,6 @@
 // Lints the OpenAPI document the API serves, with the rules in redocly.yaml. The API is compiled
 // with SWC into a throwaway folder (no type check, no dist/), the document exported from it without a
-// database (src/openapi-export.ts), then handed to `redocly lint`. Usage: node scripts/lint-openapi.mjs [--keep out.json]
+// database (src/openapi-export.ts), then handed to `redocly lint`. Usage: node portal/scripts/lint-openapi.mjs [--keep out.json]
 import { transformFileSync } from '@swc/core';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync, copyFileSync } from 'node:fs';
@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const SWC = {
   jsc: {
     parser: { syntax: 'typescript', decorators: true },
