@@ -54,7 +54,7 @@ function base(title: Text, subtitle: string, lang: Lang): VegaLiteSpec {
     width: CHART_WIDTH,
     height: CHART_HEIGHT,
     background: 'white',
-    config: { font: 'DejaVu Sans', locale: locale(lang), legend: { orient: 'bottom', labelFontSize: 12, titleFontSize: 12, labelLimit: 400 }, axis: { labelFontSize: 11, titleFontSize: 12 } },
+    config: { font: 'DejaVu Sans', locale: locale(lang), legend: { orient: 'bottom', direction: 'horizontal', columns: 3, labelFontSize: 12, titleFontSize: 12, labelLimit: 0, columnPadding: 16 }, axis: { labelFontSize: 11, titleFontSize: 12 } },
   };
 }
 
