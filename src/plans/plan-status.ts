@@ -1,3 +1,4 @@
+import { statusName } from '../common/errors/names';
 /**
  * draft → submitted → changes_requested → (resubmitted) submitted → approved → in_progress →
  * completed; or withdrawn before approval. An approved plan is frozen: a revision takes it back to
@@ -82,13 +83,13 @@ const WHY: Record<PlanStatus, Refusal> = {
 const WHAT_TO_DO: Record<PlanAction, Partial<Record<PlanStatus, Refusal>>> = {
   edit: {
     submitted: { en: 'wait for the review: the reviewers either approve it or request changes, which opens it again', id: 'tunggu hasil penelaahan: penelaah menyetujui atau meminta perubahan, yang membukanya kembali' },
-    approved: { en: 'open a revision with POST /api/v1/plans/{id}/revise, change it there and submit it for review again', id: 'buka revisi dengan POST /api/v1/plans/{id}/revise, ubah di sana lalu ajukan lagi untuk ditelaah' },
-    in_progress: { en: 'open a revision with POST /api/v1/plans/{id}/revise, change it there and submit it for review again', id: 'buka revisi dengan POST /api/v1/plans/{id}/revise, ubah di sana lalu ajukan lagi untuk ditelaah' },
+    approved: { en: 'open a revision of the plan, change it there and submit it for review again', id: 'buka revisi rencana, ubah di sana lalu ajukan lagi untuk ditelaah' },
+    in_progress: { en: 'open a revision of the plan, change it there and submit it for review again', id: 'buka revisi rencana, ubah di sana lalu ajukan lagi untuk ditelaah' },
   },
   submit: {
     submitted: { en: 'it is already waiting for review; nothing more is needed', id: 'rencana sudah menunggu penelaahan; tidak perlu apa-apa lagi' },
-    approved: { en: 'to change it, open a revision first with POST /api/v1/plans/{id}/revise', id: 'untuk mengubahnya, buka revisi dahulu dengan POST /api/v1/plans/{id}/revise' },
-    in_progress: { en: 'to change it, open a revision first with POST /api/v1/plans/{id}/revise', id: 'untuk mengubahnya, buka revisi dahulu dengan POST /api/v1/plans/{id}/revise' },
+    approved: { en: 'to change it, open a revision of the plan first', id: 'untuk mengubahnya, buka revisi rencana terlebih dahulu' },
+    in_progress: { en: 'to change it, open a revision of the plan first', id: 'untuk mengubahnya, buka revisi rencana terlebih dahulu' },
   },
   request_changes: {
     draft: { en: 'comment on the draft instead; changes can be requested once the school submits it', id: 'beri komentar pada draf saja; perubahan dapat diminta setelah sekolah mengajukannya' },
@@ -109,7 +110,7 @@ const WHAT_TO_DO: Record<PlanAction, Partial<Record<PlanStatus, Refusal>>> = {
     in_progress: { en: 'it has already started', id: 'rencana sudah dimulai' },
   },
   complete: {
-    approved: { en: 'start it first with POST /api/v1/plans/{id}/start', id: 'mulai dahulu dengan POST /api/v1/plans/{id}/start' },
+    approved: { en: 'start carrying it out first', id: 'mulai laksanakan rencana terlebih dahulu' },
   },
   withdraw: {
     approved: { en: 'an approved plan cannot be withdrawn; open a revision if it must change', id: 'rencana yang sudah disetujui tidak dapat ditarik; buka revisi jika perlu diubah' },
@@ -150,15 +151,15 @@ export function refuseAction(action: PlanAction, status: PlanStatus, revision = 
   const fill = (s: string) => s.replace('{id}', planId);
   if (action === 'withdraw' && revision > 0 && ALLOWED_FROM.withdraw.includes(status)) {
     return {
-      en: `${ACTION_TEXT.withdraw.en}: this is revision ${revision} of an approved plan, and the approved plan still stands (status ${status}); submit the revision for review instead, unchanged if you no longer need it`,
-      id: `${ACTION_TEXT.withdraw.id}: ini revisi ${revision} dari rencana yang sudah disetujui, dan rencana yang disetujui tetap berlaku (status ${status}); ajukan revisi ini untuk ditelaah saja, tanpa perubahan jika tidak diperlukan lagi`,
+      en: `${ACTION_TEXT.withdraw.en}: this is revision ${revision} of an approved plan, and the approved plan still stands (${statusName(status, 'en')}); submit the revision for review instead, unchanged if you no longer need it`,
+      id: `${ACTION_TEXT.withdraw.id}: ini revisi ${revision} dari rencana yang sudah disetujui, dan rencana yang disetujui tetap berlaku (${statusName(status, 'id')}); ajukan revisi ini untuk ditelaah saja, tanpa perubahan jika tidak diperlukan lagi`,
     };
   }
   const why = WHY[status];
   const todo = WHAT_TO_DO[action][status];
   return {
-    en: `${ACTION_TEXT[action].en}: ${why.en} (status ${status})${todo ? `; ${fill(todo.en)}` : ''}`,
-    id: `${ACTION_TEXT[action].id}: ${why.id} (status ${status})${todo ? `; ${fill(todo.id)}` : ''}`,
+    en: `${ACTION_TEXT[action].en}: ${why.en} (${statusName(status, 'en')})${todo ? `; ${fill(todo.en)}` : ''}`,
+    id: `${ACTION_TEXT[action].id}: ${why.id} (${statusName(status, 'id')})${todo ? `; ${fill(todo.id)}` : ''}`,
   };
 }
 

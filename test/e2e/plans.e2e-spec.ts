@@ -321,7 +321,7 @@ describe('plans', () => {
       // Frozen while in review.
       const whileInReview = await patch(w.principal, plan.id, { version: 2, title: 'x' });
       expect(whileInReview.status).toBe(422);
-      expect(whileInReview.body.detail).toContain('(status submitted)');
+      expect(whileInReview.body.detail).toContain('waiting for review (submitted)');
       // Only the CSR officer approves; a facilitator's role lacks the permission.
       expect((await t.http.post(`${BASE}/${plan.id}/approve`).set('Authorization', w.facilitator.auth)).status).toBe(403);
 
@@ -360,7 +360,7 @@ describe('plans', () => {
       // Frozen: no edit, no resubmission, no withdrawal.
       const frozen = await patch(w.principal, plan.id, { version: approvedPlan.version, title: 'Sneaky' });
       expect(frozen.status).toBe(422);
-      expect(frozen.body.detail).toContain(`open a revision with POST /api/v1/plans/${plan.id}/revise`);
+      expect(frozen.body.detail).toContain('open a revision of the plan');
       expect((await t.http.post(`${BASE}/${plan.id}/submit`).set('Authorization', w.principal.auth)).status).toBe(422);
       expect((await t.http.post(`${BASE}/${plan.id}/withdraw`).set('Authorization', w.principal.auth).send({ reason: 'x' })).status).toBe(422);
 

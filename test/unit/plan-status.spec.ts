@@ -54,18 +54,25 @@ describe('plan transitions', () => {
     expect(isFrozen('draft')).toBe(false);
     expect(isFrozen('changes_requested')).toBe(false);
     expect(refuseAction('edit', 'approved', 0, 'abc')).toEqual({
-      en: 'cannot change the plan: the plan is approved and frozen (status approved); open a revision with POST /api/v1/plans/abc/revise, change it there and submit it for review again',
-      id: 'tidak dapat mengubah rencana: rencana sudah disetujui dan dibekukan (status approved); buka revisi dengan POST /api/v1/plans/abc/revise, ubah di sana lalu ajukan lagi untuk ditelaah',
+      en: 'cannot change the plan: the plan is approved and frozen (approved); open a revision of the plan, change it there and submit it for review again',
+      id: 'tidak dapat mengubah rencana: rencana sudah disetujui dan dibekukan (disetujui); buka revisi rencana, ubah di sana lalu ajukan lagi untuk ditelaah',
     });
-    expect(refuseAction('submit', 'in_progress')?.en).toContain('open a revision first');
+    expect(refuseAction('submit', 'in_progress')?.en).toContain('open a revision of the plan first');
   });
 
   it('names the state when refusing', () => {
     expect(refuseAction('approve', 'changes_requested')?.en).toBe(
-      'cannot approve the plan: changes were requested and the school has not resubmitted yet (status changes_requested); wait until the school resubmits it with the requested changes',
+      'cannot approve the plan: changes were requested and the school has not resubmitted yet (returned for changes); wait until the school resubmits it with the requested changes',
     );
-    expect(refuseAction('complete', 'approved', 0, 'p1')?.en).toContain('start it first with POST /api/v1/plans/p1/start');
-    expect(refuseAction('report', 'draft')?.id).toContain('(status draft)');
+    expect(refuseAction('complete', 'approved', 0, 'p1')?.en).toContain('start carrying it out first');
+    expect(refuseAction('report', 'draft')?.id).toContain('(draf)');
+    // Plain words for a person: no API paths, no raw status values.
+    for (const action of ['edit', 'submit', 'complete', 'approve'] as const) {
+      for (const status of ['approved', 'in_progress', 'changes_requested'] as const) {
+        const r = refuseAction(action, status, 0, 'p1');
+        if (r) for (const text of [r.en, r.id]) expect(text).not.toMatch(/\/api\/|in_progress|changes_requested|status approved/);
+      }
+    }
   });
 
   it('does not withdraw a revision round: the approved plan still stands', () => {
