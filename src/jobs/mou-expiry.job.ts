@@ -24,7 +24,7 @@ function reminderNotice(m: NoticeTarget, step: number, today: string) {
     kind: 'mou_expiring',
     title: `MoU ${m.number} expires ${when}`,
     body:
-      `MoU ${m.number} "${m.title}" with ${m.schoolName} is in force until ${m.expiryDate} (${left} day(s) left). Prepare its renewal in time: POST /api/v1/mous/${m.id}/renewals. ` +
+      `MoU ${m.number} "${m.title}" with ${m.schoolName} is in force until ${m.expiryDate} (${left} day(s) left). Prepare its renewal in time. ` +
       `— MoU ${m.number} dengan ${m.schoolName} berlaku sampai ${m.expiryDate} (sisa ${left} hari). Siapkan perpanjangannya tepat waktu.`,
     entityType: 'mou',
     entityId: m.id,
@@ -38,7 +38,7 @@ function expiredNotice(m: NoticeTarget) {
     kind: 'mou_expired',
     title: `MoU ${m.number} has expired`,
     body:
-      `MoU ${m.number} "${m.title}" with ${m.schoolName} ended on ${m.expiryDate} and is no longer in force. Renew it if the cooperation goes on: POST /api/v1/mous/${m.id}/renewals. ` +
+      `MoU ${m.number} "${m.title}" with ${m.schoolName} ended on ${m.expiryDate} and is no longer in force. Renew it if the cooperation goes on. ` +
       `— MoU ${m.number} dengan ${m.schoolName} berakhir pada ${m.expiryDate} dan tidak berlaku lagi. Perpanjang jika kerja sama berlanjut.`,
     entityType: 'mou',
     entityId: m.id,

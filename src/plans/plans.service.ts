@@ -288,8 +288,8 @@ export class PlansService {
             field: path,
             code: 'result_missing',
             message: {
-              en: `${programLabel(program, programIndex)}: indicator "${indicator.name}" has no achieved value yet; report it with PUT /api/v1/plans/${plan.id}/indicators/${indicator.id}/result`,
-              id: `${programLabel(program, programIndex)}: indikator "${indicator.name}" belum memiliki nilai capaian; laporkan dengan PUT /api/v1/plans/${plan.id}/indicators/${indicator.id}/result`,
+              en: `${programLabel(program, programIndex)}: indicator "${indicator.name}" has no achieved value yet; report the value it reached in the plan's progress first`,
+              id: `${programLabel(program, programIndex)}: indikator "${indicator.name}" belum memiliki nilai capaian; laporkan dahulu nilai yang dicapai pada kemajuan rencana`,
             },
           };
         });
