@@ -72,7 +72,7 @@ describe('the OpenAPI document: every example fits its schema', () => {
 
 describe('the OpenAPI document: Redocly lint', () => {
   it('passes `npm run lint:openapi` (rules in redocly.yaml) with no error', () => {
-    const run = spawnSync(process.execPath, [join(__dirname, '..', '..', 'scripts', 'lint-openapi.mjs')], { encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [join(__dirname, '..', '..', 'portal', 'scripts', 'lint-openapi.mjs')], { encoding: 'utf8' });
     expect([run.status, run.stdout + run.stderr]).toEqual([0, expect.stringContaining('Your API description is valid')]);
   });
 });
