@@ -11,6 +11,7 @@ import { AppError } from './common/errors/app-error';
 import { sendProblem } from './common/errors/problem';
 import { NoStoreDownloadsInterceptor, noStoreMiddleware } from './common/http/cache-control';
 import { compressionMiddleware } from './common/http/compression';
+import { MAX_JSON_DEPTH, textGuardMiddleware, verifyJsonDepth } from './common/http/input-guard';
 import { API_TAGS, markPublicOperations } from './common/http/openapi';
 import { portalRouter } from './common/http/portal';
 import { AppRequest, requestIdMiddleware } from './common/http/request-context';
@@ -38,15 +39,19 @@ export function buildOpenApi(app: INestApplication): OpenAPIObject {
   return markPublicOperations(SwaggerModule.createDocument(app, base));
 }
 
-/** JSON bodies up to the limit; a malformed or oversized body becomes a problem response. */
+/** JSON bodies up to the limit and MAX_JSON_DEPTH levels deep; a malformed, oversized or too deep body becomes a problem response. */
 function jsonBodyParser(limit: string) {
-  const parse = express.json({ limit, type: ['application/json', 'application/*+json'] });
+  const parse = express.json({ limit, type: ['application/json', 'application/*+json'], verify: verifyJsonDepth });
   return (req: Request, res: Response, next: NextFunction) =>
     parse(req, res, (err?: unknown) => {
       if (!err) return next();
       const type = (err as { type?: string }).type;
       const error =
-        type === 'entity.too.large' ? new AppError('payload_too_large', { limit }) : new AppError('malformed_json');
+        type === 'entity.too.large'
+          ? new AppError('payload_too_large', { limit })
+          : type === 'json.too.deep'
+            ? new AppError('json_too_deep', { limit: MAX_JSON_DEPTH })
+            : new AppError('malformed_json');
       sendProblem(error, req, res, (req as AppRequest).id);
     });
 }
@@ -113,6 +118,7 @@ export async function createApp(options: AppModuleOptions & { preview?: boolean 
   // Only the refresh cookie of a browser session is read (src/auth/refresh-cookie.ts).
   app.use(cookieParser());
   app.use(jsonBodyParser(config.bodyLimit));
+  app.use(textGuardMiddleware);
   app.setGlobalPrefix(API_PREFIX, {
     exclude: [
       { path: 'health', method: RequestMethod.GET },

@@ -33,6 +33,15 @@ export const ERROR_CATALOG = {
       id: 'Kirim isi permintaan sebagai JSON yang valid dengan header Content-Type: application/json.',
     },
   },
+  /** The JSON body nests arrays and objects deeper than the API accepts (src/common/http/input-guard.ts). */
+  json_too_deep: {
+    status: 400,
+    title: { en: 'The request body is nested too deeply', id: 'Isi permintaan bersarang terlalu dalam' },
+    detail: {
+      en: (p) => `The JSON body nests arrays and objects more than ${p.limit} levels deep. No request of this API needs that many; send a flatter body.`,
+      id: (p) => `Isi JSON memuat array dan objek bersarang lebih dari ${p.limit} tingkat. Tidak ada permintaan API ini yang memerlukannya; kirim isi yang lebih datar.`,
+    },
+  },
   /** The request is malformed in a way no other code describes. */
   bad_request: {
     status: 400,

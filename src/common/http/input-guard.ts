@@ -1,0 +1,108 @@
+import type { NextFunction, Request, Response } from 'express';
+import { AppError, RawFieldError } from '../errors/app-error';
+import { sendProblem } from '../errors/problem';
+import type { AppRequest } from './request-context';
+
+/**
+ * The deepest nesting of arrays and objects a JSON body may have. No request of the API needs more
+ * than a handful of levels; a limit keeps a hostile body (hundreds of thousands of `[`) from costing
+ * more than one pass over its bytes, and from overflowing the stack in validation.
+ */
+export const MAX_JSON_DEPTH = 32;
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const OPEN_ARRAY = 0x5b;
+const OPEN_OBJECT = 0x7b;
+const CLOSE_ARRAY = 0x5d;
+const CLOSE_OBJECT = 0x7d;
+
+/**
+ * Whether JSON text nests arrays and objects deeper than `max`, counted over raw UTF-8 bytes (or a
+ * decoded string) outside strings, before it is parsed. In UTF-8 the bytes of multi-byte characters
+ * are all ≥ 0x80, so the ASCII structural characters are found byte by byte.
+ */
+export function jsonDepthExceeds(input: Uint8Array | string, max = MAX_JSON_DEPTH): boolean {
+  const at = typeof input === 'string' ? (i: number) => input.charCodeAt(i) : (i: number) => input[i];
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < input.length; i++) {
+    const c = at(i);
+    if (inString) {
+      if (c === BACKSLASH) i++;
+      else if (c === QUOTE) inString = false;
+    } else if (c === QUOTE) inString = true;
+    else if (c === OPEN_ARRAY || c === OPEN_OBJECT) {
+      if (++depth > max) return true;
+    } else if (c === CLOSE_ARRAY || c === CLOSE_OBJECT) depth--;
+  }
+  return false;
+}
+
+/** The error a body parser's `verify` throws for a body nested too deep; the parser keeps `type`. */
+export class JsonTooDeepError extends Error {
+  readonly type = 'json.too.deep';
+  readonly status = 400;
+  constructor() {
+    super(`JSON nested deeper than ${MAX_JSON_DEPTH} levels`);
+  }
+}
+
+/** A body parser `verify` hook: refuses a body nested deeper than MAX_JSON_DEPTH before it is parsed. */
+export function verifyJsonDepth(_req: unknown, _res: unknown, buf: Buffer, encoding: string): void {
+  const utf8 = !encoding || /^utf-?8$/i.test(encoding);
+  const text = utf8 ? buf : new TextDecoder(encoding).decode(buf);
+  if (jsonDepthExceeds(text)) throw new JsonTooDeepError();
+}
+
+/**
+ * Text PostgreSQL cannot store or compare: the NUL character, and UTF-16 surrogates without their
+ * pair (valid in a JS string and in JSON escapes, not in UTF-8).
+ */
+function badText(s: string): boolean {
+  return s.includes('\u0000') || !s.isWellFormed();
+}
+
+/** The path of a field the way validation errors name it: `lines[2].description`. */
+function childPath(parent: string, key: string | number): string {
+  if (typeof key === 'number') return `${parent}[${key}]`;
+  return parent === '' ? key : `${parent}.${key}`;
+}
+
+/** Every string (and key) in a parsed body or query that PostgreSQL could not take, by field path. */
+export function findBadText(value: unknown, path = '', found: string[] = [], depth = 0): string[] {
+  if (found.length >= 20 || depth > MAX_JSON_DEPTH + 2) return found;
+  if (typeof value === 'string') {
+    if (badText(value)) found.push(path === '' ? '(body)' : path);
+  } else if (Array.isArray(value)) {
+    value.forEach((v, i) => findBadText(v, childPath(path, i), found, depth + 1));
+  } else if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      if (badText(k)) found.push(childPath(path, k.replaceAll('\u0000', '\\u0000').replace(/[\ud800-\udfff]/g, '?')));
+      else findBadText(v, childPath(path, k), found, depth + 1);
+    }
+  }
+  return found;
+}
+
+/** The field problem for text that cannot be stored, in both languages. */
+export function badTextError(field: string): RawFieldError {
+  return {
+    field,
+    code: 'invalidCharacters',
+    message: {
+      en: `${field} contains a character that cannot be stored (a NUL character or an unpaired UTF-16 surrogate). Remove it and send again`,
+      id: `${field} berisi karakter yang tidak dapat disimpan (karakter NUL atau surrogate UTF-16 tanpa pasangan). Hapus karakter itu lalu kirim ulang`,
+    },
+  };
+}
+
+/**
+ * Refuses, as one 422 naming each field, any string in the body or the query that contains a NUL
+ * character or a lone UTF-16 surrogate, before a route sees it: one place for every route.
+ */
+export function textGuardMiddleware(req: Request, res: Response, next: NextFunction): void {
+  const fields = [...findBadText(req.query), ...findBadText(req.body)];
+  if (fields.length === 0) return next();
+  sendProblem(new AppError('validation_failed', {}, fields.map(badTextError)), req, res, (req as AppRequest).id);
+}

@@ -1,0 +1,25 @@
+import { findBadText, jsonDepthExceeds, MAX_JSON_DEPTH } from '../../src/common/http/input-guard';
+
+describe('JSON depth check before parsing', () => {
+  it('allows nesting up to the limit and refuses one level more', () => {
+    expect(jsonDepthExceeds('['.repeat(MAX_JSON_DEPTH) + ']'.repeat(MAX_JSON_DEPTH))).toBe(false);
+    expect(jsonDepthExceeds('['.repeat(MAX_JSON_DEPTH + 1))).toBe(true);
+  });
+
+  it('counts over raw bytes and ignores brackets inside strings, escaped quotes included', () => {
+    expect(jsonDepthExceeds(Buffer.from(JSON.stringify({ a: '['.repeat(100), b: '\\"{{{{' + '{'.repeat(100), c: 'ä😀' })))).toBe(false);
+    expect(jsonDepthExceeds(Buffer.from('{"a":' + '[{"é":'.repeat(20)))).toBe(true);
+  });
+
+  it('counts siblings as one level', () => {
+    expect(jsonDepthExceeds(JSON.stringify(Array.from({ length: 1000 }, () => [[{}]])))).toBe(false);
+  });
+});
+
+describe('text PostgreSQL cannot store', () => {
+  it('finds NUL characters and lone surrogates by field path, keys included', () => {
+    expect(findBadText({ a: 'ok 😀', b: ['x', 'y\u0000'], c: { d: '\ud800' }, e: '\udc00x', ['k\u0000']: 1 })).toEqual(['b[1]', 'c.d', 'e', 'k\\u0000']);
+    expect(findBadText('\u0000')).toEqual(['(body)']);
+    expect(findBadText({ n: 1, m: null, t: true })).toEqual([]);
+  });
+});
