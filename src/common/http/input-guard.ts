@@ -59,8 +59,10 @@ export function verifyJsonDepth(_req: unknown, _res: unknown, buf: Buffer, encod
  * Text PostgreSQL cannot store or compare: the NUL character, and UTF-16 surrogates without their
  * pair (valid in a JS string and in JSON escapes, not in UTF-8).
  */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
 function badText(s: string): boolean {
-  return s.includes('\u0000') || !s.isWellFormed();
+  return s.includes('\u0000') || LONE_SURROGATE.test(s);
 }
 
 /** The path of a field the way validation errors name it: `lines[2].description`. */
