@@ -70,7 +70,8 @@ export class AppModule {
         CoreModule.forRoot(options),
         // Binds each request's pino logger (from the request-log middleware) to what is logged during it.
         LoggerModule.forRoot(options.logger.params),
-        TypeOrmModule.forRoot(dataSourceOptions(options.databaseUrl, options.config.dbPoolMax, options.queryLogger)),
+        // The embedded PGlite has no statement timeout: one session, no other client to wait for.
+        TypeOrmModule.forRoot(dataSourceOptions(options.databaseUrl, options.config.dbPoolMax, options.queryLogger, options.config.databaseUrl ? options.config.dbStatementTimeoutMs : 0)),
         AuditModule,
         AuthModule,
         OrganizationsModule,

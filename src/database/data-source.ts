@@ -3,8 +3,13 @@ import { MIGRATIONS } from '../../migrations';
 import { ENTITIES } from './entities';
 import { SnakeNamingStrategy } from './naming.strategy';
 
-/** The one set of DataSource options, used by the API, the migrations CLI and the tests. */
-export function dataSourceOptions(url: string, poolMax = 10, logger?: Logger): DataSourceOptions {
+/**
+ * The one set of DataSource options, used by the API, the migrations CLI and the tests.
+ * `statementTimeoutMs` (0: none) is sent as the connections' statement_timeout: the API's queries are
+ * cancelled (SQLSTATE 57014, answered as 503) instead of hanging while the database is frozen;
+ * migrations run without it.
+ */
+export function dataSourceOptions(url: string, poolMax = 10, logger?: Logger, statementTimeoutMs = 0): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -20,7 +25,7 @@ export function dataSourceOptions(url: string, poolMax = 10, logger?: Logger): D
     migrationsRun: false,
     logging: logger ? ['query'] : false,
     logger,
-    extra: { max: poolMax, connectionTimeoutMillis: 10000 },
+    extra: { max: poolMax, connectionTimeoutMillis: 10000, ...(statementTimeoutMs > 0 ? { statement_timeout: statementTimeoutMs } : {}) },
   };
 }
 

@@ -2,6 +2,7 @@ import { ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { AppError } from '../errors/app-error';
+import { isDatabaseUnavailable } from '../errors/database-unavailable';
 import { PUBLIC_KEY } from './decorators';
 
 /** Every route needs a valid access token unless it says @Public(). */
@@ -19,6 +20,9 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
 
   override handleRequest<T>(err: unknown, user: T, info: unknown): T {
     if (err instanceof AppError) throw err;
+    // The session check could not reach the database: the token may be fine, so the caller gets a
+    // 503 to retry (from the exception filter), never a 401 that would end a valid session.
+    if (isDatabaseUnavailable(err)) throw err;
     if (err || !user) {
       const name = (info as { name?: string } | undefined)?.name;
       throw new AppError(name === 'TokenExpiredError' ? 'token_expired' : 'unauthenticated');

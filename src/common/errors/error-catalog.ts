@@ -250,6 +250,15 @@ export const ERROR_CATALOG = {
     title: { en: 'This request cannot be carried out', id: 'Permintaan ini tidak dapat diproses' },
     detail: { en: (p) => String(p.en), id: (p) => String(p.id) },
   },
+  /** The database cannot be reached or did not answer in time: the request was not carried out; retry after Retry-After seconds. */
+  service_unavailable: {
+    status: 503,
+    title: { en: 'The service is temporarily unavailable', id: 'Layanan sedang tidak tersedia' },
+    detail: {
+      en: (p) => `The database did not answer in time, so the request was not carried out. Your sign-in is still valid. Try again in ${p.retryAfter} seconds.`,
+      id: (p) => `Basis data tidak menjawab tepat waktu sehingga permintaan tidak diproses. Sesi masuk Anda tetap berlaku. Coba lagi dalam ${p.retryAfter} detik.`,
+    },
+  },
   /** Anything unexpected; the request id is what support needs. */
   internal_error: {
     status: 500,

@@ -3,6 +3,8 @@ import type { Response } from 'express';
 import type { AppRequest } from '../http/request-context';
 import type { AppLogger } from '../logging/logger';
 import { AppError } from './app-error';
+import { isDatabaseUnavailable, serviceUnavailable } from './database-unavailable';
+import { databaseInputError } from './database-input-error';
 import { DuplicateRecordError, DuplicateRecordFilter } from './duplicate-record';
 import type { ErrorCode } from './error-catalog';
 import { sendProblem } from './problem';
@@ -25,6 +27,16 @@ export class ProblemFilter implements ExceptionFilter {
 
   constructor(private readonly logger: AppLogger) {}
 
+  /** A database error the request's values caused, as a 4xx; logged as a warning, since validation should have caught it. */
+  private fromDatabaseInput(exception: unknown, req: AppRequest): AppError | null {
+    const error = databaseInputError(exception);
+    if (error !== null) {
+      const message = exception instanceof Error ? exception.message : String(exception);
+      this.logger.warn({ msg: 'database refused the input', requestId: req.id, error: message });
+    }
+    return error;
+  }
+
   catch(exception: unknown, host: ArgumentsHost): void {
     if (exception instanceof DuplicateRecordError) return this.duplicates.catch(exception, host);
     const ctx = host.switchToHttp();
@@ -33,6 +45,11 @@ export class ProblemFilter implements ExceptionFilter {
     let error: AppError | null = null;
     if (exception instanceof AppError) error = exception;
     else if (exception instanceof HttpException) error = fromHttpException(exception, req);
+    else if (isDatabaseUnavailable(exception)) {
+      this.logger.error({ msg: 'database unavailable', requestId: req.id, error: exception instanceof Error ? exception.message : String(exception) });
+      error = serviceUnavailable();
+    }
+    error ??= this.fromDatabaseInput(exception, req);
     if (error === null) {
       const err = exception instanceof Error ? exception : new Error(String(exception));
       this.logger.error({ msg: 'unexpected error', requestId: req.id, error: err.message }, err.stack);
