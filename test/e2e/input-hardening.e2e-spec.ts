@@ -1,11 +1,44 @@
+import { Controller, Get, Module, Param } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Allow } from '../../src/common/auth/decorators';
+import { Permission } from '../../src/common/auth/permissions';
 import { createTestApp, TestApp } from '../support/app';
 import { signedIn } from '../support/factories';
+
+/** Statements that fail the way a request's values can make them fail, one per class of database error. */
+const FAILING_SQL: Record<string, string[]> = {
+  foreignKey: ['CREATE TEMP TABLE parents (id int PRIMARY KEY)', 'CREATE TEMP TABLE children (parent_id int REFERENCES parents (id))', 'INSERT INTO children VALUES (1)'],
+  check: ['CREATE TEMP TABLE scores (score int CONSTRAINT scores_score_positive CHECK (score > 0))', 'INSERT INTO scores VALUES (-1)'],
+  notNull: ['CREATE TEMP TABLE names (full_name text NOT NULL)', 'INSERT INTO names VALUES (NULL)'],
+  tooLong: ['CREATE TEMP TABLE codes (code varchar(2))', "INSERT INTO codes VALUES ('abc')"],
+  invalidText: ["SELECT 'abc'::int"],
+  outOfRange: ['SELECT 2147483648::int4'],
+  impossibleDate: ["SELECT '2026-02-30'::date"],
+  genuine: ['SELECT * FROM no_such_table'],
+};
+
+@Controller('test-only-db')
+class FailingSqlController {
+  constructor(private readonly dataSource: DataSource) {}
+
+  @Get(':kind')
+  @Allow(Permission.ProfileRead)
+  async fail(@Param('kind') kind: string): Promise<never> {
+    await this.dataSource.transaction(async (m) => {
+      for (const sql of FAILING_SQL[kind]) await m.query(sql);
+    });
+    throw new Error('the statement should have failed');
+  }
+}
+
+@Module({ controllers: [FailingSqlController] })
+class FailingSqlModule {}
 
 describe('input hardening: no input answers 5xx', () => {
   let t: TestApp;
   let auth: string;
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ extraModules: [FailingSqlModule] });
     auth = (await signedIn(t.dataSource, t.http, 'admin')).auth;
   });
   afterAll(() => t.close());
@@ -64,6 +97,37 @@ describe('input hardening: no input answers 5xx', () => {
     it('accepts paired surrogates (emoji) and ordinary text', async () => {
       const res = await t.http.get(`/api/v1/organizations?q=${encodeURIComponent('sekolah 😀')}`).set('Authorization', auth);
       expect(res.status).toBe(200);
+    });
+  });
+
+  describe('database errors caused by input, as the last line of defence', () => {
+    const get = (kind: string) => t.http.get(`/api/v1/test-only-db/${kind}`).set('Authorization', auth);
+
+    it('names the column of a reference to a missing record', async () => {
+      const res = await get('foreignKey');
+      expect(res.status).toBe(422);
+      expect(res.body.errors).toEqual([expect.objectContaining({ field: 'parentId', code: 'referenceNotFound' })]);
+    });
+
+    it('names the column of a missing required value', async () => {
+      const res = await get('notNull');
+      expect(res.status).toBe(422);
+      expect(res.body.errors[0]).toMatchObject({ field: 'fullName', code: 'isNotEmpty' });
+    });
+
+    it('answers 422 for a check constraint, too long text, invalid text, a number out of range and an impossible date', async () => {
+      for (const kind of ['check', 'tooLong', 'invalidText', 'outOfRange', 'impossibleDate']) {
+        const res = await get(kind).set('Accept-Language', 'id');
+        expect({ kind, status: res.status }).toEqual({ kind, status: 422 });
+        expect(res.body.requestId).toBe(res.headers['x-request-id']);
+      }
+      expect((await get('check')).body.detail).toContain('scores_score_positive');
+    });
+
+    it('keeps a genuine fault a 500 with the request id', async () => {
+      const res = await get('genuine');
+      expect(res.status).toBe(500);
+      expect(res.body).toMatchObject({ code: 'internal_error', requestId: res.headers['x-request-id'] });
     });
   });
 });
