@@ -3,6 +3,7 @@ import type { Response } from 'express';
 import type { AppRequest } from '../http/request-context';
 import type { AppLogger } from '../logging/logger';
 import { AppError } from './app-error';
+import { isDatabaseUnavailable, serviceUnavailable } from './database-unavailable';
 import { databaseInputError } from './database-input-error';
 import { DuplicateRecordError, DuplicateRecordFilter } from './duplicate-record';
 import type { ErrorCode } from './error-catalog';
@@ -44,6 +45,10 @@ export class ProblemFilter implements ExceptionFilter {
     let error: AppError | null = null;
     if (exception instanceof AppError) error = exception;
     else if (exception instanceof HttpException) error = fromHttpException(exception, req);
+    else if (isDatabaseUnavailable(exception)) {
+      this.logger.error({ msg: 'database unavailable', requestId: req.id, error: exception instanceof Error ? exception.message : String(exception) });
+      error = serviceUnavailable();
+    }
     error ??= this.fromDatabaseInput(exception, req);
     if (error === null) {
       const err = exception instanceof Error ? exception : new Error(String(exception));
