@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../auth/passwords';
+import { IsNotCommonPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, PASSWORD_RULES_TEXT, PASSWORD_TOO_SHORT } from '../../auth/passwords';
 import { ROLES } from '../role';
 import type { Role } from '../role';
 import { says } from '../../common/errors/validation';
@@ -32,11 +32,12 @@ export class CreateUserDto {
     example: 'correct horse battery',
     minLength: PASSWORD_MIN_LENGTH,
     maxLength: PASSWORD_MAX_LENGTH,
-    description: 'Admins only. Leave out to invite the user instead: the answer carries a one-time invitation token with which they choose their own password.',
+    description: `Admins only. Leave out to invite the user instead: the answer carries a one-time invitation token with which they choose their own password. ${PASSWORD_RULES_TEXT}`,
   })
   @IsOptional()
   @IsString()
-  @MinLength(PASSWORD_MIN_LENGTH)
+  @MinLength(PASSWORD_MIN_LENGTH, { message: PASSWORD_TOO_SHORT })
   @MaxLength(PASSWORD_MAX_LENGTH)
+  @IsNotCommonPassword()
   password?: string;
 }

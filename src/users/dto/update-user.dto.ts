@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min, MinLength } from 'class-validator';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../auth/passwords';
+import { IsNotCommonPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, PASSWORD_RULES_TEXT, PASSWORD_TOO_SHORT } from '../../auth/passwords';
 import { ROLES } from '../role';
 import type { Role } from '../role';
 
@@ -28,10 +28,16 @@ export class UpdateUserDto {
   @IsBoolean()
   disabled?: boolean;
 
-  @ApiPropertyOptional({ example: 'a new long passphrase', description: 'Sets a new password; signs the user out everywhere.' })
+  @ApiPropertyOptional({
+    example: 'a new long passphrase',
+    minLength: PASSWORD_MIN_LENGTH,
+    maxLength: PASSWORD_MAX_LENGTH,
+    description: `Sets a new password; signs the user out everywhere. ${PASSWORD_RULES_TEXT}`,
+  })
   @IsOptional()
   @IsString()
-  @MinLength(PASSWORD_MIN_LENGTH)
+  @MinLength(PASSWORD_MIN_LENGTH, { message: PASSWORD_TOO_SHORT })
   @MaxLength(PASSWORD_MAX_LENGTH)
+  @IsNotCommonPassword()
   password?: string;
 }
