@@ -1,5 +1,5 @@
 import { Button, List, PasswordInput, Stack, Text, ThemeIcon, VisuallyHidden } from '@mantine/core';
-import { IconCheck, IconCircleDashed } from '@tabler/icons-react';
+import { IconCheck, IconCircleDashed, IconInfoCircle } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
 import { useSearchParams } from 'react-router';
@@ -10,7 +10,7 @@ import { useI18n } from '../../i18n';
 import { applyProblemToForm } from '../../ui/field-problems';
 import { ProblemAlert } from '../../ui/problems';
 import { AuthFrame } from './AuthFrame';
-import { passwordRules } from './password-rules';
+import { PASSWORD_ADVICE, passwordRules } from './password-rules';
 
 interface InvitationForm {
   password: string;
@@ -68,6 +68,18 @@ export function AcceptInvitationPage() {
               >
                 {t(`auth.rules.${r.key}`, r.params)}
                 <VisuallyHidden>{r.ok ? ` (${t('auth.rules.met')})` : ` (${t('auth.rules.notMet')})`}</VisuallyHidden>
+              </List.Item>
+            ))}
+            {PASSWORD_ADVICE.map((a) => (
+              <List.Item
+                key={a.key}
+                icon={
+                  <ThemeIcon color="blue" size={20} radius="xl" variant="light">
+                    <IconInfoCircle size={14} aria-hidden="true" />
+                  </ThemeIcon>
+                }
+              >
+                {t(`auth.rules.${a.key}`, a.params)}
               </List.Item>
             ))}
           </List>
