@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { DataSource } from 'typeorm';
 import { createApp } from './app.setup';
 import { AppLogger } from './common/logging/logger';
@@ -30,6 +31,8 @@ async function bootstrap(): Promise<void> {
   }
   if (config.seedDemo && (await loadDemoData(dataSource))) logger.info('demo data loaded: see the README for the demo users');
 
+  const server = app.getHttpServer() as Server;
+  const draining = drainOnShutdown(server);
   await app.listen(config.port, config.host);
   logger.info('Jalin API listening', { url: `http://localhost:${config.port}`, docs: `http://localhost:${config.port}/docs` });
 
@@ -43,9 +46,10 @@ async function bootstrap(): Promise<void> {
       process.exit(1);
     }, config.shutdownTimeoutMs);
     force.unref();
-    // app.close() stops accepting connections, lets in-flight requests finish, then closes the pool.
-    app
-      .close()
+    // First the HTTP server drains (no new requests, in-flight ones finish), then Nest closes the pool.
+    draining
+      .start()
+      .then(() => app.close())
       .then(() => database.embedded?.stop())
       .then(() => process.exit(0))
       .catch((err: unknown) => {
@@ -55,6 +59,38 @@ async function bootstrap(): Promise<void> {
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+/**
+ * Lets the HTTP server stop quickly under keep-alive load. Once `start()` is called: no new
+ * connections, idle keep-alive sockets are closed, and every answer still to be sent carries
+ * `Connection: close`, so each client's socket closes after the request it has in flight. Resolves
+ * when the last connection has closed. Without this, clients that keep reusing their sockets keep
+ * the server busy until the shutdown timeout.
+ */
+function drainOnShutdown(server: Server): { start(): Promise<void> } {
+  let closing = false;
+  const unanswered = new Set<ServerResponse>();
+  // Before Express's own listener, so the header is set before any handler can answer.
+  server.prependListener('request', (_req: IncomingMessage, res: ServerResponse) => {
+    if (closing) {
+      res.setHeader('Connection', 'close');
+      return;
+    }
+    unanswered.add(res);
+    res.once('close', () => unanswered.delete(res));
+  });
+  return {
+    start() {
+      closing = true;
+      for (const res of unanswered) if (!res.headersSent) res.setHeader('Connection', 'close');
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      // A streamed answer whose headers had already gone leaves its socket idle when it ends.
+      const sweep = setInterval(() => server.closeIdleConnections(), 100);
+      return closed.finally(() => clearInterval(sweep));
+    },
+  };
 }
 
 bootstrap().catch((err: unknown) => {
