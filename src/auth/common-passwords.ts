@@ -58,6 +58,32 @@ sekolah guru siswa belajar rindu kangen ganteng cantik manis semangat sukses bah
 persib persija arema persebaya jalin jalinan trakindo caterpillar cat admin jalindemo demo sandi
 katasandi kata sandi masuk bukakan rahasiaku password indonesia123 monyet ayam sapi babi bangsat
 anjay mantap mantul keren gokil asik asyik
+maverick midnight mercedes scorpion thunder platinum precious victoria alexander alexandra christopher
+christian elizabeth jonathan benjamin nicholas danielle courtney mitchell brittany caroline veronica
+scooter chester creative cocacola blahblah fuckyou fuckoff asshole bigdaddy bulldog chicago dallas
+phoenix newyork california america canada england london paris germany france brazil mexico russia
+spider spiderman1 wolverine warrior wizard merlin gandalf voyager enterprise startrek stargate galaxy
+universe rainbow butterfly dolphin dolphins elephant tiger tigers lion lions panther panthers eagle eagles
+falcon falcons cowboys steelers packers yankees redsox lakers bulls raiders broncos giants jets patriots
+marlboro budweiser heineken guinness whiskey vodka jackdaniels slipknot metallica nirvana eminem
+beatles pinkfloyd ronaldo messi neymar beckham jordan23 kobe24 lebron michaeljordan tinkerbell barbie
+snoopy scooby garfield mickey minnie donald goofy simpson bart homer spongebob patrick naruto sasuke
+sakura hinata itachi kakashi onepiece luffy zoro dragonball vegeta pokemon charizard zelda mario luigi
+sonic playstation xbox nintendo gameboy counter strike warcraft starcraft diablo runescape steam
+letmein trustme believe destiny dreamer dreams forever friend friends friendship family happy happiness
+lucky luckyme money moneymaker million millionaire business company office manager boss master
+qwerty qweasd qweqwe asdasd zxczxc asdqwe qazqaz wsxwsx qwertyu asdfg zxcvb poiuytrewq lkjhgfdsa
+mnbvcxz iloveme iloveyou loveme lovers loveyou2 mylove mybaby mygirl myboy sexy sexygirl hotgirl
+princesa principe amor amore carlos juan maria jose antonio cristina angelica gabriel rafael miguel
+pedro luis sandra laura andrea natalia daniela veronica monica patricia alejandro roberto fernando
+agus budi siti dewi sri ahmad muhammad putri putra ayu rizky rizki dian indah wahyu nur fitri rina
+andi eko adi yudi joko bambang wati yanti ratna rudi hendra hendro tono toni tini ani ina lina
+jakarta123 depok bogor bekasi tangerang malang solo palembang pekanbaru padang pontianak banjarmasin
+balikpapan samarinda manado kupang ambon jayapura mataram denpasar aceh lampung jambi bengkulu
+kalimantan sumatera sumatra jawa sulawesi papua borneo nusantara jayakarta majapahit sriwijaya
+bukanpassword gantipassword katakunci kuncirahasia rahasiasaya rahasiadong sayangkamu akucintakamu
+cintamu kasihku bundaku ibuku ayahku mamah papah mama papa bunda ayah ibu adik kakak abang
+doraemon upin ipin
 `;
 
 const SUFFIXES = [

@@ -33,6 +33,11 @@ describe('password policy (OWASP ASVS 5, 6.2)', () => {
     'jalinjalin',
     '1qaz2wsx',
     'p@ssw0rd',
+    'Liverpool1',
+    'doraemon123',
+    'putri2005',
+    'sayangkamu',
+    'iloveyouiloveyou',
   ])('refuses %j', (password) => {
     expect(isCommonPassword(password)).toBe(true);
   });
