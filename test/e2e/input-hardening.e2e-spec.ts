@@ -130,4 +130,16 @@ describe('input hardening: no input answers 5xx', () => {
       expect(res.body).toMatchObject({ code: 'internal_error', requestId: res.headers['x-request-id'] });
     });
   });
+
+  describe('numbers outside their column', () => {
+    it('refuses a version past int4 on PATCH as 422 naming the field', async () => {
+      const admin = await signedIn(t.dataSource, t.http, 'admin');
+      const res = await t.http.patch(`/api/v1/users/${admin.user.id}`).set('Authorization', auth).send({ version: 2147483648 });
+      expect(res.status).toBe(422);
+      expect(res.body.errors[0]).toMatchObject({ field: 'version', code: 'max' });
+      const fraction = await t.http.patch(`/api/v1/users/${admin.user.id}`).set('Authorization', auth).send({ version: 1e-7 });
+      expect(fraction.status).toBe(422);
+      expect(fraction.body.errors[0]).toMatchObject({ field: 'version' });
+    });
+  });
 });

@@ -1,0 +1,41 @@
+import { getMetadataStorage, Max, Min, ValidationOptions } from 'class-validator';
+
+/** The part of class-validator's stored metadata this reads (its MetadataStorage is not typed for outside use). */
+interface ValidationMetadata {
+  name?: string;
+  propertyName: string;
+  each: boolean;
+}
+
+/** The bounds of a PostgreSQL `integer` (int4) column, which every integer field of the API is stored in or compared with. */
+export const INT4_MAX = 2_147_483_647;
+export const INT4_MIN = -2_147_483_648;
+
+/**
+ * Gives every `@IsInt()` field of every DTO the bounds of an int4 column where it declares none, so a
+ * `version` of 2147483648 (or any integer past the column) is a 422 naming the field, not a database
+ * error. Fields that declare their own `@Min`/`@Max` keep them. Run once the DTO classes are loaded,
+ * before the first request; running it again adds nothing.
+ * @returns how many bounds were added
+ */
+export function boundIntegerFields(): number {
+  const storage = getMetadataStorage() as unknown as { validationMetadatas: Map<unknown, ValidationMetadata[]> };
+  let added = 0;
+  for (const [target, list] of storage.validationMetadatas) {
+    if (typeof target !== 'function') continue;
+    for (const m of [...list]) {
+      if (m.name !== 'isInt') continue;
+      const own = list.filter((o) => o.propertyName === m.propertyName);
+      const options: ValidationOptions = m.each ? { each: true } : {};
+      if (!own.some((o) => o.name === 'max')) {
+        Max(INT4_MAX, options)(target.prototype as object, m.propertyName);
+        added++;
+      }
+      if (!own.some((o) => o.name === 'min')) {
+        Min(INT4_MIN, options)(target.prototype as object, m.propertyName);
+        added++;
+      }
+    }
+  }
+  return added;
+}

@@ -1,0 +1,28 @@
+import { getMetadataStorage } from 'class-validator';
+import { AppModule } from '../../src/app.module';
+import { boundIntegerFields } from '../../src/common/errors/integer-bounds';
+
+interface Meta {
+  name?: string;
+  propertyName: string;
+}
+
+describe('integer fields have the bounds of their column', () => {
+  it('every @IsInt field of every DTO has a maximum and a minimum once the app module is built', () => {
+    expect(AppModule).toBeDefined(); // loads every feature module and its DTOs
+    boundIntegerFields();
+    const storage = getMetadataStorage() as unknown as { validationMetadatas: Map<unknown, Meta[]> };
+    const unbounded: string[] = [];
+    let integers = 0;
+    for (const [target, list] of storage.validationMetadatas) {
+      for (const m of list.filter((x) => x.name === 'isInt')) {
+        integers++;
+        const own = list.filter((o) => o.propertyName === m.propertyName).map((o) => o.name);
+        if (!own.includes('max') || !own.includes('min')) unbounded.push(`${(target as { name: string }).name}.${m.propertyName}`);
+      }
+    }
+    expect(integers).toBeGreaterThan(10);
+    expect(unbounded).toEqual([]);
+    expect(boundIntegerFields()).toBe(0);
+  });
+});
