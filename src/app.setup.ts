@@ -107,7 +107,7 @@ export async function createApp(options: AppModuleOptions & { preview?: boolean 
   app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
   app.enableCors({
     origin: config.corsOrigins === true ? true : config.corsOrigins.length > 0 ? config.corsOrigins : false,
-    exposedHeaders: ['X-Request-Id', 'Retry-After', 'Idempotency-Replayed', 'Content-Disposition'],
+    exposedHeaders: ['X-Request-Id', 'X-Correlation-Id', 'Retry-After', 'Idempotency-Replayed', 'Content-Disposition'],
   });
   app.use(unknownApiVersion);
   const portal = portalDir(config);

@@ -21,7 +21,7 @@ describe('audit log', () => {
         action: 'update',
         actorUserId: admin.user.id,
         actorOrganizationId: admin.user.organizationId,
-        requestId: 'req-audit-1',
+        requestId: res.headers['x-request-id'],
         changes: { name: { from: org.name, to: 'PT Baru' } },
       }),
     ]);

@@ -75,7 +75,7 @@ describe('MoU documents', () => {
     const detail = await t.http.get(`/api/v1/mous/${mou.id}`).set('Authorization', w.officer.auth);
     expect(detail.body.documents).toEqual([expect.objectContaining({ id: res.body.id, sha256, sizeBytes: PDF.length })]);
     const [audit] = (await t.dataSource.query(`SELECT action, request_id, changes FROM audit_events WHERE entity_type = 'document' AND entity_id = $1`, [res.body.id])) as Array<{ action: string; request_id: string; changes: Record<string, unknown> }>;
-    expect(audit).toMatchObject({ action: 'create', request_id: 'upload-0001', changes: { ownerType: 'mou', ownerId: mou.id, kind: 'signed_mou', sha256 } });
+    expect(audit).toMatchObject({ action: 'create', request_id: res.headers['x-request-id'], changes: { ownerType: 'mou', ownerId: mou.id, kind: 'signed_mou', sha256 } });
     expect(audit.changes.storageKey).toBeUndefined();
   });
 

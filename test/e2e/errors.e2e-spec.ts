@@ -53,9 +53,10 @@ describe('errors and request handling', () => {
   it('answers an unexpected error with a bare 500 and the request id, without internals', async () => {
     const res = await t.http.get('/api/v1/test-only/boom').set('Authorization', auth).set('X-Request-Id', 'support-case-42');
     expect(res.status).toBe(500);
-    expect(res.body).toMatchObject({ code: 'internal_error', status: 500, requestId: 'support-case-42' });
+    expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(res.body).toMatchObject({ code: 'internal_error', status: 500, requestId: res.headers['x-request-id'] });
     expect(JSON.stringify(res.body)).not.toContain('hunter2');
-    expect(res.headers['x-request-id']).toBe('support-case-42');
+    expect(res.headers['x-correlation-id']).toBe('support-case-42');
   });
 
   it('gives every response an X-Request-Id, made up when the caller sends none or a bad one', async () => {

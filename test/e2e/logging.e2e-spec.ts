@@ -27,7 +27,7 @@ describe('structured logs (pino)', () => {
     expect(res.status).toBe(200);
     const [line, ...more] = requestLines(out.lines);
     expect(more).toEqual([]);
-    expect(line).toMatchObject({ level: 'info', msg: 'request', requestId: 'req-log-1', method: 'GET', route: '/api/v1/users/:id', status: 200, userId: s.user.id, req: { id: 'req-log-1', method: 'GET' }, res: { statusCode: 200 } });
+    expect(line).toMatchObject({ level: 'info', msg: 'request', requestId: res.headers['x-request-id'], correlationId: 'req-log-1', method: 'GET', route: '/api/v1/users/:id', status: 200, userId: s.user.id, req: { id: res.headers['x-request-id'], method: 'GET' }, res: { statusCode: 200 } });
     expect(typeof line.time).toBe('string');
     expect(typeof line.durationMs).toBe('number');
     expect(JSON.stringify(line)).not.toContain('secret-in-query');

@@ -190,7 +190,7 @@ describe('daily MoU job', () => {
       expect(again.status).toBe(200);
       expect(again.body).toMatchObject({ ran: false, today: '2026-05-05' });
       expect(again.body.detail).toContain('Already done');
-      const [line] = (await t.dataSource.query(`SELECT actor_user_id, action FROM audit_events WHERE request_id = 'manual-run-1' AND entity_type = 'job'`)) as Array<{ actor_user_id: string; action: string }>;
+      const [line] = (await t.dataSource.query(`SELECT actor_user_id, action FROM audit_events WHERE request_id = $1 AND entity_type = 'job'`, [res.headers['x-request-id']])) as Array<{ actor_user_id: string; action: string }>;
       expect(line).toEqual({ actor_user_id: admin.user.id, action: 'run' });
     });
 

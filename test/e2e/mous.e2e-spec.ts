@@ -85,7 +85,7 @@ describe('MoUs', () => {
       const first = await sign(draft.id, w.principal, 'sign-principal-0001');
       expect(first.status).toBe(200);
       const schoolParty = (first.body as MouDetail).parties.find((p) => p.organization.id === w.school.id);
-      expect(schoolParty?.signature).toMatchObject({ signedBy: { id: w.principal.user.id }, requestId: 'sign-principal-0001' });
+      expect(schoolParty?.signature).toMatchObject({ signedBy: { id: w.principal.user.id }, requestId: first.headers['x-request-id'] });
       expect(Date.now() - Date.parse(schoolParty?.signature?.signedAt ?? '')).toBeLessThan(60_000);
       expect(first.body.status).toBe('awaiting_signatures');
 

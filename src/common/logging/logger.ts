@@ -42,7 +42,7 @@ function pathOf(url: string | undefined): string {
 function httpOptions(root: Pino): HttpLoggerOptions<IncomingMessage, ServerResponse> {
   return {
     logger: root,
-    // requestIdMiddleware (src/common/http/request-context.ts) runs first: the caller's X-Request-Id or a UUID.
+    // requestIdMiddleware (src/common/http/request-context.ts) runs first: always a UUID of the server's own.
     genReqId: (req) => (req as AppRequest).id,
     // The same names as the problem bodies and the X-Request-Id header; lines logged during a request carry only its id.
     customAttributeKeys: { reqId: 'requestId', responseTime: 'durationMs' },
@@ -57,6 +57,7 @@ function httpOptions(root: Pino): HttpLoggerOptions<IncomingMessage, ServerRespo
         route: (r.route as { path?: string } | undefined)?.path ?? pathOf(r.originalUrl ?? r.url),
         status: res.statusCode,
         userId: r.user?.userId,
+        correlationId: r.correlationId,
       };
     },
     customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),

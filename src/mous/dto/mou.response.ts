@@ -108,7 +108,7 @@ export class MouSignatureResponse {
   @ApiProperty({ example: '2024-02-20T04:12:00.000Z' })
   signedAt: string;
 
-  @ApiProperty({ nullable: true, type: String, example: '5b0f2c1e-4a8e-4f57-9d1c-2f5e0b7c9a11', description: 'The X-Request-Id of the signing request.' })
+  @ApiProperty({ nullable: true, type: String, example: '5b0f2c1e-4a8e-4f57-9d1c-2f5e0b7c9a11', description: "The server's request id (X-Request-Id) of the signing request." })
   requestId: string | null;
 }
 
