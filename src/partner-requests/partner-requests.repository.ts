@@ -213,6 +213,12 @@ export class PartnerRequestsRepository {
     return manager.findOne(Organization, { where: { id } });
   }
 
+  /** Whether a program belongs to the company: missing and another company's look the same. */
+  async isCompanyProgram(programId: string, companyId: string, manager: EntityManager): Promise<boolean> {
+    const rows = (await manager.query('SELECT 1 FROM programs WHERE id = $1 AND company_id = $2', [programId, companyId])) as unknown[];
+    return rows.length > 0;
+  }
+
   /** A province or regency/city by code. */
   findRegion(code: string, manager: EntityManager): Promise<Region | null> {
     return manager.findOne(Region, { where: { code } });

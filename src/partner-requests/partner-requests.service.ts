@@ -77,6 +77,14 @@ export class PartnerRequestsService {
           `regionCode ${dto.regionCode} (${region.name}) berada di luar wilayah ${office.name} (${office.regionCode}); pilih wilayah di dalam ${office.regionCode}, atau ajukan ke dinas pendidikan ${region.name}`,
         );
       }
+      if (dto.programId && !(await this.requests.isCompanyProgram(dto.programId, actor.organizationId, manager))) {
+        throw AppError.field(
+          'programId',
+          'unknown_program',
+          "programId names none of your company's programs; pick one from GET /api/v1/programs, or leave it out",
+          'programId tidak menunjuk program perusahaan Anda; pilih dari GET /api/v1/programs, atau kosongkan',
+        );
+      }
       const today = await this.requests.today(manager);
       if (dto.dueDate < today) {
         throw AppError.field(

@@ -66,7 +66,7 @@ export class ParticipantsService {
           'isi salah satu: userId (yang memiliki akun) atau externalName (yang tidak), bukan keduanya dan bukan tidak sama sekali',
         );
       }
-      const who = dto.userId !== undefined ? await this.userParticipant(dto.userId, dto.schoolId, manager) : await this.externalParticipant(dto.externalName as string, dto.schoolId, manager);
+      const who = dto.userId !== undefined ? await this.userParticipant(actor, training, dto.userId, dto.schoolId, manager) : await this.externalParticipant(dto.externalName as string, dto.schoolId, manager);
       return this.insert(actor, training, { ...who, role: dto.role, attended: dto.attended ?? null, nominatedByUserId: null }, manager);
     });
   }
@@ -207,9 +207,24 @@ export class ParticipantsService {
   }
 
   /** A user as participant: their school is their organisation when it is a school. */
-  private async userParticipant(userId: string, schoolId: string | undefined, manager: EntityManager): Promise<Omit<NewParticipant, 'role' | 'attended' | 'nominatedByUserId'>> {
+  /** A user the organiser may name (see `nameableUsers`); missing and out of reach answer the same. */
+  private async userParticipant(
+    actor: Actor,
+    training: TrainingRow,
+    userId: string,
+    schoolId: string | undefined,
+    manager: EntityManager,
+  ): Promise<Omit<NewParticipant, 'role' | 'attended' | 'nominatedByUserId'>> {
     const [user] = await this.trainings.findUsers([userId], manager);
-    if (!user || user.disabled) throw AppError.field('userId', 'unknown_user', 'userId names no active user; add an external person with externalName instead', 'userId tidak menunjuk pengguna aktif; tambahkan orang luar dengan externalName');
+    const reachable = actor.role === 'admin' || (user !== undefined && (await this.trainings.nameableUsers([user.id], training.organiserId, training.programId, manager)).has(user.id));
+    if (!user || user.disabled || !reachable) {
+      throw AppError.field(
+        'userId',
+        'unknown_user',
+        "userId names no active user you can add (users of your organisation, of the partner schools and their education offices, of the program's company and facilitator organisations); add an external person with externalName instead",
+        'userId tidak menunjuk pengguna aktif yang dapat Anda tambahkan (pengguna organisasi Anda, sekolah mitra dan dinas pendidikannya, perusahaan dan organisasi fasilitator program); tambahkan orang luar dengan externalName',
+      );
+    }
     if (user.organizationType === 'school') {
       if (schoolId !== undefined && schoolId !== user.organizationId) {
         throw AppError.field('schoolId', 'not_their_school', `${user.fullName} is a user of ${user.organizationName}; leave schoolId out or give that school`, `${user.fullName} adalah pengguna ${user.organizationName}; kosongkan schoolId atau isi sekolah tersebut`);

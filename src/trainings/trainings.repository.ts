@@ -6,6 +6,7 @@ import type { Topic } from '../common/catalog/topics';
 import { Organization } from '../organizations/organization.entity';
 import type { OrganizationType } from '../organizations/organization-type';
 import { programScope } from '../partnerships/partnership-scope';
+import { coversRegionSql } from '../regions/jurisdiction';
 import { ProgramYear } from '../programs/program-year.entity';
 import type { ProgramYearStatus } from '../programs/program-year-status';
 import { Program } from '../programs/program.entity';
@@ -212,6 +213,34 @@ export class TrainingsRepository {
          FROM users u JOIN organizations o ON o.id = u.organization_id WHERE u.id = ANY($1::uuid[])`,
       [ids],
     );
+  }
+
+  /**
+   * Of `ids`, the users a training's organiser may name (as participant or facilitator): users of
+   * the organiser itself; of its partner schools (a partnership not ended with the organiser, in
+   * the training's program, or in a program the organiser facilitates) and of the education
+   * offices whose jurisdiction covers one of them; of facilitator organisations of the training's
+   * program or of the organiser's programs; and of the program's company.
+   */
+  async nameableUsers(ids: string[], organiserId: string, programId: string | null, manager: EntityManager): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = (await manager.query(
+      `WITH partner_schools AS (
+         SELECT s.id, s.region_code FROM partnerships p JOIN organizations s ON s.id = p.school_id
+          WHERE p.status <> 'ended'
+            AND (p.company_id = $2 OR p.program_id = $3::uuid
+                 OR p.program_id IN (SELECT pf.program_id FROM program_facilitators pf WHERE pf.facilitator_id = $2)))
+       SELECT u.id FROM users u JOIN organizations o ON o.id = u.organization_id
+        WHERE u.id = ANY($1::uuid[])
+          AND (o.id = $2
+               OR o.id IN (SELECT id FROM partner_schools)
+               OR (o.type = 'education_office' AND EXISTS (SELECT 1 FROM partner_schools ps WHERE ${coversRegionSql('o.region_code', 'ps.region_code')}))
+               OR EXISTS (SELECT 1 FROM program_facilitators pf JOIN programs pr ON pr.id = pf.program_id
+                           WHERE pf.facilitator_id = o.id AND (pr.id = $3::uuid OR pr.company_id = $2))
+               OR EXISTS (SELECT 1 FROM programs pr WHERE pr.id = $3::uuid AND pr.company_id = o.id))`,
+      [ids, organiserId, programId],
+    )) as Array<{ id: string }>;
+    return new Set(rows.map((r) => r.id));
   }
 
   /** One organisation by id. */

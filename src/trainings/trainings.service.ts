@@ -92,7 +92,7 @@ export class TrainingsService {
         }
       });
       const year = dto.programYearId ? await this.checkYear(actor, dto.programYearId, errors, manager) : null;
-      const facilitatorUserIds = await this.checkFacilitators(dto.facilitatorUserIds ?? [], errors, manager);
+      const facilitatorUserIds = await this.checkFacilitators(actor, dto.facilitatorUserIds ?? [], { organiserId: actor.organizationId, programId: year?.programId ?? null }, errors, manager);
       if (errors.length > 0) throw new AppError('validation_failed', {}, errors);
       if (year) refuseClosedTraining({ yearStatus: year.status, year: year.year, programName: year.programName, title: dto.title });
       const fields = {
@@ -150,7 +150,9 @@ export class TrainingsService {
       const questionnaire = dto.questionnaire ? await this.mergeQuestionnaire(current, dto.questionnaire, errors, manager) : current.questionnaire;
       let year: VisibleYear | null = null;
       if (dto.programYearId) year = await this.checkYear(actor, dto.programYearId, errors, manager);
-      const facilitatorUserIds = dto.facilitatorUserIds ? await this.checkFacilitators(dto.facilitatorUserIds, errors, manager) : undefined;
+      const facilitatorUserIds = dto.facilitatorUserIds
+        ? await this.checkFacilitators(actor, dto.facilitatorUserIds, { organiserId: current.organiserId, programId: year?.programId ?? current.programId }, errors, manager)
+        : undefined;
       if ((settings.scoreMin !== current.scoreMin || settings.scoreMax !== current.scoreMax) && settings.scoreMax > settings.scoreMin) {
         const outside = await this.trainings.scoresOutside(id, settings.scoreMin, settings.scoreMax, manager);
         if (outside > 0) {
@@ -216,13 +218,24 @@ export class TrainingsService {
     return year;
   }
 
-  /** Every listed user must be an enabled facilitator; problems go to `errors`. */
-  private async checkFacilitators(ids: string[], errors: FieldErrors, manager: EntityManager): Promise<string[]> {
+  /**
+   * Every listed user must be an enabled facilitator the organiser may name (see
+   * `nameableUsers`); one answer for missing, not a facilitator and out of reach, so the check
+   * tells nothing about other organisations' users. Problems go to `errors`.
+   */
+  private async checkFacilitators(actor: Actor, ids: string[], training: { organiserId: string; programId: string | null }, errors: FieldErrors, manager: EntityManager): Promise<string[]> {
     const users = new Map((await this.trainings.findUsers(ids, manager)).map((u) => [u.id, u]));
+    const nameable = actor.role === 'admin' ? null : await this.trainings.nameableUsers(ids, training.organiserId, training.programId, manager);
     ids.forEach((userId, i) => {
-      const u = users.get(userId);
-      if (!u || u.role !== 'facilitator' || u.disabled) {
-        push(errors, `facilitatorUserIds[${i}]`, 'not_a_facilitator', `facilitatorUserIds[${i}] is not an active user with the facilitator role`, `facilitatorUserIds[${i}] bukan pengguna aktif berperan fasilitator`);
+      const u = users.get(userId.toLowerCase());
+      if (!u || u.role !== 'facilitator' || u.disabled || (nameable !== null && !nameable.has(u.id))) {
+        push(
+          errors,
+          `facilitatorUserIds[${i}]`,
+          'not_a_facilitator',
+          `facilitatorUserIds[${i}] names no facilitator you can assign: a facilitator of your organisation or of a facilitator organisation of the program`,
+          `facilitatorUserIds[${i}] tidak menunjuk fasilitator yang dapat Anda tugaskan: fasilitator organisasi Anda atau organisasi fasilitator program`,
+        );
       }
     });
     return ids.map((i) => i.toLowerCase());

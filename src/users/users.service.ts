@@ -42,6 +42,21 @@ function checkRoleFits(role: Role, orgType: OrganizationType): void {
   }
 }
 
+/**
+ * The answer when an email is already registered. Admins, and managers whose own organisation
+ * holds the address, get the 409 naming it; anyone else gets a refusal that does not say why, so
+ * creating users cannot be used to learn who else is registered on the platform.
+ */
+function emailInUse(actor: Actor, existing: Pick<User, 'organizationId'> | null, email: string): AppError {
+  if (isAdmin(actor) || existing === null || existing.organizationId === actor.organizationId) return new AppError('email_taken', { email });
+  return AppError.refused(
+    'email',
+    'email_unavailable',
+    'this email address cannot be used for a new user; use another address, or ask an administrator',
+    'alamat email ini tidak dapat dipakai untuk pengguna baru; gunakan alamat lain, atau minta bantuan administrator',
+  );
+}
+
 @Injectable()
 export class UsersService {
   constructor(
@@ -75,7 +90,8 @@ export class UsersService {
           throw AppError.field('organizationId', 'unknown_organization', 'organizationId names no organisation; pick one from GET /api/v1/organizations', 'organizationId tidak menunjuk organisasi mana pun; pilih dari GET /api/v1/organizations');
         }
         checkRoleFits(dto.role, org.type);
-        if (await this.users.findByEmail(dto.email, manager)) throw new AppError('email_taken', { email: dto.email });
+        const existing = await this.users.findByEmail(dto.email, manager);
+        if (existing) throw emailInUse(actor, existing, dto.email);
         const user = await manager.save(
           manager.create(User, {
             organizationId: org.id,
@@ -100,7 +116,7 @@ export class UsersService {
         };
       });
     } catch (err) {
-      if (isUniqueViolation(err, 'users_email_key')) throw new AppError('email_taken', { email: dto.email });
+      if (isUniqueViolation(err, 'users_email_key')) throw emailInUse(actor, await this.users.findByEmail(dto.email), dto.email);
       throw err;
     }
   }
@@ -135,6 +151,10 @@ export class UsersService {
     return this.dataSource.transaction(async (manager) => {
       const current = await this.users.findVisible(actor, id, manager);
       if (!current) throw AppError.notFound('user', id);
+      if (current.role === 'admin' && !isAdmin(actor)) {
+        // Visible in the organisation's list, but only administrators manage administrators.
+        throw new AppError('forbidden', { role: actor.role, actionEn: 'change or disable an administrator', actionId: 'mengubah atau menonaktifkan administrator' });
+      }
       if (dto.role) {
         const org = await manager.findOneOrFail(Organization, { where: { id: current.organizationId } });
         checkRoleFits(dto.role, org.type);

@@ -174,8 +174,12 @@ describe('trainings', () => {
       expect(await sees(w.officer)).toBe(true);
       const far = await mentoringWorld(t, { regionCode: '31.71' });
       expect(await sees(far.officer)).toBe(false);
-      const participant = await signedIn(t.dataSource, t.http, 'education_officer', { organization: far.office });
-      await addParticipant(t, w.facilitator, tr.id, { userId: participant.user.id, role: 'supervisor' });
+      // A teacher of another partner school of the program, far away: taking part is what lets them see it.
+      const farSchool = await createOrganization(t.dataSource, 'school', { regionCode: '31.71' });
+      await insertPartnership(t.dataSource, w.programId, w.company.id, farSchool.id);
+      const participant = await signedIn(t.dataSource, t.http, 'principal', { organization: farSchool });
+      expect(await sees(participant)).toBe(false);
+      await addParticipant(t, w.facilitator, tr.id, { userId: participant.user.id, role: 'teacher' });
       expect(await sees(participant)).toBe(true);
       expect(ids(await get(`${BASE}?programYearId=${w.yearId}`, w.csr))).toEqual([tr.id]);
       expect(ids(await get(`${BASE}?level=school`, w.facilitator))).toEqual([]);
