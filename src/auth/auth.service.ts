@@ -16,7 +16,7 @@ import type { LoginDto } from './dto/login.dto';
 import type { UpdateMeDto } from './dto/update-me.dto';
 import type { MeResponse, TokenResponse } from './dto/token.response';
 import { LoginThrottle } from './login-throttle';
-import { hashPassword, verifyPassword } from './passwords';
+import { hashPassword, isCommonPassword, verifyPassword } from './passwords';
 import { RefreshToken } from './refresh-token.entity';
 import { AccessTokenPayload, ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER, hashRefreshToken, newRefreshToken } from './tokens';
 
@@ -139,13 +139,22 @@ export class AuthService {
   async acceptInvitation(dto: AcceptInvitationDto, client: ClientInfo): Promise<TokenResponse> {
     const passwordHash = await hashPassword(dto.password);
     return this.dataSource.transaction(async (manager) => {
-      const rows: Array<{ id: string }> = await manager.query(
-        `SELECT id FROM users
+      const rows: Array<{ id: string; email: string }> = await manager.query(
+        `SELECT id, email FROM users
           WHERE invitation_token_hash = $1 AND invitation_expires_at > now() AND disabled_at IS NULL
           FOR UPDATE`,
         [hashRefreshToken(dto.token)],
       );
       if (rows.length === 0) throw new AppError('invitation_invalid');
+      // The DTO cannot see the invited address; a password made of it is as guessable as a common one.
+      if (isCommonPassword(dto.password, rows[0].email)) {
+        throw AppError.field(
+          'password',
+          'commonPassword',
+          'Password is too common and easy to guess; choose a longer phrase, e.g. three random words',
+          'Kata sandi ini terlalu umum dan mudah ditebak; pilih frasa yang lebih panjang, misalnya tiga kata acak',
+        );
+      }
       const userId = rows[0].id;
       await manager.update(User, { id: userId }, { passwordHash, invitationTokenHash: null, invitationExpiresAt: null, version: () => 'version + 1' });
       const user = await manager.findOneOrFail(User, { where: { id: userId } });

@@ -31,6 +31,14 @@ describe('common passwords are refused wherever a password is set', () => {
     expect(accepted.status).toBe(200);
   });
 
+  it("on accepting an invitation, the invited person's own email name is refused too", async () => {
+    const token = await invite('siti.rahmawati@sekolah.test');
+    const own = await t.http.post('/api/v1/auth/accept-invitation').set('Accept-Language', 'id').send({ token, password: 'siti.rahmawati2026' });
+    expect(own.status).toBe(422);
+    expect(own.body.errors).toEqual([expect.objectContaining({ field: 'password', code: 'commonPassword', message: ID_MESSAGE })]);
+    expect((await t.http.post('/api/v1/auth/accept-invitation').send({ token, password: 'tiga kata acak sekolah' })).status).toBe(200);
+  });
+
   it('says in English too, and still asks for 8 characters, recommending 15', async () => {
     const token = await invite('english@sekolah.test');
     const common = await t.http.post('/api/v1/auth/accept-invitation').set('Accept-Language', 'en').send({ token, password: 'PASSWORD' });
