@@ -1,4 +1,4 @@
-import { DataSource, DataSourceOptions, Logger } from 'typeorm';
+import { DataSource, DataSourceOptions, Logger, MigrationExecutor, QueryRunner } from 'typeorm';
 import { MIGRATIONS } from '../../migrations';
 import { ENTITIES } from './entities';
 import { SnakeNamingStrategy } from './naming.strategy';
@@ -32,16 +32,21 @@ export function dataSourceOptions(url: string, poolMax = 10, logger?: Logger, st
 /** Advisory lock key that serialises migration runs of several replicas starting at once. */
 const MIGRATION_LOCK_KEY = 720_101;
 
-/** Runs pending migrations while holding a database lock, so only one replica migrates at a time. */
-export async function runMigrationsLocked(dataSource: DataSource): Promise<string[]> {
+/**
+ * Runs `work` on one connection holding the migration lock, without the API's statement timeout (a
+ * migration on a large table may take longer); the connection gets its own timeout back before it
+ * returns to the pool.
+ */
+async function underMigrationLock<T>(dataSource: DataSource, work: (runner: QueryRunner) => Promise<T>): Promise<T> {
   const runner = dataSource.createQueryRunner();
   await runner.connect();
   try {
     await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
     try {
-      const done = await dataSource.runMigrations({ transaction: 'each' });
-      return done.map((m) => m.name);
+      await runner.query('SET statement_timeout = 0');
+      return await work(runner);
     } finally {
+      await runner.query('RESET statement_timeout');
       await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
     }
   } finally {
@@ -49,20 +54,23 @@ export async function runMigrationsLocked(dataSource: DataSource): Promise<strin
   }
 }
 
+/** Runs pending migrations while holding a database lock, so only one replica migrates at a time. */
+export async function runMigrationsLocked(dataSource: DataSource): Promise<string[]> {
+  return underMigrationLock(dataSource, async (runner) => {
+    const executor = new MigrationExecutor(dataSource, runner);
+    executor.transaction = 'each';
+    const done = await executor.executePendingMigrations();
+    return done.map((m) => m.name);
+  });
+}
+
 /** Reverts the last migration while holding the same lock as a migration run. */
 export async function revertLastMigrationLocked(dataSource: DataSource): Promise<void> {
-  const runner = dataSource.createQueryRunner();
-  await runner.connect();
-  try {
-    await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
-    try {
-      await dataSource.undoLastMigration({ transaction: 'each' });
-    } finally {
-      await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
-    }
-  } finally {
-    await runner.release();
-  }
+  await underMigrationLock(dataSource, async (runner) => {
+    const executor = new MigrationExecutor(dataSource, runner);
+    executor.transaction = 'each';
+    await executor.undoLastMigration();
+  });
 }
 
 /**

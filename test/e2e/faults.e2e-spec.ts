@@ -4,7 +4,9 @@ import { DataSource } from 'typeorm';
 import { Allow } from '../../src/common/auth/decorators';
 import { Permission } from '../../src/common/auth/permissions';
 import { AppLogger } from '../../src/common/logging/logger';
+import { dataSourceOptions, revertLastMigrationLocked, runMigrationsLocked } from '../../src/database/data-source';
 import { createTestApp, TestApp } from '../support/app';
+import { databaseUrl, dropDatabase, onServer } from '../support/database';
 import { signedIn } from '../support/factories';
 
 /** A route that only this test has: a query that runs longer than the statement timeout. */
@@ -106,5 +108,29 @@ describe('faults end in clear, safe states', () => {
       const res = await t.http.get('/api/v1/auth/me').set('Authorization', auth);
       expect(res.status).toBe(200);
     });
+  });
+
+  describe('migrations', () => {
+    it('run, revert and run again without the statement timeout, which the connections then get back', async () => {
+      const server = process.env.JALIN_TEST_SERVER!;
+      const name = `jalin_timeout_${Date.now().toString(36)}_test`;
+      await onServer(server, (c) => c.query(`CREATE DATABASE "${name}"`));
+      const ds = new DataSource(dataSourceOptions(databaseUrl(server, name), 2, undefined, 200));
+      await ds.initialize();
+      try {
+        // A statement longer than the timeout would be cancelled on these connections...
+        await expect(ds.query('SELECT pg_sleep(0.5)')).rejects.toMatchObject({ driverError: { code: '57014' } });
+        // ...but the migration lock's connection lifts it while migrating.
+        const applied = await runMigrationsLocked(ds);
+        expect(applied.length).toBeGreaterThan(0);
+        await revertLastMigrationLocked(ds);
+        expect(await runMigrationsLocked(ds)).toEqual([applied[applied.length - 1]]);
+        const settings: Array<{ statement_timeout: string }> = await ds.query('SHOW statement_timeout');
+        expect(settings[0].statement_timeout).toBe('200ms');
+      } finally {
+        await ds.destroy();
+        await dropDatabase(server, name);
+      }
+    }, 120_000);
   });
 });
