@@ -1,8 +1,9 @@
 import { getMetadataStorage } from 'class-validator';
 import { AppModule } from '../../src/app.module';
-import { boundIntegerFields } from '../../src/common/errors/integer-bounds';
+import { boundIntegerFields, completeDtoRules } from '../../src/common/errors/integer-bounds';
 
 interface Meta {
+  type: string;
   name?: string;
   propertyName: string;
 }
@@ -24,5 +25,17 @@ describe('integer fields have the bounds of their column', () => {
     expect(integers).toBeGreaterThan(10);
     expect(unbounded).toEqual([]);
     expect(boundIntegerFields()).toBe(0);
+  });
+
+  it('every nested field of every DTO (obligations, criteria, expense lines...) takes objects only', () => {
+    completeDtoRules();
+    const storage = getMetadataStorage() as unknown as { validationMetadatas: Map<unknown, Meta[]> };
+    const open: string[] = [];
+    for (const [target, list] of storage.validationMetadatas) {
+      for (const m of list.filter((x) => x.type === 'nestedValidation')) {
+        if (!list.some((o) => o.propertyName === m.propertyName && o.name === 'isNestedObject')) open.push(`${(target as { name: string }).name}.${m.propertyName}`);
+      }
+    }
+    expect(open).toEqual([]);
   });
 });

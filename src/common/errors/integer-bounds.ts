@@ -1,7 +1,9 @@
-import { getMetadataStorage, Max, Min, ValidationOptions } from 'class-validator';
+import { getMetadataStorage, Max, Min, ValidateBy, ValidationOptions } from 'class-validator';
+import { says } from './validation';
 
 /** The part of class-validator's stored metadata this reads (its MetadataStorage is not typed for outside use). */
 interface ValidationMetadata {
+  type: string;
   name?: string;
   propertyName: string;
   each: boolean;
@@ -38,4 +40,38 @@ export function boundIntegerFields(): number {
     }
   }
   return added;
+}
+
+/** The rule added to nested fields (not named after a class-validator type, which would make it one). */
+const OBJECT_RULE = 'isNestedObject';
+const OBJECT_MESSAGE = says('must be an object with its own fields', 'harus berupa objek dengan isiannya sendiri');
+
+/**
+ * Makes every `@ValidateNested()` field accept only objects (each entry, for a list): class-validator
+ * walks an array inside a list of nested DTOs as if it were the list (`lines: [[]]` passed), and
+ * the service then met an array where a line belongs.
+ * @returns how many rules were added
+ */
+export function requireObjectsInNestedFields(): number {
+  const storage = getMetadataStorage() as unknown as { validationMetadatas: Map<unknown, ValidationMetadata[]> };
+  let added = 0;
+  for (const [target, list] of storage.validationMetadatas) {
+    if (typeof target !== 'function') continue;
+    for (const m of [...list]) {
+      if (m.type !== 'nestedValidation') continue;
+      if (list.some((o) => o.propertyName === m.propertyName && o.name === OBJECT_RULE)) continue;
+      ValidateBy(
+        { name: OBJECT_RULE, validator: { validate: (v: unknown) => v === null || v === undefined || (typeof v === 'object' && !Array.isArray(v)) } },
+        m.each ? { each: true, message: OBJECT_MESSAGE } : { message: OBJECT_MESSAGE },
+      )(target.prototype as object, m.propertyName);
+      added++;
+    }
+  }
+  return added;
+}
+
+/** The rules every DTO gets beside its own decorators; run once the DTO classes are loaded. */
+export function completeDtoRules(): void {
+  boundIntegerFields();
+  requireObjectsInNestedFields();
 }
