@@ -142,4 +142,12 @@ describe('input hardening: no input answers 5xx', () => {
       expect(fraction.body.errors[0]).toMatchObject({ field: 'version' });
     });
   });
+
+  describe('dates in queries', () => {
+    it('refuses a date that is not on the calendar as 422 naming the field', async () => {
+      const res = await t.http.get('/api/v1/audit-events?from=2026-02-30').set('Authorization', auth);
+      expect(res.status).toBe(422);
+      expect(res.body.errors[0]).toMatchObject({ field: 'from' });
+    });
+  });
 });

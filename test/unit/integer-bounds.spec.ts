@@ -4,6 +4,7 @@ import { boundIntegerFields, completeDtoRules } from '../../src/common/errors/in
 
 interface Meta {
   type: string;
+  constraints?: unknown[];
   name?: string;
   propertyName: string;
 }
@@ -37,5 +38,17 @@ describe('integer fields have the bounds of their column', () => {
       }
     }
     expect(open).toEqual([]);
+  });
+
+  it('every date field of every DTO accepts only real calendar dates (no 2026-02-30)', () => {
+    expect(AppModule).toBeDefined();
+    const storage = getMetadataStorage() as unknown as { validationMetadatas: Map<unknown, Meta[]> };
+    const lenient: string[] = [];
+    for (const [target, list] of storage.validationMetadatas) {
+      for (const m of list.filter((x) => x.name === 'isISO8601' || x.name === 'isDateString')) {
+        if ((m.constraints?.[0] as { strict?: boolean } | undefined)?.strict !== true) lenient.push(`${(target as { name: string }).name}.${m.propertyName}`);
+      }
+    }
+    expect(lenient).toEqual([]);
   });
 });

@@ -29,11 +29,11 @@ export class ListAuditEventsQuery extends PageQueryDto {
 
   @ApiPropertyOptional({ example: '2026-11-01T00:00:00Z', description: 'Events at or after this time.' })
   @IsOptional()
-  @IsISO8601()
+  @IsISO8601({ strict: true })
   from?: string;
 
   @ApiPropertyOptional({ example: '2026-12-01T00:00:00Z', description: 'Events before this time.' })
   @IsOptional()
-  @IsISO8601()
+  @IsISO8601({ strict: true })
   to?: string;
 }
