@@ -150,4 +150,20 @@ describe('input hardening: no input answers 5xx', () => {
       expect(res.body.errors[0]).toMatchObject({ field: 'from' });
     });
   });
+
+  describe('sign-in emails and percent-encoding', () => {
+    it('answers a 4xx for an email that grows past the column when lower-cased', async () => {
+      const email = `${'İ'.repeat(200)}@sekolah.sch.id`;
+      const res = await t.http.post('/api/v1/auth/login').send({ email, password: 'secret password 1' });
+      expect([401, 422]).toContain(res.status);
+    });
+
+    it('answers 400 for malformed percent-encoding in a path or query', async () => {
+      const path = await t.http.get('/api/v1/organizations/%E0%A4%A').set('Authorization', auth);
+      expect(path.status).toBe(400);
+      expect(path.headers['content-type']).toContain('application/problem+json');
+      const query = await t.http.get('/api/v1/organizations?q=%E0%A4%A').set('Authorization', auth);
+      expect(query.status).toBeLessThan(500);
+    });
+  });
 });
