@@ -166,4 +166,13 @@ describe('input hardening: no input answers 5xx', () => {
       expect(query.status).toBeLessThan(500);
     });
   });
+
+  describe('wrong shapes', () => {
+    it('refuses null for a required text on PATCH as 422 naming the field', async () => {
+      const other = await signedIn(t.dataSource, t.http, 'admin');
+      const res = await t.http.patch(`/api/v1/users/${other.user.id}`).set('Authorization', auth).send({ version: 1, fullName: null });
+      expect(res.status).toBe(422);
+      expect(res.body.errors[0]).toMatchObject({ field: 'fullName' });
+    });
+  });
 });

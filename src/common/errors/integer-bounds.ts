@@ -70,8 +70,37 @@ export function requireObjectsInNestedFields(): number {
   return added;
 }
 
+/** The conditions already replaced, so running the rules again changes nothing. */
+const SENT_ONLY = new WeakSet<object>();
+
+/**
+ * In a change (an `Update…Dto`), `@IsOptional()` lets `null` through as if the field were absent, and
+ * the service then met null where text belongs (`fullName: null`). A field that says it must not be
+ * empty is validated when sent as null, so null answers 422 "is required" naming the field; leaving
+ * the field out still changes nothing.
+ * @returns how many fields were changed
+ */
+export function refuseNullForNonEmptyChanges(): number {
+  const storage = getMetadataStorage() as unknown as { validationMetadatas: Map<unknown, (ValidationMetadata & { constraints: unknown[] })[]> };
+  let changed = 0;
+  for (const [target, list] of storage.validationMetadatas) {
+    if (typeof target !== 'function' || !/^Update\w*Dto$/.test(target.name)) continue;
+    for (const m of list) {
+      if (m.type !== 'conditionalValidation' || m.name !== 'isOptional' || SENT_ONLY.has(m.constraints[0] as object)) continue;
+      if (!list.some((o) => o.propertyName === m.propertyName && o.name === 'isNotEmpty')) continue;
+      const property = m.propertyName;
+      const onlyWhenSent = (object: Record<string, unknown>) => object[property] !== undefined;
+      SENT_ONLY.add(onlyWhenSent);
+      m.constraints[0] = onlyWhenSent;
+      changed++;
+    }
+  }
+  return changed;
+}
+
 /** The rules every DTO gets beside its own decorators; run once the DTO classes are loaded. */
 export function completeDtoRules(): void {
   boundIntegerFields();
   requireObjectsInNestedFields();
+  refuseNullForNonEmptyChanges();
 }
