@@ -11,7 +11,7 @@ import { AppError } from './common/errors/app-error';
 import { sendProblem } from './common/errors/problem';
 import { NoStoreDownloadsInterceptor, noStoreMiddleware } from './common/http/cache-control';
 import { compressionMiddleware } from './common/http/compression';
-import { MAX_JSON_DEPTH, textGuardMiddleware, verifyJsonDepth } from './common/http/input-guard';
+import { EmptyChangeInterceptor, MAX_JSON_DEPTH, textGuardMiddleware, verifyJsonDepth } from './common/http/input-guard';
 import { API_TAGS, markPublicOperations } from './common/http/openapi';
 import { portalRouter } from './common/http/portal';
 import { AppRequest, requestIdMiddleware } from './common/http/request-context';
@@ -114,7 +114,7 @@ export async function createApp(options: AppModuleOptions & { preview?: boolean 
   if (portal !== null) app.use(portalRouter(portal));
   app.use(unknownPath);
   app.use(`/${API_PREFIX}/auth`, noStoreMiddleware);
-  app.useGlobalInterceptors(new NoStoreDownloadsInterceptor());
+  app.useGlobalInterceptors(new NoStoreDownloadsInterceptor(), new EmptyChangeInterceptor());
   // Only the refresh cookie of a browser session is read (src/auth/refresh-cookie.ts).
   app.use(cookieParser());
   app.use(jsonBodyParser(config.bodyLimit));

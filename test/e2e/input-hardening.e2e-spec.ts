@@ -175,4 +175,16 @@ describe('input hardening: no input answers 5xx', () => {
       expect(res.body.errors[0]).toMatchObject({ field: 'fullName' });
     });
   });
+
+  describe('empty changes', () => {
+    it('refuses a PATCH with an empty body as 422 nothing to change, in both languages', async () => {
+      const other = await signedIn(t.dataSource, t.http, 'admin');
+      const res = await t.http.patch(`/api/v1/users/${other.user.id}`).set('Authorization', auth).send({});
+      expect(res.status).toBe(422);
+      expect(res.body.detail).toContain('nothing to change');
+      const none = await t.http.patch(`/api/v1/users/${other.user.id}`).set('Authorization', auth).set('Accept-Language', 'id');
+      expect(none.status).toBe(422);
+      expect(none.body.detail).toContain('Tidak ada yang diubah');
+    });
+  });
 });

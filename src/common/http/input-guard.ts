@@ -1,4 +1,6 @@
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
+import type { Observable } from 'rxjs';
 import { AppError, RawFieldError } from '../errors/app-error';
 import { sendProblem } from '../errors/problem';
 import type { AppRequest } from './request-context';
@@ -107,4 +109,22 @@ export function textGuardMiddleware(req: Request, res: Response, next: NextFunct
   const fields = [...findBadText(req.query), ...findBadText(req.body)];
   if (fields.length === 0) return next();
   sendProblem(new AppError('validation_failed', {}, fields.map(badTextError)), req, res, (req as AppRequest).id);
+}
+
+/**
+ * A PATCH whose body is empty (`{}` or no body at all) asks to change nothing: refused as a 422 in
+ * one place, after the guards (so a caller without a token still hears 401), where a sub-resource
+ * without a `version` would otherwise reach its service with no change to write.
+ */
+@Injectable()
+export class EmptyChangeInterceptor implements NestInterceptor {
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const req = context.switchToHttp().getRequest<Request>();
+    const body: unknown = req.body;
+    const empty = body === undefined || (typeof body === 'object' && body !== null && !Array.isArray(body) && Object.keys(body).length === 0);
+    if (req.method === 'PATCH' && empty) {
+      throw AppError.rule('There is nothing to change: send the fields to change in a JSON body.', 'Tidak ada yang diubah: kirim isian yang ingin diubah dalam isi JSON.');
+    }
+    return next.handle();
+  }
 }
