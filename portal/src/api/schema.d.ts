@@ -2786,7 +2786,10 @@ export interface components {
         AcceptInvitationDto: {
             /** @example gB3l0xHc1ZqT2x3b1pUQ0c0cW5xZ0tQWmVhN1dGdXA */
             token: string;
-            /** @example my own long passphrase */
+            /**
+             * @description At least 8 characters (15 or more recommended), at most 128; any characters, no required mix. Refused (422 on the field, code commonPassword) when it is a common or breached password, a keyboard or alphabet sequence, one character repeated, or the email address or its name part.
+             * @example my own long passphrase
+             */
             password: string;
         };
         UserResponse: {
@@ -6220,7 +6223,7 @@ export interface components {
              */
             role: "admin" | "csr_officer" | "principal" | "education_officer" | "facilitator" | "judge";
             /**
-             * @description Admins only. Leave out to invite the user instead: the answer carries a one-time invitation token with which they choose their own password.
+             * @description Admins only. Leave out to invite the user instead: the answer carries a one-time invitation token with which they choose their own password. At least 8 characters (15 or more recommended), at most 128; any characters, no required mix. Refused (422 on the field, code commonPassword) when it is a common or breached password, a keyboard or alphabet sequence, one character repeated, or the email address or its name part.
              * @example correct horse battery
              */
             password?: string;
@@ -6291,7 +6294,7 @@ export interface components {
              */
             disabled?: boolean;
             /**
-             * @description Sets a new password; signs the user out everywhere.
+             * @description Sets a new password; signs the user out everywhere. At least 8 characters (15 or more recommended), at most 128; any characters, no required mix. Refused (422 on the field, code commonPassword) when it is a common or breached password, a keyboard or alphabet sequence, one character repeated, or the email address or its name part.
              * @example a new long passphrase
              */
             password?: string;
@@ -6408,7 +6411,7 @@ export interface components {
             /** @example 2024-02-20T04:12:00.000Z */
             signedAt: string;
             /**
-             * @description The X-Request-Id of the signing request.
+             * @description The server's request id (X-Request-Id) of the signing request.
              * @example 5b0f2c1e-4a8e-4f57-9d1c-2f5e0b7c9a11
              */
             requestId: string | null;
@@ -6445,7 +6448,7 @@ export interface components {
             /** @example 2024-02-20T04:12:00.000Z */
             signedAt: string;
             /**
-             * @description The X-Request-Id of the signing request.
+             * @description The server's request id (X-Request-Id) of the signing request.
              * @example 5b0f2c1e-4a8e-4f57-9d1c-2f5e0b7c9a11
              */
             requestId: string | null;
