@@ -1,13 +1,12 @@
-import { apiAs, DEMO, expect, expectAccessible, PHONE, signIn, test } from './support/fixtures';
+import { apiAs, DEMO, expect, expectAccessible, PHONE, signIn, test, uniqueTag } from './support/fixtures';
 
-const unique = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
 const npsn = () => String(20_000_000 + Math.floor(Math.random() * 70_000_000));
 
 /** A new school with a user created by the administrator (with a password, or invited). */
 async function newSchoolUser(options: { password?: string } = {}) {
   const admin = await apiAs(DEMO.admin);
-  const school = await admin.post('/organizations', { type: 'school', name: `SDN Uji ${unique()}`, npsn: npsn(), schoolLevel: 'SD', regionCode: '63.71' });
-  const email = `kepsek.${unique()}@sekolah.example`;
+  const school = await admin.post('/organizations', { type: 'school', name: `SDN Uji ${uniqueTag()}`, npsn: npsn(), schoolLevel: 'SD', regionCode: '63.71' });
+  const email = `kepsek.${uniqueTag()}@sekolah.example`;
   const user = await admin.post('/users', { organizationId: school.id, email, fullName: 'Siti Rahmawati, S.Pd.', role: 'principal', ...(options.password ? { password: options.password } : {}) });
   return { admin, school, user, email };
 }

@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { DEMO, expect, signIn, test } from './support/fixtures';
+import { DEMO, expect, signIn, test, uniqueTag } from './support/fixtures';
 import { logSession } from './support/mentoring';
 
 /** Presses Tab until `target` has the focus, as a keyboard user moves through the page. */
@@ -12,10 +12,9 @@ async function tabTo(page: Page, target: Locator, most = 120): Promise<void> {
   throw new Error(`${target} cannot be reached with the Tab key`);
 }
 
-const tag = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
 
 test('with the keyboard alone the principal opens a session from the menu and confirms it', async ({ page }) => {
-  const marker = `Kunjungan papan kelas ${tag()}`;
+  const marker = `Kunjungan papan kelas ${uniqueTag()}`;
   await logSession(`${marker}: penataan papan kelas.`);
   await signIn(page, DEMO.principal);
 
@@ -40,7 +39,7 @@ test('with the keyboard alone the principal edits the school profile and opens t
   await page.keyboard.press('Enter');
   await tabTo(page, page.getByLabel('Alamat'));
   await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.type(`Jl. Barito Hilir No. 4, Banjarmasin (${tag()})`);
+  await page.keyboard.type(`Jl. Barito Hilir No. 4, Banjarmasin (${uniqueTag()})`);
   await tabTo(page, page.getByRole('button', { name: 'Simpan profil' }));
   await page.keyboard.press('Enter');
   await expect(page.getByText('Profil sekolah tersimpan')).toBeVisible();

@@ -1,5 +1,4 @@
-import type { Page } from '@playwright/test';
-import { apiAs, DEMO, expect, expectAccessible as checkPage, PDF_MINIMAL, PHONE, signIn, test, type ApiCaller } from './support/fixtures';
+import { apiAs, DEMO, expect, expectAccessible, PDF_MINIMAL, PHONE, signIn, test, type ApiCaller } from './support/fixtures';
 
 // The principal's competitions and the partnership's history. The open competition is made here by
 // the CSR officer (with dates around now), so the journey does not depend on the demo's calendar.
@@ -17,12 +16,6 @@ interface PlanProgram {
 
 let principal: ApiCaller;
 let competition: { id: string; title: string; programYearId: string };
-
-/** Checks the page as it rests: the pointer moved off what it last pressed, so no hover colour is judged. */
-async function expectAccessible(page: Page, context: string): Promise<void> {
-  await page.mouse.move(1, 1);
-  await checkPage(page, context);
-}
 
 test.beforeAll(async () => {
   principal = await apiAs(DEMO.principal);

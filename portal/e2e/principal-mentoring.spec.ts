@@ -1,14 +1,7 @@
 import type { Page } from '@playwright/test';
-import { baseURL, DEMO, expect, expectAccessible as checkPage, PHONE, PNG_1x1, signIn, test, type ApiCaller } from './support/fixtures';
+import { baseURL, DEMO, expect, expectAccessible, PHONE, PNG_1x1, signIn, test, type ApiCaller, uniqueTag } from './support/fixtures';
 import { daysAgo, logSession } from './support/mentoring';
 
-/** Checks the page as it rests: the pointer moved off what it last pressed, so no hover colour is judged. */
-async function expectAccessible(page: Page, context: string): Promise<void> {
-  await page.mouse.move(1, 1);
-  await checkPage(page, context);
-}
-
-const tag = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
 async function uploadEvidence(facilitator: ApiCaller, sessionId: string, name: string) {
   const form = new FormData();
   form.append('file', new Blob([new Uint8Array(PNG_1x1)], { type: 'image/png' }), name);
@@ -31,7 +24,7 @@ async function openSession(page: Page, marker: string) {
 }
 
 test('the principal checks a logged session, downloads its evidence and confirms it', async ({ page }) => {
-  const marker = `Kunjungan literasi ${tag()}`;
+  const marker = `Kunjungan literasi ${uniqueTag()}`;
   const { facilitator, session } = await logSession(`${marker}: pojok baca kelas 1–3 dan jadwal membaca 15 menit.`);
   await uploadEvidence(facilitator, session.id, 'daftar-hadir.png');
 
@@ -66,7 +59,7 @@ test.describe('on a phone', () => {
   test.use({ viewport: PHONE });
 
   test('the principal disputes a session that did not happen: the reason is required', async ({ page }) => {
-    const marker = `Kunjungan tanpa jejak ${tag()}`;
+    const marker = `Kunjungan tanpa jejak ${uniqueTag()}`;
     const { facilitator, session } = await logSession(`${marker}: pendampingan penyusunan jurnal membaca.`);
 
     await signIn(page, DEMO.principal);
@@ -95,7 +88,7 @@ test.describe('on a phone', () => {
 });
 
 test("the principal marks the school's follow-up done", async ({ page }) => {
-  const marker = `Evaluasi pojok baca ${tag()}`;
+  const marker = `Evaluasi pojok baca ${uniqueTag()}`;
   const { facilitator, session } = await logSession(`${marker}: evaluasi bulanan.`);
   const description = `Kirim foto pojok baca setiap kelas ke fasilitator (${marker})`;
   const action = await facilitator.post('/mentoring/actions', { sessionId: session.id, description, ownerSide: 'school', dueDate: daysAgo(-14) });

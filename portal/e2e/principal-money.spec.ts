@@ -1,15 +1,8 @@
 import type { Locator, Page } from '@playwright/test';
-import { apiAs, baseURL, DEMO, expect, expectAccessible as checkPage, PDF_MINIMAL, PHONE, PNG_1x1, signIn, test, type ApiCaller } from './support/fixtures';
+import { apiAs, baseURL, DEMO, expect, expectAccessible, PDF_MINIMAL, PHONE, PNG_1x1, signIn, test, type ApiCaller, uniqueTag } from './support/fixtures';
 
 /** Whole rupiah the way the portal writes them: "Rp 1.250.000". */
 const rupiah = (digits: string | number) => `Rp ${new Intl.NumberFormat('id-ID').format(BigInt(digits))}`;
-/** Checks the page as it rests: the pointer moved off what it last pressed, so no hover colour is judged. */
-async function expectAccessible(page: Page, context: string): Promise<void> {
-  await page.mouse.move(1, 1);
-  await checkPage(page, context);
-}
-
-const tag = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
 /** Today as the API sees it (its clock is UTC). */
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -98,7 +91,7 @@ test('the principal opens the current grant and sees its tranches and the balanc
 test('the principal writes an expense report with two lines and receipts, fixes a bad amount and submits it', async ({ page }) => {
   const principal = await apiAs(DEMO.principal);
   const { grant, budgetLines } = await currentGrant(principal);
-  const title = `Laporan belanja literasi ${tag()}`;
+  const title = `Laporan belanja literasi ${uniqueTag()}`;
   await signIn(page, DEMO.principal);
   await page.goto(`/grants/${grant.id}`);
   await page.getByRole('link', { name: 'Buat laporan pengeluaran' }).click();
@@ -164,7 +157,7 @@ test('the principal reads why the CSR officer returned a report, corrects the li
   const principal = await apiAs(DEMO.principal);
   const csr = await apiAs(DEMO.csr);
   const { grant, budgetLines } = await currentGrant(principal);
-  const title = `Laporan dikembalikan ${tag()}`;
+  const title = `Laporan dikembalikan ${uniqueTag()}`;
   const report = await principal.post(`/grants/${grant.id}/expense-reports`, {
     title,
     lines: [
@@ -221,7 +214,7 @@ test.describe('on a phone', () => {
   test('a dropped connection while writing a report loses nothing, and a retry creates it once', async ({ page, context }) => {
     const principal = await apiAs(DEMO.principal);
     const { grant, budgetLines } = await currentGrant(principal);
-    const title = `Laporan sinyal lemah ${tag()}`;
+    const title = `Laporan sinyal lemah ${uniqueTag()}`;
     await signIn(page, DEMO.principal);
     await openGrantFromMenu(page, grant.programYear.year);
     await page.getByRole('link', { name: 'Buat laporan pengeluaran' }).click();

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { apiAs, DEMO, expect, expectAccessible as checkPage, PHONE, PNG_1x1, signIn, test, type ApiCaller } from './support/fixtures';
+import { apiAs, DEMO, expect, expectAccessible, PHONE, PNG_1x1, signIn, test, type ApiCaller } from './support/fixtures';
 
 // The principal's program plans (SDN Pelambuan 4 in Generasi Trakindo). This file is the only one that
 // changes the demo's 2025 and 2026 plans: the 2026 plan (in review, with the facilitator's comments) is
@@ -39,12 +39,6 @@ async function changesRequestedOn2026(comment: string): Promise<void> {
   const plan = (await principal.get(`/plans/${PLAN_2026}`)) as Plan;
   if (plan.status === 'submitted') await facilitator.post(`/plans/${PLAN_2026}/request-changes`, { comment });
   expect(((await principal.get(`/plans/${PLAN_2026}`)) as Plan).status).toBe('changes_requested');
-}
-
-/** Checks the page as it rests: the pointer moved off whatever it last pressed, so no hover colour is judged. */
-async function expectAccessible(page: Page, context: string): Promise<void> {
-  await page.mouse.move(1, 1);
-  await checkPage(page, context);
 }
 
 async function open2026(page: Page): Promise<void> {

@@ -1,5 +1,4 @@
-import type { Page } from '@playwright/test';
-import { apiAs, DEMO, expect, expectAccessible as checkPage, PHONE, signIn, test, type ApiCaller } from './support/fixtures';
+import { apiAs, DEMO, expect, expectAccessible, PHONE, signIn, test, type ApiCaller } from './support/fixtures';
 
 // The principal keeps SDN Pelambuan 4's profile and contact people. This file is the only one that
 // changes the school's profile; each test reads the values it starts from.
@@ -16,12 +15,6 @@ interface Organization {
 
 let principal: ApiCaller;
 let schoolId: string;
-
-/** Checks the page as it rests: the pointer moved off what it last pressed, so no hover colour is judged. */
-async function expectAccessible(page: Page, context: string): Promise<void> {
-  await page.mouse.move(1, 1);
-  await checkPage(page, context);
-}
 
 test.beforeAll(async () => {
   principal = await apiAs(DEMO.principal);

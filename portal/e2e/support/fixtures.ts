@@ -3,6 +3,9 @@ import axe from 'axe-core';
 
 export { expect, test } from '@playwright/test';
 
+/** A short unique suffix, so each test's records are its own. */
+export const uniqueTag = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
+
 /** Every demo user's password (README). */
 export const DEMO_PASSWORD = 'Jalin-Demo-2026';
 
