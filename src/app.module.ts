@@ -12,7 +12,7 @@ import { Clock } from './common/clock';
 import { CompetitionsModule } from './competitions/competitions.module';
 import { PermissionsGuard } from './common/auth/permissions.guard';
 import { ProblemFilter } from './common/errors/problem.filter';
-import { completeDtoRules } from './common/errors/integer-bounds';
+import { completeDtoRules } from './common/errors/dto-rules';
 import { validationFailed } from './common/errors/validation';
 import { AppLogger } from './common/logging/logger';
 import { APP_CONFIG, AppConfig } from './config/env';

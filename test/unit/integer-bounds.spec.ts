@@ -1,6 +1,6 @@
 import { getMetadataStorage } from 'class-validator';
 import { AppModule } from '../../src/app.module';
-import { boundIntegerFields, completeDtoRules } from '../../src/common/errors/integer-bounds';
+import { boundIntegerFields, completeDtoRules } from '../../src/common/errors/dto-rules';
 
 interface Meta {
   type: string;

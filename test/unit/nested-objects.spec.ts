@@ -3,7 +3,7 @@ import { ValidationPipe } from '@nestjs/common';
 import { Type } from 'class-transformer';
 import { IsArray, IsOptional, IsString, ValidateNested } from 'class-validator';
 import { AppError } from '../../src/common/errors/app-error';
-import { requireObjectsInNestedFields } from '../../src/common/errors/integer-bounds';
+import { requireObjectsInNestedFields } from '../../src/common/errors/dto-rules';
 import { validationFailed } from '../../src/common/errors/validation';
 
 class Line {
