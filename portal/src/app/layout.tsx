@@ -1,6 +1,6 @@
 import { AppShell, Burger, Button, Group, NavLink, SegmentedControl, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconCash, IconFileText, IconHistory, IconHome, IconLogout, IconSchool, IconTrophy, IconUsersGroup } from '@tabler/icons-react';
+import { IconBuildingCommunity, IconCash, IconChalkboard, IconChartBar, IconFileCertificate, IconFileText, IconHistory, IconHome, IconLogout, IconMap2, IconSchool, IconSearch, IconSettings, IconTrophy, IconUsersGroup } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
 import { useI18n, type Language } from '../i18n';
@@ -41,12 +41,19 @@ export function Layout({ children }: { children: ReactNode }) {
   const role = me?.user.role ?? '';
   const items: NavItem[] = [
     { to: '/', label: t('nav.home'), icon: <IconHome size={18} />, permission: 'profile:read' },
+    { to: '/portfolio', label: t('nav.portfolio'), icon: <IconChartBar size={18} />, permission: 'reports:portfolio', roles: ['csr_officer', 'admin'] },
+    { to: '/region', label: t('nav.region'), icon: <IconMap2 size={18} />, permission: 'reports:region', roles: ['education_officer', 'admin'] },
     { to: '/school', label: t('nav.school'), icon: <IconSchool size={18} />, permission: 'organizations:edit_own', roles: ['principal'] },
+    { to: '/partner-requests', label: t('nav.partnerRequests'), icon: <IconSearch size={18} />, permission: 'partner_requests:read' },
+    { to: '/programs', label: t('nav.programs'), icon: <IconBuildingCommunity size={18} />, permission: 'programs:read', roles: ['csr_officer', 'education_officer', 'admin'] },
+    { to: '/mous', label: t('nav.mous'), icon: <IconFileCertificate size={18} />, permission: 'mous:read' },
     { to: '/plans', label: t('nav.plans'), icon: <IconFileText size={18} />, permission: 'plans:read' },
     { to: '/grants', label: t('nav.grants'), icon: <IconCash size={18} />, permission: 'grants:read' },
     { to: '/mentoring', label: t('nav.mentoring'), icon: <IconUsersGroup size={18} />, permission: 'mentoring:read' },
+    { to: '/trainings', label: t('nav.trainings'), icon: <IconChalkboard size={18} />, permission: 'trainings:read' },
     { to: '/competitions', label: t('nav.competitions'), icon: <IconTrophy size={18} />, permission: 'competitions:read' },
     { to: '/timeline', label: t('nav.timeline'), icon: <IconHistory size={18} />, permission: 'schools:timeline_read', roles: ['principal'] },
+    { to: '/admin', label: t('nav.admin'), icon: <IconSettings size={18} />, permission: 'audit:read', roles: ['admin'] },
   ];
   const visible = items.filter((i) => hasPermission(i.permission) && (!i.roles || i.roles.includes(role)));
   const active = (to: string) => (to === '/' ? location.pathname === '/' : location.pathname.startsWith(to));

@@ -7,6 +7,13 @@ import { homeRoutes } from '../features/home/routes';
 import { mentoringRoutes } from '../features/mentoring/routes';
 import { planRoutes } from '../features/plans/routes';
 import { schoolRoutes } from '../features/school/routes';
+import { portfolioRoutes } from '../features/portfolio/routes';
+import { partnerRequestRoutes } from '../features/partner-requests/routes';
+import { programRoutes } from '../features/programs/routes';
+import { mouRoutes } from '../features/mous/routes';
+import { trainingRoutes } from '../features/trainings/routes';
+import { adminRoutes } from '../features/admin/routes';
+import { notificationRoutes } from '../features/notifications/routes';
 import { storedLanguage, withStrings } from '../i18n';
 import { NotFound, PageState } from '../ui/problems';
 import { Layout } from './layout';
@@ -45,6 +52,13 @@ const routes: RouteObject[] = [
       ...withStrings('grants', grantRoutes, storedLanguage),
       ...withStrings('mentoring', mentoringRoutes, storedLanguage),
       ...withStrings('competitions', competitionRoutes, storedLanguage),
+      ...withStrings('portfolio', portfolioRoutes, storedLanguage),
+      ...withStrings('requests', partnerRequestRoutes, storedLanguage),
+      ...withStrings('programs', programRoutes, storedLanguage),
+      ...withStrings('mous', mouRoutes, storedLanguage),
+      ...withStrings('trainings', trainingRoutes, storedLanguage),
+      ...withStrings('admin', adminRoutes, storedLanguage),
+      ...withStrings('notifications', notificationRoutes, storedLanguage),
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -1,0 +1,4 @@
+import type { RouteObject } from 'react-router';
+
+/** Programs, program years and partnerships. */
+export const programRoutes: RouteObject[] = [];
