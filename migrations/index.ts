@@ -1,4 +1,5 @@
 import { UserLocale1795551200000 } from './1795551200000-UserLocale';
+import { NotificationParams1795552000000 } from './1795552000000-NotificationParams';
 import { ReportIndexes1795550003778 } from './1795550003778-ReportIndexes';
 import { MentoringTrainingsCompetitions1795546640738 } from './1795546640738-MentoringTrainingsCompetitions';
 import { Grants1795546497907 } from './1795546497907-Grants';
@@ -16,4 +17,5 @@ export const MIGRATIONS: Function[] = [
   MentoringTrainingsCompetitions1795546640738,
   ReportIndexes1795550003778,
   UserLocale1795551200000,
+  NotificationParams1795552000000,
 ];

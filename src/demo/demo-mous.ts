@@ -275,10 +275,11 @@ export const mousDemoStep: DemoStep = {
       kind: 'mou_expiring',
       title: left >= 0 ? `MoU ${current.number} expires in ${left} days` : `MoU ${current.number} reached its expiry date`,
       body:
-        `MoU ${current.number} "${current.title}" with SDN Pelambuan 4 Banjarmasin is in force until ${current.expiryDate}. Prepare its renewal in time: POST /api/v1/mous/${current.id}/renewals. ` +
+        `MoU ${current.number} "${current.title}" with SDN Pelambuan 4 Banjarmasin is in force until ${current.expiryDate}. Prepare its renewal in time. ` +
         `— MoU ${current.number} dengan SDN Pelambuan 4 Banjarmasin berlaku sampai ${current.expiryDate}. Siapkan perpanjangannya tepat waktu.`,
       entityType: 'mou',
       entityId: current.id,
+      params: { number: current.number, title: current.title, schoolName: 'SDN Pelambuan 4 Banjarmasin', expiryDate: current.expiryDate, daysLeft: left },
       dedupeKey: `mou_expiring:${current.id}:${current.expiryDate}:${step}`,
     });
   },

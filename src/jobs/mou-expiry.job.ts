@@ -28,6 +28,7 @@ function reminderNotice(m: NoticeTarget, step: number, today: string) {
       `— MoU ${m.number} dengan ${m.schoolName} berlaku sampai ${m.expiryDate} (sisa ${left} hari). Siapkan perpanjangannya tepat waktu.`,
     entityType: 'mou',
     entityId: m.id,
+    params: { number: m.number, title: m.title, schoolName: m.schoolName, expiryDate: m.expiryDate, daysLeft: left },
     // Once per MoU, reminder step and expiry date: an amendment that moves the expiry starts new reminders.
     dedupeKey: `mou_expiring:${m.id}:${m.expiryDate}:${step}`,
   };
@@ -42,6 +43,7 @@ function expiredNotice(m: NoticeTarget) {
       `— MoU ${m.number} dengan ${m.schoolName} berakhir pada ${m.expiryDate} dan tidak berlaku lagi. Perpanjang jika kerja sama berlanjut.`,
     entityType: 'mou',
     entityId: m.id,
+    params: { number: m.number, title: m.title, schoolName: m.schoolName, expiryDate: m.expiryDate },
     dedupeKey: `mou_expired:${m.id}:${m.expiryDate}`,
   };
 }

@@ -23,10 +23,11 @@ export function overdueNotice(a: OverdueRow) {
     title: `Follow-up overdue since ${a.dueDate}: ${short}`.slice(0, 200),
     body:
       `The follow-up "${a.description}" from the mentoring at ${a.schoolName} (facilitator ${a.facilitatorName}) was due on ${a.dueDate} and is still open. ` +
-      `Mark it done, or ask the facilitator to move its due date or drop it: PATCH /api/v1/mentoring/actions/${a.id}. ` +
+      `Mark it done, or ask the facilitator to move its due date or drop it. ` +
       `— Tindak lanjut "${a.description}" dari pendampingan di ${a.schoolName} jatuh tempo pada ${a.dueDate} dan masih terbuka. Tandai selesai, atau minta fasilitator mengubah tenggat atau membatalkannya.`,
     entityType: 'mentoring_action',
     entityId: a.id,
+    params: { description: a.description, schoolName: a.schoolName, facilitatorName: a.facilitatorName, dueDate: a.dueDate },
     // Once per action and due date: moving the due date starts a new notice.
     dedupeKey: `${ACTION_OVERDUE_KIND}:${a.id}:${a.dueDate}`,
   };

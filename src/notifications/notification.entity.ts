@@ -1,6 +1,9 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { User } from '../users/user.entity';
 
+/** The values of a notice, by name. */
+export type NoticeParams = Record<string, string | number>;
+
 /**
  * An in-app notice for one user (an MoU about to expire, an overdue follow-up). `dedupeKey` makes
  * a job that runs twice write each notice once.
@@ -8,6 +11,7 @@ import { User } from '../users/user.entity';
 @Entity('notifications')
 @Index('notifications_user_idx', ['userId', 'createdAt', 'id'])
 @Index('notifications_dedupe_key', ['userId', 'dedupeKey'], { unique: true })
+@Index('notifications_unread_idx', ['userId'], { where: '"read_at" IS NULL' })
 export class Notification {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -28,6 +32,10 @@ export class Notification {
 
   @Column({ type: 'text' })
   body: string;
+
+  /** The values the notice is made of (names, dates, days left), for wording it in any language. */
+  @Column({ type: 'jsonb', default: {} })
+  params: NoticeParams;
 
   @Column({ type: 'varchar', length: 40, nullable: true })
   entityType: string | null;

@@ -7,7 +7,7 @@ import { ApiProblems } from '../common/http/api-problems';
 import { UuidPipe } from '../common/http/uuid.pipe';
 import { PageOf } from '../common/pagination/pagination';
 import { ListNotificationsQuery } from './dto/list-notifications.query';
-import { NotificationResponse } from './dto/notification.response';
+import { MarkedReadResponse, NotificationResponse, UnreadCountResponse } from './dto/notification.response';
 import { NotificationsService } from './notifications.service';
 
 const NotificationPage = PageOf(NotificationResponse, 'NotificationPage');
@@ -27,6 +27,23 @@ export class NotificationsController {
   @ApiProblems(422)
   list(@CurrentActor() actor: Actor, @Query() query: ListNotificationsQuery) {
     return this.notifications.list(actor, query);
+  }
+
+  @Get('unread-count')
+  @Allow(Permission.NotificationsRead)
+  @ApiOperation({ summary: 'How many of your notifications are not read yet', description: 'The number the portal shows beside the bell on every page; cheap enough to ask on each page change.' })
+  @ApiOkResponse({ type: UnreadCountResponse })
+  unreadCount(@CurrentActor() actor: Actor) {
+    return this.notifications.unreadCount(actor);
+  }
+
+  @Post('read-all')
+  @HttpCode(200)
+  @Allow(Permission.NotificationsRead)
+  @ApiOperation({ summary: 'Mark all your notifications read', description: 'Answers how many were unread; notices already read keep their first read time.' })
+  @ApiOkResponse({ type: MarkedReadResponse })
+  readAll(@CurrentActor() actor: Actor) {
+    return this.notifications.markAllRead(actor);
   }
 
   @Post(':id/read')

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { Notification } from './notification.entity';
+import { Notification, NoticeParams } from './notification.entity';
 
 /** created_at with its microseconds, so a cursor on it is exact. */
 const CREATED_CURSOR = `to_char(n.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
@@ -15,6 +15,8 @@ export interface NewNotice {
   body: string;
   entityType: string | null;
   entityId: string | null;
+  /** The values the notice is made of, for wording it in the reader's language. */
+  params?: NoticeParams;
   dedupeKey: string;
 }
 
@@ -42,6 +44,18 @@ export class NotificationsRepository {
     await manager.createQueryBuilder().update(Notification).set({ readAt: () => 'now()' }).where('id = :id AND user_id = :userId AND read_at IS NULL', { id, userId }).execute();
   }
 
+  /** How many of the user's notifications are not read yet (a partial index holds exactly those). */
+  async countUnread(userId: string): Promise<number> {
+    const [row] = (await this.dataSource.query(`SELECT count(*)::int AS n FROM notifications WHERE user_id = $1 AND read_at IS NULL`, [userId])) as Array<{ n: number }>;
+    return row.n;
+  }
+
+  /** Marks every unread notification of the user read; returns how many changed. */
+  async markAllRead(userId: string): Promise<number> {
+    const rows = (await this.dataSource.query(`UPDATE notifications SET read_at = now() WHERE user_id = $1 AND read_at IS NULL RETURNING id`, [userId])) as [unknown[], number];
+    return rows[1];
+  }
+
   /**
    * Writes `notice` for each user that has not had one with the same dedupe key, in one statement;
    * returns how many were written. A second call with the same key writes nothing.
@@ -49,11 +63,11 @@ export class NotificationsRepository {
   async insertOnce(userIds: readonly string[], notice: NewNotice, manager: EntityManager): Promise<number> {
     if (userIds.length === 0) return 0;
     const rows = (await manager.query(
-      `INSERT INTO notifications (user_id, kind, title, body, entity_type, entity_id, dedupe_key)
-       SELECT u, $2, $3, $4, $5, $6, $7 FROM unnest(CAST($1 AS uuid[])) AS u
+      `INSERT INTO notifications (user_id, kind, title, body, entity_type, entity_id, dedupe_key, params)
+       SELECT u, $2, $3, $4, $5, $6, $7, $8 FROM unnest(CAST($1 AS uuid[])) AS u
        ON CONFLICT (user_id, dedupe_key) DO NOTHING
        RETURNING id`,
-      [userIds, notice.kind, notice.title, notice.body, notice.entityType, notice.entityId, notice.dedupeKey],
+      [userIds, notice.kind, notice.title, notice.body, notice.entityType, notice.entityId, notice.dedupeKey, JSON.stringify(notice.params ?? {})],
     )) as Array<{ id: string }>;
     return rows.length;
   }

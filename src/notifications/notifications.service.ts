@@ -4,7 +4,7 @@ import type { Actor } from '../common/auth/actor';
 import { AppError } from '../common/errors/app-error';
 import { DEFAULT_PAGE_SIZE, decodeCursor, Page, toPage } from '../common/pagination/pagination';
 import type { ListNotificationsQuery } from './dto/list-notifications.query';
-import { NotificationResponse } from './dto/notification.response';
+import { MarkedReadResponse, NotificationResponse, UnreadCountResponse } from './dto/notification.response';
 import type { Notification } from './notification.entity';
 import { NewNotice, NotificationsRepository } from './notifications.repository';
 
@@ -31,6 +31,16 @@ export class NotificationsService {
       await this.notifications.markRead(actor.userId, id, manager);
       return NotificationResponse.from((await this.notifications.findOwn(actor.userId, id, manager)) as Notification);
     });
+  }
+
+  /** How many of the caller's notifications are not read yet (the badge on every page). */
+  async unreadCount(actor: Actor): Promise<UnreadCountResponse> {
+    return { unread: await this.notifications.countUnread(actor.userId) };
+  }
+
+  /** Marks all of the caller's notifications read; answers how many were unread. */
+  async markAllRead(actor: Actor): Promise<MarkedReadResponse> {
+    return { marked: await this.notifications.markAllRead(actor.userId) };
   }
 
   /**

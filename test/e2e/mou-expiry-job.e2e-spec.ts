@@ -137,6 +137,11 @@ describe('daily MoU job', () => {
 
     const list = await t.http.get('/api/v1/notifications').set('Authorization', w.csr.auth);
     expect(list.body.items.map((n: { kind: string }) => n.kind)).toEqual(['mou_expired', 'mou_expiring', 'mou_expiring', 'mou_expiring']);
+    // The values of each notice travel with it, so the portal words it in the reader's language.
+    const mou = (await t.dataSource.query('SELECT number, title FROM mous WHERE id = $1', [mouId]))[0] as { number: string; title: string };
+    expect(list.body.items[0].params).toEqual({ number: mou.number, title: mou.title, schoolName: w.school.name, expiryDate: '2026-09-30' });
+    expect(list.body.items[3].params).toEqual({ number: mou.number, title: mou.title, schoolName: w.school.name, expiryDate: '2026-09-30', daysLeft: 90 });
+    expect(list.body.items[1].params.daysLeft).toBe(7);
   });
 
   it('claims each day once: a second run of the same day, or of an earlier one, does nothing', async () => {
@@ -250,6 +255,35 @@ describe('daily MoU job', () => {
       expect((await t.http.post(`/api/v1/notifications/${id}/read`).set('Authorization', other.auth)).status).toBe(404);
       expect(titles(await t.http.get('/api/v1/notifications').set('Authorization', other.auth))).toEqual(['Notice 9']);
       expect((await t.http.get('/api/v1/notifications?unread=perhaps').set('Authorization', me.auth)).status).toBe(422);
+    });
+
+    it('counts the unread ones for the badge and marks them all read at once, for the caller only', async () => {
+      const me = await signedIn(t.dataSource, t.http, 'csr_officer');
+      const other = await signedIn(t.dataSource, t.http, 'csr_officer');
+      for (const n of [11, 12, 13]) await notice(me.user.id, n);
+      await notice(other.user.id, 19);
+      const count = async (who: SignedIn) => {
+        const res = await t.http.get('/api/v1/notifications/unread-count').set('Authorization', who.auth);
+        expect(res.status).toBe(200);
+        return res.body.unread as number;
+      };
+      expect(await count(me)).toBe(3);
+      const first = (await t.http.get('/api/v1/notifications').set('Authorization', me.auth)).body.items[2];
+      const firstRead = await t.http.post(`/api/v1/notifications/${first.id}/read`).set('Authorization', me.auth);
+      expect(await count(me)).toBe(2);
+
+      const all = await t.http.post('/api/v1/notifications/read-all').set('Authorization', me.auth);
+      expect(all.status).toBe(200);
+      expect(all.body).toEqual({ marked: 2 });
+      expect(await count(me)).toBe(0);
+      // Read before: its first read time stays. Another user's are untouched.
+      const again = (await t.http.get('/api/v1/notifications').set('Authorization', me.auth)).body.items as Array<{ id: string; read: boolean; readAt: string }>;
+      expect(again.every((n) => n.read)).toBe(true);
+      expect(again.find((n) => n.id === first.id)?.readAt).toBe(firstRead.body.readAt);
+      expect(await count(other)).toBe(1);
+      expect((await t.http.post('/api/v1/notifications/read-all').set('Authorization', me.auth)).body).toEqual({ marked: 0 });
+      expect((await t.http.get('/api/v1/notifications/unread-count')).status).toBe(401);
+      expect((await t.http.post('/api/v1/notifications/read-all')).status).toBe(401);
     });
 
     it('needs a token, and is open to every role (a judge too) for their own', async () => {

@@ -12,8 +12,18 @@ export class NotificationResponse {
   @ApiProperty({ example: 'MoU 005/TU-CSR/MOU/III/2024 expires in 90 days' })
   title: string;
 
-  @ApiProperty({ example: 'MoU 005/TU-CSR/MOU/III/2024 "Generasi Trakindo" with SDN Pelambuan 4 Banjarmasin expires on 2027-02-28. Renew it in time: POST /api/v1/mous/{id}/renewals.' })
+  @ApiProperty({ example: 'MoU 005/TU-CSR/MOU/III/2024 "Generasi Trakindo" with SDN Pelambuan 4 Banjarmasin is in force until 2027-02-28 (90 day(s) left). Prepare its renewal in time. — MoU 005/TU-CSR/MOU/III/2024 dengan SDN Pelambuan 4 Banjarmasin berlaku sampai 2027-02-28 (sisa 90 hari). Siapkan perpanjangannya tepat waktu.' })
   body: string;
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }] },
+    example: { number: '005/TU-CSR/MOU/III/2024', title: 'Generasi Trakindo', schoolName: 'SDN Pelambuan 4 Banjarmasin', expiryDate: '2027-02-28', daysLeft: 90 },
+    description:
+      'The values the notice is made of, so a client can word it in its reader\'s language. mou_expiring: number, title, schoolName, expiryDate, daysLeft; ' +
+      'mou_expired: number, title, schoolName, expiryDate; action_overdue: description, schoolName, facilitatorName, dueDate. Empty for older notices.',
+  })
+  params: Record<string, string | number>;
 
   @ApiProperty({ nullable: true, type: String, example: 'mou', description: 'The kind of record it is about.' })
   entityType: string | null;
@@ -36,6 +46,7 @@ export class NotificationResponse {
       kind: n.kind,
       title: n.title,
       body: n.body,
+      params: n.params ?? {},
       entityType: n.entityType,
       entityId: n.entityId,
       read: n.readAt !== null,
@@ -43,4 +54,16 @@ export class NotificationResponse {
       createdAt: n.createdAt.toISOString(),
     };
   }
+}
+
+/** How many of the caller's notifications wait to be read. */
+export class UnreadCountResponse {
+  @ApiProperty({ example: 3 })
+  unread: number;
+}
+
+/** How many notifications a "mark all read" changed. */
+export class MarkedReadResponse {
+  @ApiProperty({ example: 3 })
+  marked: number;
 }
