@@ -1,5 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, UseFilters } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { pickLanguage } from '../common/errors/i18n';
+import { AcceptLanguage } from '../common/http/request-headers.decorator';
 import type { Actor } from '../common/auth/actor';
 import { Allow, CurrentActor } from '../common/auth/decorators';
 import { Permission } from '../common/auth/permissions';
@@ -98,10 +100,11 @@ export class CompetitionsController {
     summary: "The results as they would be published now, with each judge's total and z-score and the flags (CSR officer of the company, while judging)",
     description: SCORING_METHOD,
   })
+  @ApiHeader({ name: 'Accept-Language', required: false, example: 'id', description: 'Language of the conflict reasons of excluded scores: id for Bahasa Indonesia, en (the default) for English.' })
   @ApiOkResponse({ type: ResultsPreviewResponse })
   @ApiProblems(404, 422)
-  preview(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string) {
-    return this.results.preview(actor, id);
+  preview(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @AcceptLanguage() language?: string) {
+    return this.results.preview(actor, id, pickLanguage(language));
   }
 
   @Get(':id/results')

@@ -1,16 +1,19 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, UseFilters } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, UseFilters } from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { pickLanguage } from '../common/errors/i18n';
+import { AcceptLanguage } from '../common/http/request-headers.decorator';
 import type { Actor } from '../common/auth/actor';
 import { Allow, CurrentActor } from '../common/auth/decorators';
 import { Permission } from '../common/auth/permissions';
 import { DuplicateRecordFilter } from '../common/errors/duplicate-record';
 import { ApiProblems } from '../common/http/api-problems';
 import { UuidPipe } from '../common/http/uuid.pipe';
-import { AddJudgeDto, AssignByCategoryDto, CreateAssignmentDto, DeclareConflictDto, PutScoresDto } from './dto/judging.dto';
+import { AddJudgeDto, AssignByCategoryDto, CreateAssignmentDto, DeclareConflictDto, ListJudgeCandidatesQuery, PutScoresDto } from './dto/judging.dto';
 import {
   AssignByCategoryResponse,
   JudgeAssignmentListResponse,
   JudgeAssignmentResponse,
+  JudgeCandidateListResponse,
   JudgeConflictListResponse,
   DeclarationResponse,
   PanelResponse,
@@ -22,6 +25,8 @@ import { JudgingService } from './judging.service';
 const CONFLICT_RULE =
   "A judge is kept away from a school's entries when the judge belongs to the school; was assigned to mentor it, or logged a mentoring session there, in the competition's program year or the year before (any program); " +
   "is the facilitator reviewing one of its plans, or commented on one (any year); or declared a conflict with it in this competition. Judging while the panel is open (draft, open, judging).";
+
+const LANGUAGE_HEADER = { name: 'Accept-Language', required: false, example: 'id', description: 'Language of the conflict reasons: id for Bahasa Indonesia, en (the default) for English.' };
 
 @ApiTags('competition judging')
 @Controller()
@@ -36,6 +41,18 @@ export class JudgingController {
   @ApiProblems(404, 409, 422)
   addJudge(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() dto: AddJudgeDto) {
     return this.judging.addJudge(actor, id, dto.userId);
+  }
+
+  @Get('competitions/:id/judge-candidates')
+  @Allow(Permission.CompetitionsManage)
+  @ApiOperation({
+    summary: 'The users with the judge role (any organisation) that can be put on the panel, by name (CSR officer of the company)',
+    description: 'Active users only; those already on the panel are marked onPanel. q filters by part of the name or e-mail; at most limit (50) come back.',
+  })
+  @ApiOkResponse({ type: JudgeCandidateListResponse })
+  @ApiProblems(404, 422)
+  judgeCandidates(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Query() query: ListJudgeCandidatesQuery) {
+    return this.judging.judgeCandidates(actor, id, query);
   }
 
   @Get('competitions/:id/judges')
@@ -75,10 +92,11 @@ export class JudgingController {
       `${CONFLICT_RULE} Each entry gets judgesPerEntry judges counting those it has; the least-loaded unconflicted judge is chosen first. ` +
       'Answers the new assignments, the judges skipped for each entry with the reasons, and the entries left short.',
   })
+  @ApiHeader(LANGUAGE_HEADER)
   @ApiOkResponse({ type: AssignByCategoryResponse })
   @ApiProblems(404, 422)
-  assignByCategory(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() dto: AssignByCategoryDto) {
-    return this.judging.assignByCategory(actor, id, dto);
+  assignByCategory(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() dto: AssignByCategoryDto, @AcceptLanguage() language?: string) {
+    return this.judging.assignByCategory(actor, id, dto, pickLanguage(language));
   }
 
   @Get('competitions/:id/assignments')
@@ -112,10 +130,11 @@ export class JudgingController {
   @Get('competitions/:id/conflicts')
   @Allow(Permission.CompetitionsRead)
   @ApiOperation({ summary: 'Which judges are kept away from which schools that entered, and why (CSR officer: the panel; judge: your own)', description: CONFLICT_RULE })
+  @ApiHeader(LANGUAGE_HEADER)
   @ApiOkResponse({ type: JudgeConflictListResponse })
   @ApiProblems(404, 422)
-  conflicts(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string) {
-    return this.judging.conflictList(actor, id);
+  conflicts(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @AcceptLanguage() language?: string) {
+    return this.judging.conflictList(actor, id, pickLanguage(language));
   }
 
   @Put('entries/:id/scores')

@@ -56,6 +56,16 @@ export interface ScoreRow {
   updatedAt: Date;
 }
 
+/** A user with the judge role who could join a panel. */
+export interface JudgeCandidateRow {
+  userId: string;
+  fullName: string;
+  email: string;
+  organizationId: string;
+  organizationName: string;
+  onPanel: boolean;
+}
+
 /** The user asked to join a panel. */
 export type JudgeUser = Pick<User, 'id' | 'role' | 'fullName' | 'disabledAt' | 'organizationId'>;
 
@@ -93,6 +103,24 @@ export class JudgingRepository {
         WHERE j.competition_id = $1
         ORDER BY u.full_name, u.id`,
       [competitionId],
+    );
+  }
+
+  /**
+   * Active users with the judge role (any organisation), by name, optionally whose name or e-mail
+   * contains `q`; at most `limit`, each marked when already on the competition's panel.
+   */
+  judgeCandidates(competitionId: string, q: string | null, limit: number, manager: EntityManager = this.dataSource.manager): Promise<JudgeCandidateRow[]> {
+    return manager.query(
+      `SELECT u.id AS "userId", u.full_name AS "fullName", u.email, u.organization_id AS "organizationId", o.name AS "organizationName",
+              EXISTS (SELECT 1 FROM competition_judges j WHERE j.competition_id = $1 AND j.judge_user_id = u.id) AS "onPanel"
+         FROM users u
+         JOIN organizations o ON o.id = u.organization_id
+        WHERE u.role = 'judge' AND u.disabled_at IS NULL
+          AND ($2::text IS NULL OR strpos(lower(u.full_name), lower($2)) > 0 OR strpos(lower(u.email), lower($2)) > 0)
+        ORDER BY u.full_name, u.id
+        LIMIT $3`,
+      [competitionId, q, limit],
     );
   }
 

@@ -12,11 +12,14 @@ import { isPanelOpen, refuseScoring } from './competition-phase';
 import { requireCsrOfficer } from './competition-scope';
 import { CompetitionRow, CompetitionsRepository } from './competitions.repository';
 import { ConflictMap, ConflictReason, toConflictMap } from './conflicts';
-import type { AssignByCategoryDto, CreateAssignmentDto, DeclareConflictDto, PutScoresDto } from './dto/judging.dto';
+import type { Lang } from '../common/errors/i18n';
+import type { AssignByCategoryDto, CreateAssignmentDto, DeclareConflictDto, ListJudgeCandidatesQuery, PutScoresDto } from './dto/judging.dto';
 import {
   AssignByCategoryResponse,
   JudgeAssignmentListResponse,
   JudgeAssignmentResponse,
+  JudgeCandidateListResponse,
+  JudgeCandidateResponse,
   JudgeConflictListResponse,
   ConflictReasonResponse,
   DeclarationResponse,
@@ -73,6 +76,18 @@ export class JudgingService {
     const competition = await this.competitions.findVisible(actor, id);
     if (!competition) throw AppError.notFound('competition', id);
     return { items: (await this.judging.panel(id)).map(PanelJudgeResponse.from) };
+  }
+
+  /**
+   * The active users with the judge role, of any organisation, that the CSR officer of the company
+   * can put on the panel (those already on it marked), by name.
+   */
+  async judgeCandidates(actor: Actor, id: string, query: ListJudgeCandidatesQuery): Promise<JudgeCandidateListResponse> {
+    requireCsrOfficer(actor, MANAGE_PANEL);
+    const competition = await this.competitions.findVisible(actor, id);
+    if (!competition) throw AppError.notFound('competition', id);
+    const rows = await this.judging.judgeCandidates(id, query.q || null, query.limit ?? 50);
+    return { items: rows.map(JudgeCandidateResponse.from) };
   }
 
   /** Puts a user with the judge role, of any organisation, on the panel (CSR officer of the company). */
@@ -158,7 +173,7 @@ export class JudgingService {
    * never a conflicted one, keeping the load even (CSR officer of the company). Answers what was
    * assigned, which judges were left out of which entry and why, and which entries stay short.
    */
-  async assignByCategory(actor: Actor, id: string, dto: AssignByCategoryDto): Promise<AssignByCategoryResponse> {
+  async assignByCategory(actor: Actor, id: string, dto: AssignByCategoryDto, lang: Lang = 'en'): Promise<AssignByCategoryResponse> {
     requireCsrOfficer(actor, MANAGE_PANEL);
     return this.dataSource.transaction(async (manager) => {
       const competition = await this.lockedCompetition(actor, id, manager);
@@ -208,7 +223,7 @@ export class JudgingService {
           entry: entryRef(s.entryId),
           school: schoolRef(s.entryId),
           judge: { id: s.judgeUserId, fullName: names.get(s.judgeUserId) ?? '' },
-          reasons: s.reasons.map(ConflictReasonResponse.from),
+          reasons: s.reasons.map(ConflictReasonResponse.in(lang)),
         })),
         unfilled: plan.unfilled.map((u) => ({ entry: entryRef(u.entryId), school: schoolRef(u.entryId), wanted: u.wanted, assigned: u.assigned })),
       };
@@ -298,7 +313,7 @@ export class JudgingService {
    * Which judges of the panel are kept away from which schools that entered (or were declared), and
    * why: all of them for CSR officers and admins, a judge's own for a judge.
    */
-  async conflictList(actor: Actor, id: string): Promise<JudgeConflictListResponse> {
+  async conflictList(actor: Actor, id: string, lang: Lang = 'en'): Promise<JudgeConflictListResponse> {
     const competition = await this.competitions.findVisible(actor, id);
     if (!competition || !['csr_officer', 'admin', 'judge'].includes(actor.role)) throw AppError.notFound('competition', id);
     const manager = this.dataSource.manager;
@@ -313,7 +328,7 @@ export class JudgingService {
         .map((f) => ({
           judge: { id: f.judgeUserId, fullName: f.judgeName },
           school: { id: f.schoolId, name: f.schoolName },
-          reasons: (map.get(f.judgeUserId)?.get(f.schoolId) ?? []).map(ConflictReasonResponse.from),
+          reasons: (map.get(f.judgeUserId)?.get(f.schoolId) ?? []).map(ConflictReasonResponse.in(lang)),
         })),
     };
   }

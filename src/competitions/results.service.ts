@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../common/auth/actor';
 import { AppError } from '../common/errors/app-error';
+import type { Lang } from '../common/errors/i18n';
 import { isPublished } from './competition-phase';
 import { CompetitionRow, CompetitionsRepository } from './competitions.repository';
 import { toConflictMap } from './conflicts';
@@ -35,7 +36,7 @@ export class ResultsService {
    * The results as they would be published now, with every judge's total and z-score and the
    * flags (CSR officer of the company, admins), while the competition is being judged.
    */
-  async preview(actor: Actor, id: string): Promise<ResultsPreviewResponse> {
+  async preview(actor: Actor, id: string, lang: Lang = 'en'): Promise<ResultsPreviewResponse> {
     const competition = await this.competitions.findVisible(actor, id);
     if (!competition) throw AppError.notFound('competition', id);
     if (competition.phase !== 'judging') {
@@ -49,7 +50,7 @@ export class ResultsService {
           : `pratinjau dihitung dari nilai para juri, yang diberikan pada fase judging; kompetisi berada di fase ${competition.phase}`,
       );
     }
-    return ResultsPreviewResponse.of(competition, await this.table(competition, this.dataSource.manager));
+    return ResultsPreviewResponse.of(competition, await this.table(competition, this.dataSource.manager), lang);
   }
 
   /**

@@ -87,3 +87,21 @@ export class PutScoresDto {
   @Type(() => ScoreItemDto)
   scores: ScoreItemDto[];
 }
+
+/** Which judges to offer for a panel. */
+export class ListJudgeCandidatesQuery {
+  @ApiPropertyOptional({ example: 'Bambang', maxLength: 100, description: 'Part of the name or e-mail address (case-insensitive).' })
+  @IsOptional()
+  @Transform(trimmed)
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50, example: 50, description: 'At most this many, by name.' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number;
+}

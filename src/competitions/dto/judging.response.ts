@@ -1,7 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { CONFLICT_CODES } from '../conflicts';
 import type { ConflictCode, ConflictReason } from '../conflicts';
-import type { AssignmentRow, PanelRow, ScoreRow } from '../judging.repository';
+import type { AssignmentRow, JudgeCandidateRow, PanelRow, ScoreRow } from '../judging.repository';
+import type { Lang } from '../../common/errors/i18n';
 import { round, weightedTotal } from '../scoring';
 import { CompetitionRefResponse } from './competition.response';
 
@@ -12,6 +13,34 @@ export class JudgeRefResponse {
 
   @ApiProperty({ example: 'Dr. Bambang Sutrisno (Juri)' })
   fullName: string;
+}
+
+/** A user with the judge role the CSR officer can put on a panel. */
+export class JudgeCandidateResponse {
+  @ApiProperty({ example: '3f2a6c1e-8d4b-4c5e-9a7b-1e2d3c4b5a69' })
+  userId: string;
+
+  @ApiProperty({ example: 'Dr. Bambang Sutrisno (Juri)' })
+  fullName: string;
+
+  @ApiProperty({ example: 'judge@ulm.example' })
+  email: string;
+
+  @ApiProperty({ type: CompetitionRefResponse, example: { id: '00000000-0000-4000-8000-000000000501', name: 'Universitas Lambung Mangkurat' } })
+  organization: CompetitionRefResponse;
+
+  @ApiProperty({ example: false, description: 'Already on this competition’s panel.' })
+  onPanel: boolean;
+
+  static from(this: void, j: JudgeCandidateRow): JudgeCandidateResponse {
+    return { userId: j.userId, fullName: j.fullName, email: j.email, organization: { id: j.organizationId, name: j.organizationName }, onPanel: j.onPanel };
+  }
+}
+
+/** The judges that can be put on a panel, by name. */
+export class JudgeCandidateListResponse {
+  @ApiProperty({ type: [JudgeCandidateResponse] })
+  items: JudgeCandidateResponse[];
 }
 
 /** A judge on a competition's panel. */
@@ -103,11 +132,16 @@ export class ConflictReasonResponse {
   @ApiProperty({ enum: CONFLICT_CODES, example: 'mentored_assignment', description: 'Stable code of the reason, for translation.' })
   code: ConflictCode;
 
-  @ApiProperty({ example: 'Dewi Lestari was assigned to mentor SDN Pelambuan 4 Banjarmasin in 2025 (mentoring in 2024 or 2025 counts)' })
+  @ApiProperty({ example: 'Dewi Lestari was assigned to mentor SDN Pelambuan 4 Banjarmasin in 2025 (mentoring in 2024 or 2025 counts)', description: 'In the language of Accept-Language (id or en, the default).' })
   reason: string;
 
+  /** A mapper of reasons in one language (English unless Bahasa Indonesia is asked for). */
+  static in(this: void, lang: Lang = 'en'): (r: ConflictReason) => ConflictReasonResponse {
+    return (r) => ({ code: r.code, reason: lang === 'id' ? r.id : r.en });
+  }
+
   static from(this: void, r: ConflictReason): ConflictReasonResponse {
-    return { code: r.code, reason: r.en };
+    return ConflictReasonResponse.in('en')(r);
   }
 }
 

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { COMPETITION_PHASES } from '../competition-phase';
 import type { CompetitionPhase } from '../competition-phase';
+import type { Lang } from '../../common/errors/i18n';
 import type { CompetitionRow } from '../competitions.repository';
 import type { PublishedResultRow } from '../results.repository';
 import type { ResultTable } from '../result-table';
@@ -104,7 +105,7 @@ export class ResultsPreviewResponse {
   @ApiProperty({ type: [PreviewCategoryResponse] })
   categories: PreviewCategoryResponse[];
 
-  static of(this: void, c: CompetitionRow, table: ResultTable): ResultsPreviewResponse {
+  static of(this: void, c: CompetitionRow, table: ResultTable, lang: Lang = 'en'): ResultsPreviewResponse {
     const categories = new Map<string, PreviewCategoryResponse>();
     for (const row of table.rows) {
       const category = categories.get(row.entry.categoryId) ?? { id: row.entry.categoryId, name: row.entry.categoryName, entries: [] };
@@ -123,7 +124,7 @@ export class ResultsPreviewResponse {
         range: round(r.range, 2),
         sampleStd: round(r.sampleStd, 2),
         flags: row.flags,
-        excluded: row.excluded.map((x) => ({ judge: { id: x.judgeUserId, fullName: table.judgeNames.get(x.judgeUserId) ?? '' }, reasons: x.reasons.map(ConflictReasonResponse.from) })),
+        excluded: row.excluded.map((x) => ({ judge: { id: x.judgeUserId, fullName: table.judgeNames.get(x.judgeUserId) ?? '' }, reasons: x.reasons.map(ConflictReasonResponse.in(lang)) })),
       });
     }
     for (const category of categories.values()) category.entries.sort((a, b) => (a.rank ?? Number.MAX_SAFE_INTEGER) - (b.rank ?? Number.MAX_SAFE_INTEGER));
