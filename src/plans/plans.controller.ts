@@ -18,7 +18,7 @@ import { ApiOptionalIdempotencyKey, OptionalIdempotencyKey } from '../idempotenc
 import { IdempotentResponseInterceptor } from '../idempotency/idempotent-response.interceptor';
 import { CreatePlanDto } from './dto/create-plan.dto';
 import { ListPlansQuery } from './dto/list-plans.query';
-import { ActivityProgressDto, AddPlanEditorDto, BudgetCsvQuery, CreatePlanCommentDto, IndicatorResultDto, PlanDiffQuery, RequestChangesDto, WithdrawPlanDto } from './dto/plan-actions.dto';
+import { ActivityProgressDto, AddPlanEditorDto, ApprovePlanDto, BudgetCsvQuery, CreatePlanCommentDto, IndicatorResultDto, PlanDiffQuery, RequestChangesDto, WithdrawPlanDto } from './dto/plan-actions.dto';
 import { PlanCommentListResponse, PlanCommentResponse, PlanDiffResponse, PlanVersionDetailResponse, PlanVersionListResponse } from './dto/plan-history.response';
 import { ActivityProgressResponse, IndicatorResultResponse, PlanProgressResponse } from './dto/plan-progress.response';
 import { PlanDetailResponse, PlanEditorListResponse, PlanResponse } from './dto/plan.response';
@@ -162,9 +162,12 @@ export class PlansController {
   @Post(':id/request-changes')
   @HttpCode(200)
   @Allow(Permission.PlansReview)
-  @ApiOperation({ summary: "Send a submitted plan back to the school (the plan's facilitator or the company's CSR officer)", description: 'The comment becomes a general comment on the plan.' })
+  @ApiOperation({
+    summary: "Send a submitted plan back to the school (the plan's facilitator or the company's CSR officer)",
+    description: 'The comment becomes a general comment on the plan. With `version` (the one read), a plan changed since answers 409 and nothing happens.',
+  })
   @ApiOkResponse({ type: PlanDetailResponse })
-  @ApiProblems(404, 422)
+  @ApiProblems(404, 409, 422)
   requestChanges(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() dto: RequestChangesDto) {
     return this.plans.requestChanges(actor, id, dto);
   }
@@ -172,11 +175,15 @@ export class PlansController {
   @Post(':id/approve')
   @HttpCode(200)
   @Allow(Permission.PlansApprove)
-  @ApiOperation({ summary: "Approve a submitted plan (a CSR officer of the program's company)", description: 'The plan is frozen from then on; changes go through a revision.' })
+  @ApiOperation({
+    summary: "Approve a submitted plan (a CSR officer of the program's company)",
+    description: 'The plan is frozen from then on; changes go through a revision. The body is optional; with `version` (the one read), a plan changed since answers 409 and nothing happens.',
+  })
+  @ApiBody({ type: ApprovePlanDto, required: false })
   @ApiOkResponse({ type: PlanDetailResponse })
-  @ApiProblems(404, 422)
-  approve(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string) {
-    return this.plans.approve(actor, id);
+  @ApiProblems(404, 409, 422)
+  approve(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() dto: ApprovePlanDto) {
+    return this.plans.approve(actor, id, dto);
   }
 
   @Post(':id/start')

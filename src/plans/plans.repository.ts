@@ -1,3 +1,4 @@
+import { planLateSql, TODAY } from '../reports/definitions';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
@@ -207,7 +208,7 @@ export class PlansRepository {
   }
 
   /** A page of the plans the caller may see, newest program year first, then by school name, in one query (limit + 1 rows). */
-  listPage(actor: Actor, filter: { programYearId?: string; schoolId?: string; status?: PlanStatus; after: PlanListCursor | null }, limit: number): Promise<PlanListRow[]> {
+  listPage(actor: Actor, filter: { programYearId?: string; schoolId?: string; status?: PlanStatus; late?: boolean; today: string; after: PlanListCursor | null }, limit: number): Promise<PlanListRow[]> {
     const qb = this.planQuery(this.dataSource.manager)
       .addSelect(lineSum('TRUE'), 'budgetTotal')
       .addSelect(lineSum(`bl.v->>'fundingSource' = 'stimulus_grant'`), 'stimulusGrantTotal');
@@ -215,6 +216,8 @@ export class PlansRepository {
     if (filter.programYearId) qb.andWhere('pl.program_year_id = :programYearId', { programYearId: filter.programYearId });
     if (filter.schoolId) qb.andWhere('pl.school_id = :schoolId', { schoolId: filter.schoolId });
     if (filter.status) qb.andWhere('pl.status = :status', { status: filter.status });
+    // Late as the portfolio report counts it (reports/definitions.ts), on the Clock's today.
+    if (filter.late !== undefined) qb.andWhere(`${filter.late ? '' : 'NOT '}${planLateSql('pl', 'py', TODAY)}`, { today: filter.today });
     if (filter.after) {
       const [afterYear, afterName, afterId] = filter.after;
       qb.andWhere('(py.year < :afterYear OR (py.year = :afterYear AND (s.name, pl.id) > (CAST(:afterName AS varchar), CAST(:afterId AS uuid))))', { afterYear, afterName, afterId });

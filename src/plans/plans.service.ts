@@ -11,7 +11,7 @@ import { DEFAULT_PAGE_SIZE, decodeCursor, Page, toPage } from '../common/paginat
 import { IdempotencyService, IdempotentResult } from '../idempotency/idempotency.service';
 import type { CreatePlanDto } from './dto/create-plan.dto';
 import type { ListPlansQuery } from './dto/list-plans.query';
-import type { AddPlanEditorDto, RequestChangesDto, WithdrawPlanDto } from './dto/plan-actions.dto';
+import type { AddPlanEditorDto, ApprovePlanDto, RequestChangesDto, WithdrawPlanDto } from './dto/plan-actions.dto';
 import { PlanDiffResponse, PlanVersionDetailResponse, PlanVersionListResponse, PlanVersionResponse } from './dto/plan-history.response';
 import { PlanDetailResponse, PlanEditorListResponse, PlanEditorResponse, PlanResponse } from './dto/plan.response';
 import type { UpdatePlanDto } from './dto/update-plan.dto';
@@ -34,6 +34,11 @@ function contentOrThrow(input: PlanContentInput | undefined): PlanContent {
   const { content, errors } = normalizeContent(input);
   if (errors.length > 0) throw new AppError('validation_failed', {}, errors);
   return content;
+}
+
+/** A review step on a plan that changed since the reviewer read it (the version they sent) is refused with 409. */
+function requireReadVersion(plan: { version: number }, read: number | undefined): void {
+  if (read !== undefined && read !== plan.version) throw new AppError('stale_version', { sent: read, current: plan.version });
 }
 
 function duplicatePlan(existing: { id: string; title: string; status: string }, year: number): DuplicateRecordError {
@@ -126,8 +131,12 @@ export class PlansService {
   async list(actor: Actor, query: ListPlansQuery): Promise<Page<PlanResponse>> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const after = decodeCursor(query.cursor, ['int', 'string', 'uuid']) as PlanListCursor | null;
-    const rows = await this.plans.listPage(actor, { programYearId: query.programYearId, schoolId: query.schoolId, status: query.status, after: after && [Number(after[0]), after[1], after[2]] }, limit);
     const today = this.clock.today();
+    const rows = await this.plans.listPage(
+      actor,
+      { programYearId: query.programYearId, schoolId: query.schoolId, status: query.status, late: query.late, today, after: after && [Number(after[0]), after[1], after[2]] },
+      limit,
+    );
     return toPage(rows, limit, (r) => [r.year, r.schoolName, r.id], (r) => PlanResponse.fromListRow(r, today));
   }
 
@@ -248,6 +257,7 @@ export class PlansService {
         );
       }
       requireOpenYear(plan);
+      requireReadVersion(plan, dto.version);
       refuse('request_changes', plan);
       const versionNumber = (await this.plans.nextVersionNumber(plan.id, manager)) - 1;
       const commentId = await this.plans.insertComment({ planId: plan.id, versionNumber, fieldPath: null, parentId: null, authorUserId: actor.userId, body: dto.comment }, manager);
@@ -259,8 +269,12 @@ export class PlansService {
   }
 
   /** Approves a submitted plan (a CSR officer of the program's company); it is frozen from then on. */
-  async approve(actor: Actor, id: string): Promise<PlanDetailResponse> {
-    return this.transition(actor, id, 'approve', () => requireCsrOfficer(actor, { en: 'approve a plan', id: 'menyetujui rencana' }), async (plan, manager) => {
+  async approve(actor: Actor, id: string, dto: ApprovePlanDto = {}): Promise<PlanDetailResponse> {
+    const authorize = (plan: PlanDetailRow) => {
+      requireCsrOfficer(actor, { en: 'approve a plan', id: 'menyetujui rencana' });
+      requireReadVersion(plan, dto.version);
+    };
+    return this.transition(actor, id, 'approve', authorize, async (plan, manager) => {
       const versionNumber = (await this.plans.nextVersionNumber(plan.id, manager)) - 1;
       await this.plans.updateState(plan.id, { status: statusAfter('approve'), approvedAt: () => 'now()', approvedByUserId: actor.userId }, manager);
       return { versionNumber, revision: plan.revision };

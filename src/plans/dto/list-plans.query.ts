@@ -1,5 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional, IsUUID } from 'class-validator';
+import { toBool } from '../../mentoring/dto/list-assignments.query';
 import { PageQueryDto } from '../../common/pagination/pagination';
 import { PLAN_STATUSES } from '../plan-status';
 import type { PlanStatus } from '../plan-status';
@@ -20,4 +22,13 @@ export class ListPlansQuery extends PageQueryDto {
   @IsOptional()
   @IsIn(PLAN_STATUSES)
   status?: PlanStatus;
+
+  @ApiPropertyOptional({
+    example: true,
+    description: "true: only late plans (first submitted after the program year's plan deadline, or never submitted and the deadline has passed), as counted in the portfolio report; false: only plans that are not late.",
+  })
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  late?: boolean;
 }

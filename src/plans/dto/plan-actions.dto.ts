@@ -19,6 +19,9 @@ export class WithdrawPlanDto {
   reason: string;
 }
 
+const REVIEWED_VERSION =
+  'The plan\u2019s `version` as the reviewer read it. When sent and the plan has changed since (e.g. sent back and resubmitted by someone else meanwhile), the answer is 409 and nothing happens, so nobody decides on a plan they have not read.';
+
 /** What the reviewer asks the school to change; it becomes a general comment on the plan. */
 export class RequestChangesDto {
   @ApiProperty({ example: 'Please add an indicator for the parents\u2019 involvement and split the training budget by session.', maxLength: 5000 })
@@ -27,6 +30,21 @@ export class RequestChangesDto {
   @IsNotEmpty()
   @IsString()
   comment: string;
+
+  @ApiPropertyOptional({ example: 4, minimum: 1, description: REVIEWED_VERSION })
+  @IsOptional()
+  @Min(1)
+  @IsInt()
+  version?: number;
+}
+
+/** The approval of a submitted plan: optionally the version the CSR officer read. */
+export class ApprovePlanDto {
+  @ApiPropertyOptional({ example: 4, minimum: 1, description: REVIEWED_VERSION })
+  @IsOptional()
+  @Min(1)
+  @IsInt()
+  version?: number;
 }
 
 /** A comment on the plan: general, on one field, or a reply. */
