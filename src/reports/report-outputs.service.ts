@@ -15,7 +15,7 @@ import type { ReportFile } from './export/report-files';
 import { healthTables, portfolioTables, regionTables, timelineTables } from './export/report-tables';
 import { summaryPdf } from './export/summary-pdf';
 import { CHART_NAMES, ReportsService } from './reports.service';
-import type { ChartName } from './reports.service';
+import type { ChartName, HealthView } from './reports.service';
 
 /** How the caller asked for a report: the format and the language of files. */
 export interface ReportOutput {
@@ -58,9 +58,10 @@ export class ReportOutputsService {
     return reportFile(portfolioTables(report), out.format, out.locale, `portfolio-${slug(report.program.name)}-${report.year}`);
   }
 
-  /** Partnership health as JSON, CSV or XLSX, reasons in the output's language. */
-  async health(actor: Actor, programId: string, out: ReportOutput): Promise<PortfolioHealthResponse | ReportFile> {
-    const report = await this.reports.health(actor, programId, out.locale);
+  /** Partnership health as JSON (one page) or CSV or XLSX (every matching partnership), filtered and ordered by `view`, reasons in the output's language. */
+  async health(actor: Actor, programId: string, out: ReportOutput, view: HealthView = {}, page: { limit?: number; cursor?: string } = {}): Promise<PortfolioHealthResponse | ReportFile> {
+    // JSON answers one page; a file every matching partnership.
+    const report = await this.reports.health(actor, programId, out.locale, view, out.format === 'json' ? page : undefined);
     if (out.format === 'json') return report;
     return reportFile(healthTables(report), out.format, out.locale, `health-${slug(report.program.name)}-${report.asOf}`);
   }

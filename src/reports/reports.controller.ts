@@ -54,17 +54,19 @@ export class ReportsController {
   @Get('portfolio/health')
   @Allow(Permission.ReportsPortfolio)
   @ApiOperation({
-    summary: "The health of a program's partnerships, lowest score first (CSR officer of its company, or admin)",
+    summary: "The health of a program's partnerships, lowest score first, filtered, sorted and paged (CSR officer of its company, or admin)",
     description:
       'For each active or paused partnership a score from 100 down, with the reasons that took points off: mou_lapsed 30, mou_expiring 15, plan_late 15, expense_report_overdue 15, no_contact_60_days 20, ' +
       'overdue_followups 5 each up to 15, falling_indicators 10. The points of the reasons add up to 100 − score. Reasons in the language of `locale` or Accept-Language. ' +
+      'Filter by `reason`, `band` or `q` (school name or NPSN), order by `sort`; JSON answers one page (`limit`, `cursor` → `nextCursor`) with the counts by band and reason of the whole program and how many match; files hold every matching partnership. ' +
       FORMATS,
   })
   @ApiProduces('application/json', 'text/csv', XLSX_MEDIA_TYPE)
   @ApiOkResponse({ type: PortfolioHealthResponse })
   @ApiProblems(404, 422)
   async health(@CurrentActor() actor: Actor, @Query() query: HealthQuery, @AcceptHeader() accept?: string, @AcceptLanguage() language?: string) {
-    return sendFile(await this.outputs.health(actor, query.programId, reportOutput(query, accept, language)));
+    const { reason, band, q, sort, limit, cursor } = query;
+    return sendFile(await this.outputs.health(actor, query.programId, reportOutput(query, accept, language), { reason, band, q, sort }, { limit, cursor }));
   }
 
   @Get('portfolio/charts/:name')

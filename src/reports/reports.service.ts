@@ -5,12 +5,14 @@ import { AppError } from '../common/errors/app-error';
 import type { Lang } from '../common/errors/i18n';
 import type { TimelineYearResponse } from '../partnerships/dto/partnership-timeline.response';
 import { PartnershipsService } from '../partnerships/partnerships.service';
-import type { PortfolioHealthResponse, PartnershipHealthResponse } from './dto/health.response';
+import { DEFAULT_PAGE_SIZE, decodeCursor, encodeCursor } from '../common/pagination/pagination';
+import type { HealthCountsResponse, PortfolioHealthResponse, PartnershipHealthResponse } from './dto/health.response';
+import type { HealthSort } from './dto/report-queries';
 import type { PortfolioReportResponse, ReportProgramResponse, SeriesYearResponse } from './dto/portfolio-report.response';
 import type { RegencyReportResponse, RegionReportResponse, RegionSchoolResponse } from './dto/region-report.response';
 import type { SchoolTimelineResponse, SchoolTimelineYearResponse } from './dto/school-timeline.response';
-import { HEALTH_POINTS, scoreHealth } from './health';
-import type { HealthScore, HealthSignals } from './health';
+import { HEALTH_BANDS, HEALTH_POINTS, HEALTH_REASON_CODES, scoreHealth } from './health';
+import type { HealthBand, HealthReasonCode, HealthScore, HealthSignals } from './health';
 import { readGrants, readMentoring, readPlans, readYearFigures } from './report-figures';
 import type { YearFigures } from './report-figures';
 import { ReportReader, ReportsRepository } from './reports.repository';
@@ -31,6 +33,42 @@ export interface PartnershipSummary {
   series: Array<SeriesRow & { figures: YearFigures }>;
   /** Null when the partnership is neither active nor paused. */
   health: (HealthScore & { mouInForce: HealthSignals['mouInForce'] }) | null;
+}
+
+/** The filters and order of the health list. */
+export interface HealthView {
+  reason?: HealthReasonCode;
+  band?: HealthBand;
+  /** Part of the school's name, or its NPSN. */
+  q?: string;
+  sort?: HealthSort;
+}
+
+/** What a row of the health list is ordered by (a cursor holds the same three values). */
+type HealthKey = Pick<PartnershipHealthResponse, 'score' | 'partnershipId'> & { school: { name: string } };
+
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The order of `sort` as a total order: ties by school name, then by partnership id. */
+export function healthOrder(sort: HealthSort): (a: HealthKey, b: HealthKey) => number {
+  const byName = (a: HealthKey, b: HealthKey) => compareText(a.school.name, b.school.name) || compareText(a.partnershipId, b.partnershipId);
+  switch (sort) {
+    case 'score':
+      return (a, b) => a.score - b.score || byName(a, b);
+    case '-score':
+      return (a, b) => b.score - a.score || byName(a, b);
+    case 'school':
+      return byName;
+    case '-school':
+      return (a, b) => byName(b, a);
+  }
+}
+
+/** How many live partnerships are in each band and have each reason. */
+function healthCounts(rows: PartnershipHealthResponse[]): HealthCountsResponse {
+  const byBand = Object.fromEntries(HEALTH_BANDS.map((b) => [b, rows.filter((p) => p.band === b).length])) as Record<HealthBand, number>;
+  const byReason = Object.fromEntries(HEALTH_REASON_CODES.map((c) => [c, rows.filter((p) => p.reasons.some((r) => r.code === c)).length])) as Record<HealthReasonCode, number>;
+  return { partnerships: rows.length, byBand, byReason };
 }
 
 /** What a portfolio chart draws. */
@@ -106,24 +144,39 @@ export class ReportsService {
   }
 
   /**
-   * The health of the program's active and paused partnerships on today, lowest score first: each
-   * a score from 100 down with the reasons that took the points off (details in `lang`).
+   * The health of the program's active and paused partnerships on today: each a score from 100 down
+   * with the reasons that took the points off (details in `lang`), the counts by band and reason of
+   * the whole program, and the partnerships matching `view`'s filters in its order. With a `page`,
+   * one keyset page of them (the cursor is the last row's score, school name and id); without, all.
    */
-  async health(actor: Actor, programId: string, lang: Lang): Promise<PortfolioHealthResponse> {
+  async health(actor: Actor, programId: string, lang: Lang, view: HealthView = {}, page?: { limit?: number; cursor?: string }): Promise<PortfolioHealthResponse> {
     const today = this.clock.today();
+    const after = page ? (decodeCursor(page.cursor, ['int', 'string', 'uuid']) as [number | string, string, string] | null) : null;
     const { program, signals } = await this.reports.snapshot(async (r) => ({
       program: await this.program(r, actor, programId, Number(today.slice(0, 4))),
       signals: await r.healthSignals(programId, today),
     }));
-    const partnerships: PartnershipHealthResponse[] = signals.map((s) => ({
+    const all: PartnershipHealthResponse[] = signals.map((s) => ({
       partnershipId: s.partnershipId,
       school: { id: s.schoolId, name: s.schoolName, npsn: s.schoolNpsn, regionCode: s.schoolRegionCode },
       status: s.status,
       ...scoreHealth(s, today, lang),
     }));
-    // Signals come by school name; a stable sort keeps that order within a score.
-    partnerships.sort((a, b) => a.score - b.score);
-    return { program: programOf(program), asOf: today, rule: HEALTH_POINTS, partnerships };
+    const counts = healthCounts(all);
+    const order = healthOrder(view.sort ?? 'score');
+    const q = view.q?.trim().toLocaleLowerCase('id');
+    const matching = all
+      .filter((p) => (!view.reason || p.reasons.some((r) => r.code === view.reason)) && (!view.band || p.band === view.band))
+      .filter((p) => !q || p.school.name.toLocaleLowerCase('id').includes(q) || p.school.npsn === view.q?.trim())
+      .sort(order);
+    const base = { program: programOf(program), asOf: today, rule: HEALTH_POINTS, counts, matching: matching.length };
+    if (!page) return { ...base, partnerships: matching, nextCursor: null };
+    const limit = page.limit ?? DEFAULT_PAGE_SIZE;
+    const cursorRow = after ? { score: Number(after[0]), school: { name: after[1] }, partnershipId: after[2] } : null;
+    const rest = cursorRow ? matching.filter((p) => order(p, cursorRow) > 0) : matching;
+    const items = rest.slice(0, limit);
+    const last = items[items.length - 1];
+    return { ...base, partnerships: items, nextCursor: rest.length > limit ? encodeCursor([last.score, last.school.name, last.partnershipId]) : null };
   }
 
   /**

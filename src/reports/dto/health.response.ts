@@ -86,7 +86,55 @@ export class HealthRuleResponse {
   falling_indicators: number;
 }
 
-/** The health of a program's live partnerships, lowest score first. */
+/** How many live partnerships are in each band. */
+export class HealthBandCountsResponse {
+  @ApiProperty({ example: 12 })
+  healthy: number;
+
+  @ApiProperty({ example: 5 })
+  watch: number;
+
+  @ApiProperty({ example: 3 })
+  at_risk: number;
+}
+
+/** How many live partnerships have each reason. */
+export class HealthReasonCountsResponse {
+  @ApiProperty({ example: 1 })
+  mou_lapsed: number;
+
+  @ApiProperty({ example: 2 })
+  mou_expiring: number;
+
+  @ApiProperty({ example: 3 })
+  plan_late: number;
+
+  @ApiProperty({ example: 2 })
+  expense_report_overdue: number;
+
+  @ApiProperty({ example: 1 })
+  no_contact_60_days: number;
+
+  @ApiProperty({ example: 2 })
+  overdue_followups: number;
+
+  @ApiProperty({ example: 1 })
+  falling_indicators: number;
+}
+
+/** The counts of the whole program, before any filter: what each filter would find. */
+export class HealthCountsResponse {
+  @ApiProperty({ example: 20, description: 'Live (active or paused) partnerships of the program.' })
+  partnerships: number;
+
+  @ApiProperty({ type: HealthBandCountsResponse })
+  byBand: HealthBandCountsResponse;
+
+  @ApiProperty({ type: HealthReasonCountsResponse })
+  byReason: HealthReasonCountsResponse;
+}
+
+/** The health of a program's live partnerships, lowest score first (or in the order asked), one page at a time. */
 export class PortfolioHealthResponse {
   @ApiProperty({ type: ReportProgramResponse })
   program: ReportProgramResponse;
@@ -97,6 +145,18 @@ export class PortfolioHealthResponse {
   @ApiProperty({ type: HealthRuleResponse, example: HEALTH_POINTS, description: 'The points each reason takes off (overdue_followups: per action, with a maximum).' })
   rule: HealthRuleResponse;
 
-  @ApiProperty({ type: [PartnershipHealthResponse], description: 'Active and paused partnerships, lowest score first, then by school name.' })
+  @ApiProperty({ type: HealthCountsResponse, description: 'Counts over every live partnership of the program, whatever the filters.' })
+  counts: HealthCountsResponse;
+
+  @ApiProperty({ example: 3, description: 'Partnerships matching the filters (over all pages).' })
+  matching: number;
+
+  @ApiProperty({
+    type: [PartnershipHealthResponse],
+    description: 'One page of the active and paused partnerships matching the filters, in the order of `sort` (default lowest score first, then by school name). Files hold every matching one.',
+  })
   partnerships: PartnershipHealthResponse[];
+
+  @ApiProperty({ nullable: true, type: String, example: null, description: 'Pass as `cursor` to get the next page; null on the last page.' })
+  nextCursor: string | null;
 }

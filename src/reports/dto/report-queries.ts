@@ -1,6 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../common/pagination/pagination';
+import { HEALTH_BANDS, HEALTH_REASON_CODES } from '../health';
+import type { HealthBand, HealthReasonCode } from '../health';
 
 export const REPORT_FORMATS = ['json', 'csv', 'xlsx'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -51,11 +54,54 @@ export class PortfolioQuery extends YearField {
   programId: string;
 }
 
-/** GET /reports/portfolio/health. */
+export const HEALTH_SORTS = ['score', '-score', 'school', '-school'] as const;
+export type HealthSort = (typeof HEALTH_SORTS)[number];
+
+/** GET /reports/portfolio/health: the program, filters, order and page. */
 export class HealthQuery extends ReportOutputQuery {
   @ApiProperty({ example: '00000000-0000-4000-8000-000000000801' })
   @IsUUID()
   programId: string;
+
+  @ApiPropertyOptional({ enum: HEALTH_REASON_CODES, example: 'no_contact_60_days', description: 'Only partnerships with this reason (e.g. no_contact_60_days, plan_late, expense_report_overdue, mou_expiring).' })
+  @IsOptional()
+  @IsIn(HEALTH_REASON_CODES)
+  reason?: HealthReasonCode;
+
+  @ApiPropertyOptional({ enum: HEALTH_BANDS, example: 'at_risk', description: 'Only partnerships in this band.' })
+  @IsOptional()
+  @IsIn(HEALTH_BANDS)
+  band?: HealthBand;
+
+  @ApiPropertyOptional({ example: 'Pelambuan', description: "Part of the school's name, or its NPSN." })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+
+  @ApiPropertyOptional({
+    enum: HEALTH_SORTS,
+    default: 'score',
+    example: 'score',
+    description: 'score (lowest first; the default), -score (highest first), school (A–Z) or -school (Z–A); ties by school name.',
+  })
+  @IsOptional()
+  @IsIn(HEALTH_SORTS)
+  sort?: HealthSort;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE, example: 20, description: 'Page size of the JSON answer, at most 100. Files (CSV, XLSX) hold every matching partnership.' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  limit?: number;
+
+  @ApiPropertyOptional({ description: 'The `nextCursor` of the previous page; leave out for the first page.', example: 'WzM1LCJTRE4gUGVsYW1idWFuIDQiLCIzZjJhIl0' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  cursor?: string;
 }
 
 /** GET /reports/region. */
