@@ -8,7 +8,7 @@ import { ApiProblems } from '../common/http/api-problems';
 import { UuidPipe } from '../common/http/uuid.pipe';
 import { ChangeYearStatusDto } from './dto/change-year-status.dto';
 import { CreateProgramYearDto } from './dto/create-program-year.dto';
-import { ProgramYearListResponse, ProgramYearResponse } from './dto/program-year.response';
+import { CohortListResponse, ProgramYearListResponse, ProgramYearResponse } from './dto/program-year.response';
 import { UpdateProgramYearDto } from './dto/update-program-year.dto';
 import { ProgramYearsService } from './program-years.service';
 
@@ -47,6 +47,19 @@ export class ProgramYearsController {
   @ApiProblems(404, 422)
   get(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Param('yearId', UuidPipe) yearId: string) {
     return this.years.get(actor, id, yearId);
+  }
+
+  @Get(':yearId/cohort')
+  @Allow(Permission.ProgramsRead)
+  @ApiOperation({
+    summary: "The partnerships in a year's cohort, by school name",
+    description:
+      "A partnership is in the cohort when the year is among its explicit cohort years (PUT /partnerships/{id}/years) or it was active on at least one day of the year (the same rule as the reports). Only the partnerships you can see are listed.",
+  })
+  @ApiOkResponse({ type: CohortListResponse })
+  @ApiProblems(404, 422)
+  cohort(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Param('yearId', UuidPipe) yearId: string) {
+    return this.years.cohort(actor, id, yearId);
   }
 
   @Patch(':yearId')

@@ -8,7 +8,8 @@ import { DuplicateRecordError } from '../common/errors/duplicate-record';
 import { parseRupiah } from '../common/money/rupiah';
 import type { ChangeYearStatusDto } from './dto/change-year-status.dto';
 import type { CreateProgramYearDto } from './dto/create-program-year.dto';
-import { ProgramYearListResponse, ProgramYearResponse } from './dto/program-year.response';
+import { CohortListResponse, ProgramYearListResponse, ProgramYearResponse } from './dto/program-year.response';
+import { Clock } from '../common/clock';
 import type { UpdateProgramYearDto } from './dto/update-program-year.dto';
 import { ProgramYear } from './program-year.entity';
 import { canMoveYear, isYearReadOnly, nextYearStatus } from './program-year-status';
@@ -46,27 +47,53 @@ function readOnly(program: Program, y: ProgramYear): AppError {
   );
 }
 
+/** The year's grant money is the company's own: its users and admins read it, nobody else. */
+function readsMoney(actor: Actor, companyId: string): boolean {
+  return actor.role === 'admin' || actor.organizationId === companyId;
+}
+
 @Injectable()
 export class ProgramYearsService {
   constructor(
+    private readonly clock: Clock,
     private readonly dataSource: DataSource,
     private readonly programs: ProgramsRepository,
     private readonly years: ProgramYearsRepository,
     private readonly audit: AuditService,
   ) {}
 
-  /** The years of a program the caller may read, oldest first. */
+  /** The years of a program the caller may read, oldest first; the company's users and admins also get the money committed. */
   async list(actor: Actor, programId: string): Promise<ProgramYearListResponse> {
-    if (!(await this.programs.findVisible(actor, programId))) throw AppError.notFound('program', programId);
-    return { items: (await this.years.listOf(programId)).map(ProgramYearResponse.from) };
+    const program = await this.programs.findVisible(actor, programId);
+    if (!program) throw AppError.notFound('program', programId);
+    const committed = readsMoney(actor, program.companyId) ? await this.years.committedByYear(programId) : null;
+    return { items: (await this.years.listOf(programId)).map((y) => ProgramYearResponse.from(y, committed ? (committed.get(y.id) ?? '0') : null)) };
   }
 
   /** One year of a program the caller may read. */
   async get(actor: Actor, programId: string, id: string): Promise<ProgramYearResponse> {
-    if (!(await this.programs.findVisible(actor, programId))) throw AppError.notFound('program', programId);
+    const program = await this.programs.findVisible(actor, programId);
+    if (!program) throw AppError.notFound('program', programId);
     const year = await this.years.findOf(programId, id);
     if (!year) throw AppError.notFound('program year', id);
-    return ProgramYearResponse.from(year);
+    return this.respond(actor, program.companyId, year);
+  }
+
+  /** The partnerships in a year's cohort that the caller may see, by school name. */
+  async cohort(actor: Actor, programId: string, id: string): Promise<CohortListResponse> {
+    if (!(await this.programs.findVisible(actor, programId))) throw AppError.notFound('program', programId);
+    if (!(await this.years.findOf(programId, id))) throw AppError.notFound('program year', id);
+    const rows = await this.years.cohortOf(actor, programId, id, this.clock.today());
+    return {
+      items: rows.map((r) => ({ partnershipId: r.partnershipId, school: { id: r.schoolId, name: r.schoolName, npsn: r.npsn }, status: r.status, explicit: r.explicit })),
+    };
+  }
+
+  /** A year as an answer, with its committed money for those who read it. */
+  private async respond(actor: Actor, companyId: string, year: ProgramYear, manager?: EntityManager): Promise<ProgramYearResponse> {
+    if (!readsMoney(actor, companyId)) return ProgramYearResponse.from(year);
+    const committed = await this.years.committedByYear(year.programId, manager);
+    return ProgramYearResponse.from(year, committed.get(year.id) ?? '0');
   }
 
   /**
@@ -93,7 +120,7 @@ export class ProgramYearsService {
         const fields = { programId, year: dto.year, theme: dto.theme, description: dto.description || null, budgetEnvelope, ...calendar, status: 'planning' as const };
         const year = await this.years.insert(fields, manager);
         await this.audit.record(manager, actor, { action: 'create', entityType: 'program_year', entityId: year.id, changes: fields });
-        return ProgramYearResponse.from((await this.years.findOf(programId, year.id, manager)) as ProgramYear);
+        return this.respond(actor, program.companyId, (await this.years.findOf(programId, year.id, manager)) as ProgramYear, manager);
       });
     } catch (err) {
       if (isUniqueViolation(err, 'program_years_program_year_key')) {
@@ -124,7 +151,7 @@ export class ProgramYearsService {
         throw new AppError('stale_version', { sent: dto.version, current: current.version });
       }
       await this.audit.record(manager, actor, { action: 'update', entityType: 'program_year', entityId: id, changes: diff });
-      return ProgramYearResponse.from((await this.years.findOf(programId, id, manager)) as ProgramYear);
+      return this.respond(actor, program.companyId, (await this.years.findOf(programId, id, manager)) as ProgramYear, manager);
     });
   }
 
@@ -140,7 +167,7 @@ export class ProgramYearsService {
         entityId: id,
         changes: { programId, year: year.year, status: { from: year.status, to: dto.status } },
       });
-      return ProgramYearResponse.from((await this.years.findOf(programId, id, manager)) as ProgramYear);
+      return this.respond(actor, program.companyId, (await this.years.findOf(programId, id, manager)) as ProgramYear, manager);
     });
   }
 

@@ -2,6 +2,8 @@ import { ApiProperty } from '@nestjs/swagger';
 import { isYearReadOnly, nextYearStatus, PROGRAM_YEAR_STATUSES } from '../program-year-status';
 import type { ProgramYearStatus } from '../program-year-status';
 import type { ProgramYear } from '../program-year.entity';
+import { PARTNERSHIP_STATUSES } from '../../partnerships/partnership-status';
+import type { PartnershipStatus } from '../../partnerships/partnership-status';
 
 /** One year of a program. */
 export class ProgramYearResponse {
@@ -22,6 +24,22 @@ export class ProgramYearResponse {
 
   @ApiProperty({ example: '1500000000', description: 'Whole rupiah, as a digit string.' })
   budgetEnvelope: string;
+
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: '1200000000',
+    description: "Whole rupiah awarded in the year's grants that are not cancelled (what the envelope is checked against). Only for the owning company's users and admins; null for everyone else.",
+  })
+  grantsCommitted: string | null;
+
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: '300000000',
+    description: 'The room left in the envelope for new awards: budgetEnvelope − grantsCommitted, never below 0. Null when grantsCommitted is.',
+  })
+  budgetRemaining: string | null;
 
   @ApiProperty({ nullable: true, type: String, example: '2026-01-20' })
   planningWorkshopDate: string | null;
@@ -53,7 +71,10 @@ export class ProgramYearResponse {
   @ApiProperty({ example: '2026-11-24T08:15:00.000Z' })
   updatedAt: string;
 
-  static from(this: void, y: ProgramYear): ProgramYearResponse {
+  /** The year as an answer; `committed` is the sum of its live grants, or null when the reader may not see money. */
+  static from(this: void, y: ProgramYear, committed: string | null = null): ProgramYearResponse {
+    const envelope = BigInt(y.budgetEnvelope);
+    const room = committed === null ? null : envelope - BigInt(committed);
     return {
       id: y.id,
       programId: y.programId,
@@ -61,6 +82,8 @@ export class ProgramYearResponse {
       theme: y.theme,
       description: y.description,
       budgetEnvelope: String(y.budgetEnvelope),
+      grantsCommitted: committed,
+      budgetRemaining: room === null ? null : String(room > 0n ? room : 0n),
       planningWorkshopDate: y.planningWorkshopDate,
       planDeadline: y.planDeadline,
       grantReportingDeadline: y.grantReportingDeadline,
@@ -79,4 +102,37 @@ export class ProgramYearResponse {
 export class ProgramYearListResponse {
   @ApiProperty({ type: [ProgramYearResponse] })
   items: ProgramYearResponse[];
+}
+
+/** The school of a cohort partnership. */
+export class CohortSchoolResponse {
+  @ApiProperty({ example: '00000000-0000-4000-8000-000000000101' })
+  id: string;
+
+  @ApiProperty({ example: 'SDN Pelambuan 4 Banjarmasin' })
+  name: string;
+
+  @ApiProperty({ nullable: true, type: String, example: '30304225' })
+  npsn: string | null;
+}
+
+/** One partnership in a year's cohort. */
+export class CohortPartnershipResponse {
+  @ApiProperty({ example: '00000000-0000-4000-8000-000000000901' })
+  partnershipId: string;
+
+  @ApiProperty({ type: CohortSchoolResponse })
+  school: CohortSchoolResponse;
+
+  @ApiProperty({ enum: PARTNERSHIP_STATUSES, example: 'active', description: "The partnership's status today." })
+  status: PartnershipStatus;
+
+  @ApiProperty({ example: false, description: 'The year is in the partnership\'s explicit cohort (PUT /partnerships/{id}/years); otherwise it counts because the partnership was active in the year.' })
+  explicit: boolean;
+}
+
+/** The partnerships in one year's cohort that the reader can see, by school name (a cohort is a few dozen schools: not paged). */
+export class CohortListResponse {
+  @ApiProperty({ type: [CohortPartnershipResponse] })
+  items: CohortPartnershipResponse[];
 }
