@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query, UseFilters, UseInterceptors } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../common/auth/actor';
 import { Allow, CurrentActor } from '../common/auth/decorators';
@@ -6,6 +6,9 @@ import { Permission } from '../common/auth/permissions';
 import { ApiProblems } from '../common/http/api-problems';
 import { UuidPipe } from '../common/http/uuid.pipe';
 import { PageOf } from '../common/pagination/pagination';
+import { IdempotencyKeyBusyFilter } from '../idempotency/idempotency.errors';
+import { ApiOptionalIdempotencyKey, OptionalIdempotencyKey } from '../idempotency/idempotency-key.decorator';
+import { IdempotentResponseInterceptor } from '../idempotency/idempotent-response.interceptor';
 import { ActionsService } from './actions.service';
 import { WHO_READS_MENTORING } from './mentoring-scope';
 import { CreateMentoringActionDto, UpdateMentoringActionDto } from './dto/action-input.dto';
@@ -16,19 +19,22 @@ const ActionPage = PageOf(MentoringActionResponse, 'MentoringActionPage');
 
 @ApiTags('mentoring')
 @Controller('mentoring/actions')
+@UseFilters(IdempotencyKeyBusyFilter)
 export class ActionsController {
   constructor(private readonly actions: ActionsService) {}
 
   @Post()
   @Allow(Permission.MentoringLog)
+  @UseInterceptors(IdempotentResponseInterceptor)
+  @ApiOptionalIdempotencyKey()
   @ApiOperation({
     summary: 'Add a follow-up to a session (its facilitator)',
     description: "Owed by the school or the facilitator side, optionally by a named user of that side; due on or after the session. Overdue open follow-ups are notified daily to the owner (or the school's principals / the facilitator).",
   })
   @ApiCreatedResponse({ type: MentoringActionResponse })
-  @ApiProblems(422)
-  create(@CurrentActor() actor: Actor, @Body() dto: CreateMentoringActionDto) {
-    return this.actions.create(actor, dto);
+  @ApiProblems(400, 409, 422)
+  create(@CurrentActor() actor: Actor, @OptionalIdempotencyKey() key: string | undefined, @Body() dto: CreateMentoringActionDto) {
+    return this.actions.create(actor, dto, key);
   }
 
   @Get()

@@ -7,6 +7,7 @@ import { Clock } from '../common/clock';
 import { updateIfVersion } from '../common/database/optimistic';
 import { AppError } from '../common/errors/app-error';
 import { DEFAULT_PAGE_SIZE, decodeCursor, Page, toPage } from '../common/pagination/pagination';
+import { IdempotencyService, IdempotentResult } from '../idempotency/idempotency.service';
 import { ActionRow, ActionsRepository } from './actions.repository';
 import { refuseClosedYear } from './assignments.service';
 import { MentoringActionResponse } from './dto/action.response';
@@ -17,6 +18,9 @@ import { refuseActionMove, schoolMayChange } from './mentoring-status';
 import type { ActionOwnerSide } from './mentoring-status';
 import { SessionsRepository } from './sessions.repository';
 import { statusName } from '../common/errors/names';
+
+/** The endpoint whose Idempotency-Key scope it is. */
+export const CREATE_ACTION_ENDPOINT = 'POST /api/v1/mentoring/actions';
 
 function dueBeforeSession(dueDate: string, heldOn: string): AppError {
   return AppError.field(
@@ -33,6 +37,7 @@ export class ActionsService {
     private readonly dataSource: DataSource,
     private readonly actions: ActionsRepository,
     private readonly sessions: SessionsRepository,
+    private readonly idempotency: IdempotencyService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
@@ -40,46 +45,52 @@ export class ActionsService {
   /**
    * Adds a follow-up to one of the caller's sessions under an active assignment (the facilitator):
    * owed by the school or the facilitator side, optionally by a named user of that side, due on or
-   * after the session.
+   * after the session. With an Idempotency-Key, once per key: a retry replays the first answer.
    */
-  async create(actor: Actor, dto: CreateMentoringActionDto): Promise<MentoringActionResponse> {
+  async create(actor: Actor, dto: CreateMentoringActionDto, key?: string): Promise<MentoringActionResponse | IdempotentResult<MentoringActionResponse>> {
     if (actor.role !== 'facilitator') {
       throw AppError.rule(
         "only the session's facilitator adds follow-ups; administrators can read them but do not write them in a facilitator's name",
         'hanya fasilitator sesi yang menambah tindak lanjut; administrator dapat membacanya tetapi tidak menulisnya atas nama fasilitator',
       );
     }
-    return this.dataSource.transaction(async (manager) => {
-      const session = await this.sessions.findVisible(actor, dto.sessionId, manager);
-      if (!session) {
-        throw AppError.field(
-          'sessionId',
-          'unknown_session',
-          'sessionId names no session of yours; pick one from GET /api/v1/mentoring/sessions',
-          'sessionId tidak menunjuk sesi Anda; pilih dari GET /api/v1/mentoring/sessions',
-        );
-      }
-      refuseClosedYear(session);
-      if (!session.assignmentActive) {
-        throw AppError.rule(
-          'the assignment of this session has ended; follow-ups are added under an active assignment',
-          'penugasan sesi ini sudah berakhir; tindak lanjut ditambahkan pada penugasan yang aktif',
-        );
-      }
-      if (dto.dueDate < session.heldOn) throw dueBeforeSession(dto.dueDate, session.heldOn);
-      await this.checkOwner(dto.ownerSide, dto.ownerUserId, { schoolId: session.schoolId, facilitatorOrganizationId: session.facilitatorOrganizationId }, manager);
-      const fields = {
-        sessionId: session.id,
-        assignmentId: session.assignmentId,
-        description: dto.description,
-        ownerSide: dto.ownerSide,
-        ownerUserId: dto.ownerUserId ?? null,
-        dueDate: dto.dueDate,
-      };
-      const id = await this.actions.insert({ ...fields, status: 'open', createdByUserId: actor.userId }, manager);
-      await this.audit.record(manager, actor, { action: 'create', entityType: 'mentoring_action', entityId: id, changes: fields });
-      return this.detail(actor, id, manager);
+    const payload = { sessionId: dto.sessionId.toLowerCase(), description: dto.description, ownerSide: dto.ownerSide, ownerUserId: dto.ownerUserId?.toLowerCase() ?? null, dueDate: dto.dueDate };
+    return this.dataSource.transaction<MentoringActionResponse | IdempotentResult<MentoringActionResponse>>((manager) => {
+      const effect = () => this.insertAction(actor, dto, manager);
+      return key === undefined ? effect() : this.idempotency.once(manager, actor, { key, endpoint: CREATE_ACTION_ENDPOINT, payload }, 201, effect);
     });
+  }
+
+  private async insertAction(actor: Actor, dto: CreateMentoringActionDto, manager: EntityManager): Promise<MentoringActionResponse> {
+    const session = await this.sessions.findVisible(actor, dto.sessionId, manager);
+    if (!session) {
+      throw AppError.field(
+        'sessionId',
+        'unknown_session',
+        'sessionId names no session of yours; pick one from GET /api/v1/mentoring/sessions',
+        'sessionId tidak menunjuk sesi Anda; pilih dari GET /api/v1/mentoring/sessions',
+      );
+    }
+    refuseClosedYear(session);
+    if (!session.assignmentActive) {
+      throw AppError.rule(
+        'the assignment of this session has ended; follow-ups are added under an active assignment',
+        'penugasan sesi ini sudah berakhir; tindak lanjut ditambahkan pada penugasan yang aktif',
+      );
+    }
+    if (dto.dueDate < session.heldOn) throw dueBeforeSession(dto.dueDate, session.heldOn);
+    await this.checkOwner(dto.ownerSide, dto.ownerUserId, { schoolId: session.schoolId, facilitatorOrganizationId: session.facilitatorOrganizationId }, manager);
+    const fields = {
+      sessionId: session.id,
+      assignmentId: session.assignmentId,
+      description: dto.description,
+      ownerSide: dto.ownerSide,
+      ownerUserId: dto.ownerUserId ?? null,
+      dueDate: dto.dueDate,
+    };
+    const id = await this.actions.insert({ ...fields, status: 'open', createdByUserId: actor.userId }, manager);
+    await this.audit.record(manager, actor, { action: 'create', entityType: 'mentoring_action', entityId: id, changes: fields });
+    return this.detail(actor, id, manager);
   }
 
   /** Lists the follow-ups the caller may see, earliest due first, with overdue as of today. */

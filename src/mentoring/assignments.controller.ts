@@ -9,8 +9,8 @@ import { UuidPipe } from '../common/http/uuid.pipe';
 import { PageOf } from '../common/pagination/pagination';
 import { AssignmentsService } from './assignments.service';
 import { CreateMentoringAssignmentDto, EndMentoringAssignmentDto, ReassignMentoringAssignmentDto } from './dto/assignment-input.dto';
-import { MentoringAssignmentResponse } from './dto/assignment.response';
-import { ListAssignmentsQuery } from './dto/list-assignments.query';
+import { MentoringAssignmentResponse, MentoringCandidatesResponse } from './dto/assignment.response';
+import { AssignmentCandidatesQuery, ListAssignmentsQuery } from './dto/list-assignments.query';
 import { WHO_READS_MENTORING } from './mentoring-scope';
 import { NO_CONTACT_DAYS } from './mentoring-status';
 
@@ -48,6 +48,18 @@ export class AssignmentsController {
   @ApiProblems(422)
   list(@CurrentActor() actor: Actor, @Query() query: ListAssignmentsQuery) {
     return this.assignments.list(actor, query);
+  }
+
+  @Get('candidates')
+  @Allow(Permission.MentoringAssign)
+  @ApiOperation({
+    summary: 'Who can be assigned where in a program year (CSR officer of the program company)',
+    description: 'The choices of POST /mentoring/assignments: the facilitator-role users of the organisations working in the program, and the schools whose partnership in it is not paused or ended, each by name.',
+  })
+  @ApiOkResponse({ type: MentoringCandidatesResponse })
+  @ApiProblems(422)
+  candidates(@CurrentActor() actor: Actor, @Query() query: AssignmentCandidatesQuery) {
+    return this.assignments.candidates(actor, query.programYearId);
   }
 
   @Get(':id')

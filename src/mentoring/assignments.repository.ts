@@ -101,6 +101,9 @@ export interface SchoolPartnership {
   schoolName: string;
 }
 
+/** The most facilitators and schools offered for one assignment. */
+export const MAX_CANDIDATES = 500;
+
 const SESSION_STATS = `(SELECT json_build_object(
     'done', count(*) FILTER (WHERE st.confirmation <> 'disputed'),
     'confirmed', count(*) FILTER (WHERE st.confirmation = 'confirmed'),
@@ -252,6 +255,29 @@ export class AssignmentsRepository {
       [programId, schoolId],
     )) as SchoolPartnership[];
     return row ?? null;
+  }
+
+  /** The active users with the facilitator role in the organisations working in `programId`, by name. */
+  listCandidateFacilitators(programId: string, manager: EntityManager): Promise<Array<{ id: string; fullName: string; organizationId: string; organizationName: string }>> {
+    return manager.query(
+      `SELECT u.id, u.full_name AS "fullName", o.id AS "organizationId", o.name AS "organizationName"
+         FROM program_facilitators pf JOIN organizations o ON o.id = pf.facilitator_id JOIN users u ON u.organization_id = o.id
+        WHERE pf.program_id = $1 AND u.role = 'facilitator' AND u.disabled_at IS NULL
+        ORDER BY u.full_name, u.id
+        LIMIT ${MAX_CANDIDATES}`,
+      [programId],
+    );
+  }
+
+  /** The schools with a partnership in `programId` that is not paused or ended, by name. */
+  listCandidateSchools(programId: string, manager: EntityManager): Promise<Array<{ id: string; name: string; partnershipStatus: PartnershipStatus }>> {
+    return manager.query(
+      `SELECT s.id, s.name, p.status AS "partnershipStatus" FROM partnerships p JOIN organizations s ON s.id = p.school_id
+        WHERE p.program_id = $1 AND p.status NOT IN ('paused', 'ended')
+        ORDER BY s.name, s.id
+        LIMIT ${MAX_CANDIDATES}`,
+      [programId],
+    );
   }
 
   /** The active assignment of a facilitator at a school in a year, if there is one. */

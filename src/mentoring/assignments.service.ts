@@ -8,7 +8,7 @@ import { AppError } from '../common/errors/app-error';
 import { DuplicateRecordError } from '../common/errors/duplicate-record';
 import { DEFAULT_PAGE_SIZE, decodeCursor, Page, toPage } from '../common/pagination/pagination';
 import { AssignmentRow, AssignmentsRepository, FacilitatorFacts, ManageableYear } from './assignments.repository';
-import { MentoringAssignmentResponse } from './dto/assignment.response';
+import { MentoringAssignmentResponse, MentoringCandidatesResponse } from './dto/assignment.response';
 import type { CreateMentoringAssignmentDto, EndMentoringAssignmentDto, ReassignMentoringAssignmentDto } from './dto/assignment-input.dto';
 import type { ListAssignmentsQuery } from './dto/list-assignments.query';
 import { minutesOf } from './mentoring-status';
@@ -112,6 +112,31 @@ export class AssignmentsService {
     } catch (err) {
       throw (await this.explainRace(actor, err, dto)) ?? err;
     }
+  }
+
+  /**
+   * The choices for a new assignment in a year of the caller's company (CSR officer, or admin):
+   * the facilitators of the organisations working in the program and the partner schools whose
+   * partnership is running.
+   */
+  async candidates(actor: Actor, programYearId: string): Promise<MentoringCandidatesResponse> {
+    requireAssigner(actor);
+    const manager = this.dataSource.manager;
+    const year = await this.assignments.findManageableYear(actor, programYearId, manager);
+    if (!year) {
+      throw AppError.field(
+        'programYearId',
+        'unknown_program_year',
+        "programYearId names no year of your company's programs; pick one from GET /api/v1/programs/{id}/years",
+        'programYearId tidak menunjuk tahun program perusahaan Anda; pilih dari GET /api/v1/programs/{id}/years',
+      );
+    }
+    const [facilitators, schools] = await Promise.all([this.assignments.listCandidateFacilitators(year.programId, manager), this.assignments.listCandidateSchools(year.programId, manager)]);
+    return {
+      programYear: { id: year.id, year: year.year, status: year.status, programId: year.programId, programName: year.programName },
+      facilitators: facilitators.map((f) => ({ id: f.id, fullName: f.fullName, organization: { id: f.organizationId, name: f.organizationName } })),
+      schools,
+    };
   }
 
   /** Lists the assignments the caller may see, by school name, each with its progress as of today. */

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DocumentsModule } from '../documents/documents.module';
+import { IdempotencyModule } from '../idempotency/idempotency.module';
 import { JobRunsRepository } from '../jobs/job-runs.repository';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { ActionsController } from './actions.controller';
@@ -21,7 +22,7 @@ import { SessionsService } from './sessions.service';
  * gives the overdue job the same day claim as the MoU job.
  */
 @Module({
-  imports: [DocumentsModule, NotificationsModule],
+  imports: [DocumentsModule, IdempotencyModule, NotificationsModule],
   controllers: [AssignmentsController, SessionsController, ActionsController, MentoringJobsController],
   providers: [
     AssignmentsService,

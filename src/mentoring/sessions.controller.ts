@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, StreamableFile, UploadedFile, UseFilters, UseInterceptors } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../common/auth/actor';
 import { Allow, CurrentActor } from '../common/auth/decorators';
@@ -10,6 +10,9 @@ import { DOCUMENT_CONTENT_TYPES } from '../documents/content-type';
 import { DOCUMENT_FILE_FIELD, DocumentUploadInterceptor, MAX_DOCUMENT_SIZE_TEXT } from '../documents/document-upload.interceptor';
 import type { UploadedDocument } from '../documents/document-upload.interceptor';
 import { DocumentResponse } from '../documents/dto/document.response';
+import { IdempotencyKeyBusyFilter } from '../idempotency/idempotency.errors';
+import { ApiOptionalIdempotencyKey, OptionalIdempotencyKey } from '../idempotency/idempotency-key.decorator';
+import { IdempotentResponseInterceptor } from '../idempotency/idempotent-response.interceptor';
 import { WHO_READS_MENTORING } from './mentoring-scope';
 import { ListSessionsQuery } from './dto/list-sessions.query';
 import { CreateMentoringSessionDto, DisputeMentoringSessionDto, UpdateMentoringSessionDto } from './dto/session-input.dto';
@@ -18,23 +21,29 @@ import { SessionsService } from './sessions.service';
 
 const SessionPage = PageOf(MentoringSessionResponse, 'MentoringSessionPage');
 
+const RETRY = 'With an optional Idempotency-Key header a retry of the same request replays the first answer (Idempotency-Replayed: true) instead of creating a second record.';
+
 @ApiTags('mentoring')
 @Controller('mentoring/sessions')
+@UseFilters(IdempotencyKeyBusyFilter)
 export class SessionsController {
   constructor(private readonly sessions: SessionsService) {}
 
   @Post()
   @Allow(Permission.MentoringLog)
+  @UseInterceptors(IdempotentResponseInterceptor)
+  @ApiOptionalIdempotencyKey()
   @ApiOperation({
     summary: 'Log a mentoring session (the assigned facilitator)',
     description:
       'Under your active assignment, in a year that is not closed: held today or earlier, with duration, mode and topic; optionally the plan program it serves (planId must be the school\'s plan for the year, ' +
-      "planProgramId a program inside it); attendees as users of the school or of your organisation, and counts by role. The session is pending until the school's principal confirms or disputes it.",
+      "planProgramId a program inside it); attendees as users of the school or of your organisation, and counts by role. The session is pending until the school's principal confirms or disputes it. " +
+      RETRY,
   })
   @ApiCreatedResponse({ type: MentoringSessionDetailResponse })
-  @ApiProblems(422)
-  create(@CurrentActor() actor: Actor, @Body() dto: CreateMentoringSessionDto) {
-    return this.sessions.create(actor, dto);
+  @ApiProblems(400, 409, 422)
+  create(@CurrentActor() actor: Actor, @OptionalIdempotencyKey() key: string | undefined, @Body() dto: CreateMentoringSessionDto) {
+    return this.sessions.create(actor, dto, key);
   }
 
   @Get()
@@ -89,7 +98,8 @@ export class SessionsController {
 
   @Post(':id/evidence')
   @Allow(Permission.MentoringLog)
-  @UseInterceptors(DocumentUploadInterceptor)
+  @UseInterceptors(DocumentUploadInterceptor, IdempotentResponseInterceptor)
+  @ApiOptionalIdempotencyKey()
   @ApiOperation({
     summary: 'Attach an evidence file to a session (its facilitator)',
     description:
@@ -99,9 +109,9 @@ export class SessionsController {
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: [DOCUMENT_FILE_FIELD], properties: { [DOCUMENT_FILE_FIELD]: { type: 'string', format: 'binary', description: `PDF, PNG or JPEG, at most ${MAX_DOCUMENT_SIZE_TEXT}.` } } } })
   @ApiCreatedResponse({ type: DocumentResponse })
-  @ApiProblems(404, 413, 422)
-  addEvidence(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @UploadedFile() file: UploadedDocument | undefined) {
-    return this.sessions.addEvidence(actor, id, file);
+  @ApiProblems(400, 404, 409, 413, 422)
+  addEvidence(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @OptionalIdempotencyKey() key: string | undefined, @UploadedFile() file: UploadedDocument | undefined) {
+    return this.sessions.addEvidence(actor, id, file, key);
   }
 
   @Get(':id/evidence/:documentId')

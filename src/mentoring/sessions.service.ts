@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { AuditService, diffFields } from '../audit/audit.service';
@@ -10,6 +11,7 @@ import { DEFAULT_PAGE_SIZE, decodeCursor, Page, toPage } from '../common/paginat
 import type { UploadedDocument } from '../documents/document-upload.interceptor';
 import { DocumentDownload, DocumentsService } from '../documents/documents.service';
 import type { DocumentResponse } from '../documents/dto/document.response';
+import { IdempotencyService, IdempotentResult } from '../idempotency/idempotency.service';
 import { AssignmentsRepository } from './assignments.repository';
 import { refuseClosedYear } from './assignments.service';
 import type { ListSessionsQuery } from './dto/list-sessions.query';
@@ -24,6 +26,10 @@ import { SessionRow, SessionsRepository } from './sessions.repository';
 export const SESSION_EVIDENCE_OWNER = 'mentoring_session';
 /** The document kind of session evidence. */
 export const SESSION_EVIDENCE_KIND = 'mentoring_evidence';
+
+/** The endpoints whose Idempotency-Key scope they are (a key used on one cannot be reused on another). */
+export const CREATE_SESSION_ENDPOINT = 'POST /api/v1/mentoring/sessions';
+export const ADD_EVIDENCE_ENDPOINT = 'POST /api/v1/mentoring/sessions/:id/evidence';
 
 /** Sessions are logged by the assigned facilitator: admins read but do not log in a facilitator's name. */
 function requireFacilitator(actor: Actor, what: { en: string; id: string }): void {
@@ -66,6 +72,7 @@ export class SessionsService {
     private readonly sessions: SessionsRepository,
     private readonly assignments: AssignmentsRepository,
     private readonly documents: DocumentsService,
+    private readonly idempotency: IdempotencyService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
@@ -74,48 +81,68 @@ export class SessionsService {
    * Logs a session under the caller's active assignment (the assigned facilitator): held today or
    * earlier, linked to the school's plan of the year if given, with attendees from the school or
    * the facilitator's organisation. It starts pending until the principal confirms it.
+   * With an Idempotency-Key, once per key: a retry (e.g. a phone sending what it kept offline)
+   * replays the first answer instead of logging the session twice.
    */
-  async create(actor: Actor, dto: CreateMentoringSessionDto): Promise<MentoringSessionDetailResponse> {
+  async create(actor: Actor, dto: CreateMentoringSessionDto, key?: string): Promise<MentoringSessionDetailResponse | IdempotentResult<MentoringSessionDetailResponse>> {
     requireFacilitator(actor, { en: 'log sessions', id: 'mencatat sesi' });
     const today = this.clock.today();
-    return this.dataSource.transaction(async (manager) => {
-      const assignment = await this.assignments.findVisible(actor, dto.assignmentId, today, manager);
-      if (!assignment) {
-        throw AppError.field(
-          'assignmentId',
-          'unknown_assignment',
-          'assignmentId names no assignment of yours; pick one from GET /api/v1/mentoring/assignments',
-          'assignmentId tidak menunjuk penugasan Anda; pilih dari GET /api/v1/mentoring/assignments',
-        );
-      }
-      if (assignment.endedAt !== null) {
-        throw AppError.rule(
-          `this assignment ended on ${assignment.endedAt.toISOString().slice(0, 10)}; log sessions under an active assignment${assignment.replacedById ? ` (the current one is ${assignment.replacedById})` : ''}`,
-          `penugasan ini berakhir pada ${assignment.endedAt.toISOString().slice(0, 10)}; catat sesi pada penugasan yang aktif${assignment.replacedById ? ` (penugasan yang berlaku adalah ${assignment.replacedById})` : ''}`,
-        );
-      }
-      refuseClosedYear(assignment);
-      if (dto.heldOn > today) throw futureDate(dto.heldOn, today);
-      const links = await this.checkLinks(
-        { planId: dto.planId ?? null, planProgramId: dto.planProgramId ?? null, attendeeUserIds: dto.attendeeUserIds ?? [] },
-        { schoolId: assignment.schoolId, programYearId: assignment.programYearId, facilitatorOrganizationId: assignment.facilitatorOrganizationId },
-        manager,
-      );
-      const fields = {
-        assignmentId: assignment.id,
-        schoolId: assignment.schoolId,
-        heldOn: dto.heldOn,
-        durationMinutes: dto.durationMinutes,
-        mode: dto.mode,
-        topic: dto.topic,
-        ...links,
-        attendeeCounts: { ...(dto.attendeeCounts ?? {}) },
-        notes: dto.notes || null,
-      };
-      const id = await this.sessions.insert({ ...fields, confirmation: 'pending', createdByUserId: actor.userId }, manager);
-      await this.audit.record(manager, actor, { action: 'create', entityType: 'mentoring_session', entityId: id, changes: fields });
-      return this.detail(actor, id, manager);
+    // The session as understood: ids lower-cased, notes trimmed (by the DTO), absent and empty lists alike.
+    const payload = {
+      assignmentId: dto.assignmentId.toLowerCase(),
+      heldOn: dto.heldOn,
+      durationMinutes: dto.durationMinutes,
+      mode: dto.mode,
+      topic: dto.topic,
+      planId: dto.planId?.toLowerCase() ?? null,
+      planProgramId: dto.planProgramId?.toLowerCase() ?? null,
+      attendeeUserIds: (dto.attendeeUserIds ?? []).map((u) => u.toLowerCase()),
+      attendeeCounts: { ...(dto.attendeeCounts ?? {}) },
+      notes: dto.notes || null,
+    };
+    return this.dataSource.transaction<MentoringSessionDetailResponse | IdempotentResult<MentoringSessionDetailResponse>>((manager) => {
+      const effect = () => this.insertSession(actor, dto, today, manager);
+      return key === undefined ? effect() : this.idempotency.once(manager, actor, { key, endpoint: CREATE_SESSION_ENDPOINT, payload }, 201, effect);
     });
+  }
+
+  private async insertSession(actor: Actor, dto: CreateMentoringSessionDto, today: string, manager: EntityManager): Promise<MentoringSessionDetailResponse> {
+    const assignment = await this.assignments.findVisible(actor, dto.assignmentId, today, manager);
+    if (!assignment) {
+      throw AppError.field(
+        'assignmentId',
+        'unknown_assignment',
+        'assignmentId names no assignment of yours; pick one from GET /api/v1/mentoring/assignments',
+        'assignmentId tidak menunjuk penugasan Anda; pilih dari GET /api/v1/mentoring/assignments',
+      );
+    }
+    if (assignment.endedAt !== null) {
+      throw AppError.rule(
+        `this assignment ended on ${assignment.endedAt.toISOString().slice(0, 10)}; log sessions under an active assignment${assignment.replacedById ? ` (the current one is ${assignment.replacedById})` : ''}`,
+        `penugasan ini berakhir pada ${assignment.endedAt.toISOString().slice(0, 10)}; catat sesi pada penugasan yang aktif${assignment.replacedById ? ` (penugasan yang berlaku adalah ${assignment.replacedById})` : ''}`,
+      );
+    }
+    refuseClosedYear(assignment);
+    if (dto.heldOn > today) throw futureDate(dto.heldOn, today);
+    const links = await this.checkLinks(
+      { planId: dto.planId ?? null, planProgramId: dto.planProgramId ?? null, attendeeUserIds: dto.attendeeUserIds ?? [] },
+      { schoolId: assignment.schoolId, programYearId: assignment.programYearId, facilitatorOrganizationId: assignment.facilitatorOrganizationId },
+      manager,
+    );
+    const fields = {
+      assignmentId: assignment.id,
+      schoolId: assignment.schoolId,
+      heldOn: dto.heldOn,
+      durationMinutes: dto.durationMinutes,
+      mode: dto.mode,
+      topic: dto.topic,
+      ...links,
+      attendeeCounts: { ...(dto.attendeeCounts ?? {}) },
+      notes: dto.notes || null,
+    };
+    const id = await this.sessions.insert({ ...fields, confirmation: 'pending', createdByUserId: actor.userId }, manager);
+    await this.audit.record(manager, actor, { action: 'create', entityType: 'mentoring_session', entityId: id, changes: fields });
+    return this.detail(actor, id, manager);
   }
 
   /** Lists the sessions the caller may see, newest first. */
@@ -190,18 +217,29 @@ export class SessionsService {
     return this.decide(actor, id, 'dispute', reason);
   }
 
-  /** Stores an evidence file (photo, attendance list) for a session through DocumentsService (its facilitator). */
-  async addEvidence(actor: Actor, id: string, file: UploadedDocument | undefined): Promise<DocumentResponse> {
+  /**
+   * Stores an evidence file (photo, attendance list) for a session through DocumentsService (its
+   * facilitator). With an Idempotency-Key, once per key: the same file sent again under the key
+   * replays the first answer instead of storing a second copy; another file under it is a 422.
+   */
+  async addEvidence(actor: Actor, id: string, file: UploadedDocument | undefined, key?: string): Promise<DocumentResponse | IdempotentResult<DocumentResponse>> {
     requireFacilitator(actor, { en: 'add session evidence', id: 'menambah bukti sesi' });
     const session = await this.sessions.findVisible(actor, id);
     if (!session) throw AppError.notFound('mentoring session', id);
     refuseClosedYear(session);
-    const document = await this.documents.store(actor, { type: SESSION_EVIDENCE_OWNER, id }, SESSION_EVIDENCE_KIND, file);
-    await this.dataSource.transaction(async (manager) => {
+    const link = async (document: DocumentResponse, manager: EntityManager) => {
       await this.sessions.addEvidence(id, document.id, manager);
       await this.audit.record(manager, actor, { action: 'update', entityType: 'mentoring_session', entityId: id, changes: { evidenceAdded: { documentId: document.id, filename: document.filename } } });
-    });
-    return document;
+      return document;
+    };
+    const store = () => this.documents.store(actor, { type: SESSION_EVIDENCE_OWNER, id }, SESSION_EVIDENCE_KIND, file);
+    if (key === undefined) {
+      const document = await store();
+      return this.dataSource.transaction((manager) => link(document, manager));
+    }
+    // The same request: this session, and a file with the same name and bytes.
+    const payload = { sessionId: id.toLowerCase(), filename: file?.originalname ?? null, sha256: file ? createHash('sha256').update(file.buffer).digest('hex') : null };
+    return this.dataSource.transaction((manager) => this.idempotency.once(manager, actor, { key, endpoint: ADD_EVIDENCE_ENDPOINT, payload }, 201, async () => link(await store(), manager)));
   }
 
   /** One evidence file of a session the caller may see, ready to stream. */

@@ -1,4 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { PARTNERSHIP_STATUSES } from '../../partnerships/partnership-status';
+import type { PartnershipStatus } from '../../partnerships/partnership-status';
 import { PROGRAM_YEAR_STATUSES } from '../../programs/program-year-status';
 import type { ProgramYearStatus } from '../../programs/program-year-status';
 import type { AssignmentRow } from '../assignments.repository';
@@ -182,4 +184,40 @@ export class MentoringAssignmentResponse {
       createdAt: r.createdAt.toISOString(),
     };
   }
+}
+
+/** A facilitator who can be assigned in a program year. */
+export class MentoringCandidateFacilitator {
+  @ApiProperty({ example: '00000000-0000-4000-8000-000000000005' })
+  id: string;
+
+  @ApiProperty({ example: 'Dewi Lestari (Fasilitator, Edukasi 101)' })
+  fullName: string;
+
+  @ApiProperty({ type: MentoringOrganizationRef, example: { id: '00000000-0000-4000-8000-000000000401', name: 'Edukasi 101' } })
+  organization: MentoringOrganizationRef;
+}
+
+/** A partner school that can get a facilitator in a program year. */
+export class MentoringCandidateSchool {
+  @ApiProperty({ example: '00000000-0000-4000-8000-000000000201' })
+  id: string;
+
+  @ApiProperty({ example: 'SDN Pelambuan 4 Banjarmasin' })
+  name: string;
+
+  @ApiProperty({ enum: PARTNERSHIP_STATUSES, example: 'active' })
+  partnershipStatus: PartnershipStatus;
+}
+
+/** Who can be assigned where in a program year: the choices of POST /mentoring/assignments. */
+export class MentoringCandidatesResponse {
+  @ApiProperty({ type: MentoringYearRef })
+  programYear: MentoringYearRef;
+
+  @ApiProperty({ type: [MentoringCandidateFacilitator], description: 'Active users with the facilitator role in the organisations working in the program, by name.' })
+  facilitators: MentoringCandidateFacilitator[];
+
+  @ApiProperty({ type: [MentoringCandidateSchool], description: 'Schools whose partnership in the program is not paused or ended, by name.' })
+  schools: MentoringCandidateSchool[];
 }

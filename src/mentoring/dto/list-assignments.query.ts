@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional, IsUUID } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination/pagination';
@@ -34,4 +34,11 @@ export class ListAssignmentsQuery extends PageQueryDto {
   @Transform(toBool)
   @IsBoolean()
   noContact?: boolean;
+}
+
+/** The program year whose assignment choices are asked for. */
+export class AssignmentCandidatesQuery {
+  @ApiProperty({ example: '00000000-0000-4000-8000-000000000826', description: "A year of one of your company's programs." })
+  @IsUUID()
+  programYearId: string;
 }
