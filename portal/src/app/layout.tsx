@@ -1,8 +1,9 @@
-import { AppShell, Burger, Button, Group, NavLink, SegmentedControl, Text, UnstyledButton } from '@mantine/core';
+import { ActionIcon, AppShell, Burger, Button, Group, Indicator, NavLink, SegmentedControl, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconBuildingCommunity, IconCash, IconChalkboard, IconChartBar, IconFileCertificate, IconFileText, IconHistory, IconHome, IconLogout, IconMap2, IconSchool, IconSearch, IconSettings, IconTrophy, IconUsersGroup } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { IconBell, IconBuildingCommunity, IconCash, IconChalkboard, IconChartBar, IconFileCertificate, IconFileText, IconHistory, IconHome, IconLogout, IconMap2, IconSchool, IconSearch, IconSettings, IconTrophy, IconUsersGroup } from '@tabler/icons-react';
+import { useEffect, type ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
+import { useUnreadCount } from '../features/notifications/api';
 import { useI18n, type Language } from '../i18n';
 import { useSession } from './session';
 
@@ -14,6 +15,28 @@ interface NavItem {
   permission: string;
   /** Only for these roles (the school's own pages). */
   roles?: string[];
+}
+
+/** The bell on every page: how many notices wait, and the way to them. */
+function NotificationBell() {
+  const { t } = useI18n();
+  const { hasPermission } = useSession();
+  const location = useLocation();
+  const count = useUnreadCount(hasPermission('notifications:read'));
+  const { dataUpdatedAt, refetch } = count;
+  // A new page asks again when the number is more than a few seconds old.
+  useEffect(() => {
+    if (dataUpdatedAt > 0 && Date.now() - dataUpdatedAt > 15_000) void refetch();
+  }, [location.pathname, dataUpdatedAt, refetch]);
+  const unread = count.data?.unread ?? 0;
+  const label = unread > 0 ? `${t('nav.notifications')}, ${t('nav.unread', { n: unread })}` : t('nav.notifications');
+  return (
+    <Indicator label={unread > 99 ? '99+' : unread} size={18} color="red.8" disabled={unread === 0} offset={4} inline>
+      <ActionIcon component={Link} to="/notifications" variant={location.pathname === '/notifications' ? 'light' : 'subtle'} size="lg" aria-label={label} title={label}>
+        <IconBell size={20} aria-hidden="true" />
+      </ActionIcon>
+    </Indicator>
+  );
 }
 
 /** The language switch, on every page (also before sign-in). */
@@ -77,6 +100,7 @@ export function Layout({ children }: { children: ReactNode }) {
             </UnstyledButton>
           </Group>
           <Group gap="sm" wrap="nowrap">
+            <NotificationBell />
             <LanguageSwitch />
             <Text size="sm" fw={500} visibleFrom="sm" maw={200} truncate title={me?.organization.name}>
               {me?.user.fullName}

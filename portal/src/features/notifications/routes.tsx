@@ -1,4 +1,4 @@
 import type { RouteObject } from 'react-router';
 
 /** The in-app notifications. */
-export const notificationRoutes: RouteObject[] = [];
+export const notificationRoutes: RouteObject[] = [{ path: '/notifications', lazy: async () => ({ Component: (await import('./NotificationsPage')).NotificationsPage }) }];
