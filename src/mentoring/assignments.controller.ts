@@ -9,7 +9,7 @@ import { UuidPipe } from '../common/http/uuid.pipe';
 import { PageOf } from '../common/pagination/pagination';
 import { AssignmentsService } from './assignments.service';
 import { CreateMentoringAssignmentDto, EndMentoringAssignmentDto, ReassignMentoringAssignmentDto } from './dto/assignment-input.dto';
-import { MentoringAssignmentResponse, MentoringCandidatesResponse } from './dto/assignment.response';
+import { MentoringAssignmentResponse, MentoringAttendeeCandidatesResponse, MentoringCandidatesResponse } from './dto/assignment.response';
 import { AssignmentCandidatesQuery, ListAssignmentsQuery } from './dto/list-assignments.query';
 import { WHO_READS_MENTORING } from './mentoring-scope';
 import { NO_CONTACT_DAYS } from './mentoring-status';
@@ -69,6 +69,18 @@ export class AssignmentsController {
   @ApiProblems(404, 422)
   get(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string) {
     return this.assignments.get(actor, id);
+  }
+
+  @Get(':id/attendees')
+  @Allow(Permission.MentoringRead)
+  @ApiOperation({
+    summary: "Who can be named as a session's attendee under an assignment",
+    description: `${WHO_READS_MENTORING} The active users of the school and of the facilitator's organisation (the school's first), by name: the choices of attendeeUserIds. Others who came are counted by role.`,
+  })
+  @ApiOkResponse({ type: MentoringAttendeeCandidatesResponse })
+  @ApiProblems(404, 422)
+  attendees(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string) {
+    return this.assignments.attendeeCandidates(actor, id);
   }
 
   @Post(':id/reassign')

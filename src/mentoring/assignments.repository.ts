@@ -280,6 +280,17 @@ export class AssignmentsRepository {
     );
   }
 
+  /** The active users of the school and of the facilitator's organisation, by name: who can be named as a session's attendee. */
+  listAttendeeCandidates(schoolId: string, facilitatorOrganizationId: string, manager: EntityManager = this.dataSource.manager): Promise<Array<{ id: string; fullName: string; organizationId: string }>> {
+    return manager.query(
+      `SELECT u.id, u.full_name AS "fullName", u.organization_id AS "organizationId" FROM users u
+        WHERE u.organization_id IN ($1, $2) AND u.disabled_at IS NULL
+        ORDER BY u.organization_id = $1 DESC, u.full_name, u.id
+        LIMIT ${MAX_CANDIDATES}`,
+      [schoolId, facilitatorOrganizationId],
+    );
+  }
+
   /** The active assignment of a facilitator at a school in a year, if there is one. */
   async findActive(facilitatorUserId: string, schoolId: string, programYearId: string, manager: EntityManager): Promise<string | null> {
     const row = await manager.findOne(MentoringAssignment, { select: { id: true }, where: { facilitatorUserId, schoolId, programYearId, endedAt: IsNull() } });

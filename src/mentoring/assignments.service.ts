@@ -8,7 +8,7 @@ import { AppError } from '../common/errors/app-error';
 import { DuplicateRecordError } from '../common/errors/duplicate-record';
 import { DEFAULT_PAGE_SIZE, decodeCursor, Page, toPage } from '../common/pagination/pagination';
 import { AssignmentRow, AssignmentsRepository, FacilitatorFacts, ManageableYear } from './assignments.repository';
-import { MentoringAssignmentResponse, MentoringCandidatesResponse } from './dto/assignment.response';
+import { MentoringAssignmentResponse, MentoringAttendeeCandidatesResponse, MentoringCandidatesResponse } from './dto/assignment.response';
 import type { CreateMentoringAssignmentDto, EndMentoringAssignmentDto, ReassignMentoringAssignmentDto } from './dto/assignment-input.dto';
 import type { ListAssignmentsQuery } from './dto/list-assignments.query';
 import { minutesOf } from './mentoring-status';
@@ -137,6 +137,13 @@ export class AssignmentsService {
       facilitators: facilitators.map((f) => ({ id: f.id, fullName: f.fullName, organization: { id: f.organizationId, name: f.organizationName } })),
       schools,
     };
+  }
+
+  /** Who can be named as an attendee of a session under an assignment the caller may see: the school's users and the facilitator organisation's. */
+  async attendeeCandidates(actor: Actor, id: string): Promise<MentoringAttendeeCandidatesResponse> {
+    const row = await this.assignments.findVisible(actor, id, this.clock.today());
+    if (!row) throw AppError.notFound('mentoring assignment', id);
+    return { items: await this.assignments.listAttendeeCandidates(row.schoolId, row.facilitatorOrganizationId) };
   }
 
   /** Lists the assignments the caller may see, by school name, each with its progress as of today. */

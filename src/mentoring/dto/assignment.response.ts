@@ -221,3 +221,21 @@ export class MentoringCandidatesResponse {
   @ApiProperty({ type: [MentoringCandidateSchool], description: 'Schools whose partnership in the program is not paused or ended, by name.' })
   schools: MentoringCandidateSchool[];
 }
+
+/** A user who can be named as an attendee of a session under an assignment. */
+export class MentoringAttendeeCandidate {
+  @ApiProperty({ example: '00000000-0000-4000-8000-000000000003' })
+  id: string;
+
+  @ApiProperty({ example: 'Hj. Siti Rahmah, S.Pd. (Kepala Sekolah)' })
+  fullName: string;
+
+  @ApiProperty({ example: '00000000-0000-4000-8000-000000000201', description: "The school's id or the facilitator organisation's id." })
+  organizationId: string;
+}
+
+/** The people of the school and of the facilitator's organisation, for a session's named attendees. */
+export class MentoringAttendeeCandidatesResponse {
+  @ApiProperty({ type: [MentoringAttendeeCandidate], description: "The school's users first, then the facilitator organisation's, each by name." })
+  items: MentoringAttendeeCandidate[];
+}
