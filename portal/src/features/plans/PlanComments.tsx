@@ -12,6 +12,8 @@ import { anchorOf, fieldLabel, formAnchors, type NamedContent } from './plan-for
 interface CommentsValue {
   planId: string;
   canComment: boolean;
+  /** Whether the reader may start a comment on a field (reviewers). */
+  canCommentFields: boolean;
   /** The threads shown at a field (by form name). */
   threadsAt(anchor: string): PlanComment[];
   /** Threads on a field, with where they are shown. */
@@ -31,6 +33,7 @@ export function CommentsProvider({
   comments,
   content,
   canComment,
+  canCommentFields = false,
   jumpTo,
   children,
 }: {
@@ -38,6 +41,7 @@ export function CommentsProvider({
   comments: PlanComment[];
   content: NamedContent;
   canComment: boolean;
+  canCommentFields?: boolean;
   jumpTo(anchor: string): void;
   children: ReactNode;
 }) {
@@ -59,17 +63,18 @@ export function CommentsProvider({
     return {
       planId,
       canComment,
+      canCommentFields,
       threadsAt: (a) => byAnchor.get(a) ?? [],
       fieldThreads,
       generalThreads,
       labelOf: (a) => fieldLabel(a, content, t),
       jumpTo,
     };
-  }, [planId, comments, content, canComment, jumpTo, t]);
+  }, [planId, comments, content, canComment, canCommentFields, jumpTo, t]);
   return <CommentsContext.Provider value={value}>{children}</CommentsContext.Provider>;
 }
 
-function useComments(): CommentsValue | null {
+export function useComments(): CommentsValue | null {
   return useContext(CommentsContext);
 }
 
@@ -116,9 +121,9 @@ function Replies({ replies }: { replies: PlanComment[] }) {
 }
 
 /** Writes a comment or a reply; the text is kept on the device until the server has it. */
-function CommentForm({ planId, parentId, label, submitLabel, onDone }: { planId: string; parentId?: string; label: string; submitLabel: string; onDone?(): void }) {
+function CommentForm({ planId, parentId, fieldPath, label, submitLabel, onDone }: { planId: string; parentId?: string; fieldPath?: string; label: string; submitLabel: string; onDone?(): void }) {
   const { t } = useI18n();
-  const draftKey = `plan.${planId}.comment.${parentId ?? 'general'}`;
+  const draftKey = `plan.${planId}.comment.${parentId ?? fieldPath ?? 'general'}`;
   const [body, setBody] = useState(() => loadDraft<string>(draftKey) ?? '');
   const [empty, setEmpty] = useState(false);
   const { key, renew } = useIdempotencyKey(draftKey);
@@ -129,7 +134,7 @@ function CommentForm({ planId, parentId, label, submitLabel, onDone }: { planId:
       return;
     }
     add.mutate(
-      { key, body, ...(parentId ? { parentId } : {}) },
+      { key, body, ...(parentId ? { parentId } : {}), ...(fieldPath ? { fieldPath } : {}) },
       {
         onSuccess: () => {
           setBody('');
@@ -291,5 +296,31 @@ export function PlanDiscussion() {
         {ctx.canComment && <CommentForm planId={ctx.planId} label={t('plans.comments.newLabel')} submitLabel={t('plans.comments.send')} />}
       </Stack>
     </Card>
+  );
+}
+
+/** The form name of a field (content.programs.0.goal) as the API's path (content.programs[0].goal). */
+export function apiFieldPath(anchor: string): string {
+  return anchor.replace(/\.(\d+)(?=\.|$)/g, '[$1]');
+}
+
+/** A reviewer's "comment on this field": a small button by the field that opens the form under it. */
+export function FieldCommentButton({ anchor }: { anchor: string }) {
+  const { t } = useI18n();
+  const ctx = useComments();
+  const [open, setOpen] = useState(false);
+  if (!ctx?.canCommentFields) return null;
+  const label = ctx.labelOf(anchor);
+  if (!open) {
+    return (
+      <Button size="compact-xs" variant="subtle" leftSection={<IconMessageCircle size={14} aria-hidden="true" />} onClick={() => setOpen(true)} aria-label={t('plans.comments.onFieldAria', { field: label })}>
+        {t('plans.comments.onFieldButton')}
+      </Button>
+    );
+  }
+  return (
+    <Paper withBorder p="sm" mt={6} radius="md" bg="blue.0">
+      <CommentForm planId={ctx.planId} fieldPath={apiFieldPath(anchor)} label={t('plans.comments.onFieldLabel', { field: label })} submitLabel={t('plans.comments.send')} onDone={() => setOpen(false)} />
+    </Paper>
   );
 }

@@ -10,6 +10,7 @@ import type { PlanDetail } from './plan-form';
 import { actsForSchool, canCommentOn, schoolActions, STATUS_COLOR } from './plan-status';
 import { PlanEditor } from './PlanEditor';
 import { PlanHeader } from './PlanParts';
+import { ReviewPanel } from './PlanReview';
 import { PlanView } from './PlanView';
 import { usePlanViewer } from './use-plan-viewer';
 
@@ -37,8 +38,13 @@ export function PlanPage() {
     <Stack gap="md">
       <PlanHeader plan={p} current="plan" />
       <NextStep plan={p} school={school} actions={actions} comments={countComments(threads)} />
+      {!school && <ReviewPanel plan={p} />}
       {comments.isError && <ProblemAlert error={comments.error} />}
-      {actions.includes('edit') ? <PlanEditor key={p.id} plan={p} comments={threads} canComment={canComment} /> : <PlanView plan={p} comments={threads} canComment={canComment} />}
+      {actions.includes('edit') ? (
+        <PlanEditor key={p.id} plan={p} comments={threads} canComment={canComment} />
+      ) : (
+        <PlanView plan={p} comments={threads} canComment={canComment} canCommentFields={canComment && !school && viewer.canReview} />
+      )}
     </Stack>
   );
 }

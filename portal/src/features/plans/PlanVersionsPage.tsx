@@ -1,6 +1,6 @@
 import { Card, Group, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
-import { useParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import { useI18n } from '../../i18n';
 import { DateText } from '../../ui/money';
 import { PageState } from '../../ui/problems';
@@ -21,9 +21,12 @@ export function PlanVersionsPage() {
   const versions = usePlanVersions(id);
   const items = versions.data?.items ?? [];
   const newest = items.length > 0 ? items[items.length - 1].number : null;
-  const [chosenNewer, setNewer] = useState<number | null>(null);
-  const [chosenOlder, setOlder] = useState<number | null | 'empty'>(null);
-  const newer = chosenNewer ?? newest;
+  // A link may name the two versions (?version=3&against=2), e.g. from a resubmitted plan's page.
+  const [params] = useSearchParams();
+  const fromUrl = (name: string) => (/^[1-9]\d*$/.test(params.get(name) ?? '') ? Number(params.get(name)) : null);
+  const [chosenNewer, setNewer] = useState<number | null>(() => fromUrl('version'));
+  const [chosenOlder, setOlder] = useState<number | null | 'empty'>(() => fromUrl('against'));
+  const newer = chosenNewer !== null && items.some((v) => v.number === chosenNewer) ? chosenNewer : newest;
   const olderDefault = newer !== null && newer > 1 ? newer - 1 : 'empty';
   let older = chosenOlder ?? olderDefault;
   if (older !== 'empty' && newer !== null && older >= newer) older = olderDefault;
@@ -78,6 +81,9 @@ export function PlanVersionsPage() {
           <Title order={2} size="h3" id="diff-title" mb="sm">
             {t('plans.diff.title')}
           </Title>
+          <Text size="sm" c="dimmed" mb="sm">
+            {t('plans.diff.intro')}
+          </Text>
           <SimpleGrid cols={{ base: 1, sm: 2 }} mb="md" maw={560}>
             <NativeSelect
               label={t('plans.diff.older')}

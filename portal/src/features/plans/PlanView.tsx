@@ -4,7 +4,7 @@ import { useI18n } from '../../i18n';
 import { formatNumber } from '../../ui/format';
 import { DateText, Money } from '../../ui/money';
 import type { PlanComment } from './plan-api';
-import { CommentsProvider, FieldThread, PlanDiscussion, Row, useInRow } from './PlanComments';
+import { CommentsProvider, FieldCommentButton, FieldThread, PlanDiscussion, Row, useInRow } from './PlanComments';
 import { fieldId, monthName, PARTICIPANT_ROLES, type PlanDetail } from './plan-form';
 import { TotalsRows } from './PlanParts';
 
@@ -21,6 +21,7 @@ function Field({ name, label, children }: { name: string; label: string; childre
       <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} c={empty ? 'dimmed' : undefined}>
         {empty ? t('plans.view.empty') : children}
       </Text>
+      <FieldCommentButton anchor={name} />
       {!inRow && <FieldThread anchor={name} />}
     </Box>
   );
@@ -46,7 +47,7 @@ function Months({ start, end }: { start: number | null; end: number | null }) {
 }
 
 /** The plan as submitted or approved: every field readable, with the comments on each. */
-export function PlanView({ plan, comments, canComment }: { plan: PlanDetail; comments: PlanComment[]; canComment: boolean }) {
+export function PlanView({ plan, comments, canComment, canCommentFields = false }: { plan: PlanDetail; comments: PlanComment[]; canComment: boolean; canCommentFields?: boolean }) {
   const { t } = useI18n();
   const c = plan.content;
   const w = c.workshop;
@@ -61,7 +62,7 @@ export function PlanView({ plan, comments, canComment }: { plan: PlanDetail; com
     .join(' · ');
 
   return (
-    <CommentsProvider planId={plan.id} comments={comments} content={c} canComment={canComment} jumpTo={jumpTo}>
+    <CommentsProvider planId={plan.id} comments={comments} content={c} canComment={canComment} canCommentFields={canCommentFields} jumpTo={jumpTo}>
       <Stack gap="md">
         <Card withBorder component="section" aria-labelledby="plan-analysis">
           <Title order={2} size="h3" id="plan-analysis" mb="sm">

@@ -1,12 +1,12 @@
 import { Anchor, Button, Card, Group, Modal, NativeSelect, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useI18n } from '../../i18n';
 import { useIdempotencyKey } from '../../ui/drafts';
 import { DateText, Money } from '../../ui/money';
 import { PageState, ProblemAlert } from '../../ui/problems';
-import { useAssignedFacilitator, useCreatePlan, usePartnerships, usePlanList, useProgramYears, type PlanStatus, type ProgramYear } from './plan-api';
+import { useAssignedFacilitator, useCreatePlan, usePartnerships, usePlanList, usePlanQueue, useProgramYears, useReviewYears, type PlanFilters, type PlanStatus, type ProgramYear } from './plan-api';
 import type { PlanSummary } from './plan-form';
 import { actsForSchool } from './plan-status';
 import { PlainBadge, StatusBadge } from './PlanParts';
@@ -16,42 +16,49 @@ const STATUSES: PlanStatus[] = ['draft', 'submitted', 'changes_requested', 'appr
 
 /** The plans by program year, each with its status and what to do next; a year without a plan can be started here. */
 export function PlansPage() {
-  const { t } = useI18n();
   const viewer = usePlanViewer();
   const isSchool = viewer.role === 'principal' || (viewer.canWrite && viewer.role !== 'admin');
-  const [status, setStatus] = useState<PlanStatus | null>(null);
-  const list = usePlanList(status);
+  return isSchool ? <SchoolPlans /> : <ReviewQueue />;
+}
+
+/** The school's plans, by program year, with the years still to start. */
+function SchoolPlans() {
+  const { t } = useI18n();
+  const viewer = usePlanViewer();
+  const list = usePlanList(null);
   const plans = list.data?.pages.flatMap((p) => p.items) ?? [];
 
   return (
     <Stack gap="lg">
       <div>
         <Title order={1}>{t('plans.index.title')}</Title>
-        <Text c="dimmed">{isSchool ? t('plans.index.introSchool') : t('plans.index.introOther')}</Text>
+        <Text c="dimmed">{t('plans.index.introSchool')}</Text>
       </div>
-      {!isSchool && (
-        <NativeSelect
-          label={t('plans.index.filter')}
-          maw={320}
-          value={status ?? ''}
-          onChange={(e) => setStatus((e.currentTarget.value || null) as PlanStatus | null)}
-          data={[{ value: '', label: t('plans.index.allStatuses') }, ...STATUSES.map((s) => ({ value: s, label: t(`plans.status.${s}`) }))]}
-        />
-      )}
-      {isSchool && !list.isPending && !list.hasNextPage && !list.isError && <YearsWithoutPlan plans={plans} />}
+      {!list.isPending && !list.hasNextPage && !list.isError && <YearsWithoutPlan plans={plans} />}
+      <PlanList list={list} plans={plans} school={(p) => actsForSchool(viewer, p.school.id)} showSchool={false} />
+    </Stack>
+  );
+}
+
+type PlanPages = ReturnType<typeof usePlanList>;
+
+function PlanList({ list, plans, school, showSchool, empty }: { list: PlanPages; plans: PlanSummary[]; school(p: PlanSummary): boolean; showSchool: boolean; empty?: string }) {
+  const { t } = useI18n();
+  return (
+    <>
       {list.isPending ? (
         <PageState loading />
       ) : list.isError ? (
         <PageState error={list.error} />
       ) : plans.length === 0 ? (
         <Card withBorder>
-          <Text>{t('plans.index.none')}</Text>
+          <Text>{empty ?? t('plans.index.none')}</Text>
         </Card>
       ) : (
         <Stack gap="sm" component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
           {plans.map((p) => (
             <li key={p.id}>
-              <PlanCard plan={p} school={actsForSchool(viewer, p.school.id)} showSchool={!isSchool} />
+              <PlanCard plan={p} school={school(p)} showSchool={showSchool} />
             </li>
           ))}
         </Stack>
@@ -63,6 +70,104 @@ export function PlansPage() {
           </Button>
         </Group>
       )}
+    </>
+  );
+}
+
+/** The filters of the queue, read from and written to the URL with the API's parameter names. */
+function useQueueFilters(): [PlanFilters, (next: PlanFilters) => void] {
+  const [params, setParams] = useSearchParams();
+  const status = params.get('status');
+  const late = params.get('late');
+  const filters: PlanFilters = {
+    ...(params.get('programYearId') ? { programYearId: params.get('programYearId') as string } : {}),
+    ...(params.get('schoolId') ? { schoolId: params.get('schoolId') as string } : {}),
+    ...(status && (STATUSES as string[]).includes(status) ? { status: status as PlanStatus } : {}),
+    ...(late === 'true' || late === 'false' ? { late: late === 'true' } : {}),
+  };
+  const set = (next: PlanFilters) => {
+    const q = new URLSearchParams();
+    for (const [k, v] of Object.entries(next)) if (v !== undefined && v !== '') q.set(k, String(v));
+    setParams(q, { replace: true });
+  };
+  return [filters, set];
+}
+
+/**
+ * The review queue of CSR officers and facilitators (education offices read it too): the plans waiting
+ * for a decision first, then every other plan, filtered by the URL.
+ */
+function ReviewQueue() {
+  const { t } = useI18n();
+  const viewer = usePlanViewer();
+  const [filters, setFilters] = useQueueFilters();
+  const years = useReviewYears();
+  const reviewer = viewer.canReview;
+  // Without a status chosen, the plans waiting for review come first, in their own list.
+  const splitWaiting = filters.status === undefined;
+  const waiting = usePlanQueue({ ...filters, status: 'submitted' }, splitWaiting);
+  const rest = usePlanQueue(filters);
+  const waitingPlans = waiting.data?.pages.flatMap((p) => p.items) ?? [];
+  const restPlans = (rest.data?.pages.flatMap((p) => p.items) ?? []).filter((p) => !splitWaiting || p.status !== 'submitted');
+  const yearOptions = (years.data ?? []).map((y) => ({ value: y.id, label: `${y.program} ${y.year}` }));
+  if (filters.programYearId && !yearOptions.some((o) => o.value === filters.programYearId)) yearOptions.push({ value: filters.programYearId, label: t('plans.queue.chosenYear') });
+
+  return (
+    <Stack gap="lg">
+      <div>
+        <Title order={1}>{t('plans.index.title')}</Title>
+        <Text c="dimmed">{t(reviewer ? `plans.queue.intro.${viewer.role === 'facilitator' ? 'facilitator' : 'csr'}` : 'plans.index.introOther')}</Text>
+      </div>
+      <Card withBorder component="section" aria-labelledby="plan-filters" padding="md">
+        <Title order={2} size="h4" id="plan-filters" mb="xs">
+          {t('plans.queue.filters')}
+        </Title>
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <NativeSelect
+            label={t('plans.queue.year')}
+            value={filters.programYearId ?? ''}
+            onChange={(e) => setFilters({ ...filters, programYearId: e.currentTarget.value || undefined })}
+            data={[{ value: '', label: t('plans.queue.allYears') }, ...yearOptions]}
+          />
+          <NativeSelect
+            label={t('plans.index.filter')}
+            value={filters.status ?? ''}
+            onChange={(e) => setFilters({ ...filters, status: (e.currentTarget.value || undefined) as PlanStatus | undefined })}
+            data={[{ value: '', label: t('plans.index.allStatuses') }, ...STATUSES.map((s) => ({ value: s, label: t(`plans.status.${s}`) }))]}
+          />
+          <NativeSelect
+            label={t('plans.queue.late')}
+            value={filters.late === undefined ? '' : String(filters.late)}
+            onChange={(e) => setFilters({ ...filters, late: e.currentTarget.value === '' ? undefined : e.currentTarget.value === 'true' })}
+            data={[
+              { value: '', label: t('plans.queue.lateAll') },
+              { value: 'true', label: t('plans.queue.lateOnly') },
+              { value: 'false', label: t('plans.queue.onTime') },
+            ]}
+          />
+        </SimpleGrid>
+        {Object.keys(filters).length > 0 && (
+          <Group mt="sm">
+            <Button variant="subtle" size="compact-sm" onClick={() => setFilters({})}>
+              {t('plans.queue.clear')}
+            </Button>
+          </Group>
+        )}
+      </Card>
+      {splitWaiting && (
+        <section aria-labelledby="plans-waiting">
+          <Title order={2} size="h3" id="plans-waiting" mb="xs">
+            {t('plans.queue.waiting')}
+          </Title>
+          <PlanList list={waiting} plans={waitingPlans} school={() => false} showSchool empty={t('plans.queue.noneWaiting')} />
+        </section>
+      )}
+      <section aria-labelledby="plans-rest">
+        <Title order={2} size="h3" id="plans-rest" mb="xs">
+          {splitWaiting ? t('plans.queue.others') : t('plans.queue.results')}
+        </Title>
+        <PlanList list={rest} plans={restPlans} school={() => false} showSchool />
+      </section>
     </Stack>
   );
 }

@@ -21,6 +21,7 @@ const path = (id: string) => ({ params: { path: { id } } });
 export const planKeys = {
   all: ['plans'] as const,
   list: (status: string | null) => ['plans', 'list', status ?? 'all'] as const,
+  queue: (filters: PlanFilters) => ['plans', 'list', 'queue', filters] as const,
   one: (id: string) => ['plans', id] as const,
   comments: (id: string) => ['plans', id, 'comments'] as const,
   versions: (id: string) => ['plans', id, 'versions'] as const,
@@ -28,6 +29,62 @@ export const planKeys = {
   diff: (id: string, n: number, against: number | null) => ['plans', id, 'versions', n, 'diff', against ?? 'empty'] as const,
   progress: (id: string) => ['plans', id, 'progress'] as const,
 };
+
+/** The list's filters, by the API's own query parameter names (and so the page's URL). */
+export interface PlanFilters {
+  programYearId?: string;
+  schoolId?: string;
+  status?: PlanStatus;
+  late?: boolean;
+}
+
+/** The plans a reviewer sees with the filters of the page's URL, page by page. */
+export function usePlanQueue(filters: PlanFilters, enabled = true) {
+  return useInfiniteQuery({
+    queryKey: planKeys.queue(filters),
+    enabled,
+    initialPageParam: undefined as string | undefined,
+    queryFn: ({ pageParam }) => unwrap(api.GET('/api/v1/plans', { params: { query: { limit: 20, cursor: pageParam, ...filters } } })),
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+}
+
+/** The program years a reviewer can filter by: the years of the programs they can see, newest first. */
+export function useReviewYears() {
+  return useQuery({
+    queryKey: ['programs', 'years', 'all'],
+    queryFn: async () => {
+      const programs = await unwrap(api.GET('/api/v1/programs', { params: { query: { limit: 20 } } }));
+      const years = await Promise.all(
+        programs.items.map(async (p) => (await unwrap(api.GET('/api/v1/programs/{id}/years', path(p.id)))).items.map((y) => ({ id: y.id, year: y.year, program: p.name }))),
+      );
+      return years.flat().sort((a, b) => b.year - a.year || a.program.localeCompare(b.program));
+    },
+  });
+}
+
+/** A reviewer's decision on a submitted plan, naming the version read (409 when it changed since). */
+export function useReviewPlan(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    networkMode: 'always',
+    mutationFn: (d: { decision: 'approve' } | { decision: 'request-changes'; comment: string }) => {
+      const version = (qc.getQueryData(planKeys.one(id)) as PlanDetail | undefined)?.version;
+      if (d.decision === 'approve') return unwrap(api.POST('/api/v1/plans/{id}/approve', { params: { path: { id } }, body: { version } }));
+      return unwrap(api.POST('/api/v1/plans/{id}/request-changes', { params: { path: { id } }, body: { comment: d.comment, version } }));
+    },
+    onSuccess: (plan) => {
+      qc.setQueryData(planKeys.one(id), plan);
+      void qc.invalidateQueries({ queryKey: planKeys.all });
+    },
+    onError: () => {
+      // Someone changed the plan (409) or it moved on: load the plan as it is now; the reviewer's words stay in the form.
+      void qc.invalidateQueries({ queryKey: planKeys.one(id) });
+      void qc.invalidateQueries({ queryKey: planKeys.comments(id) });
+      void qc.invalidateQueries({ queryKey: planKeys.versions(id) });
+    },
+  });
+}
 
 /** The plans the signed-in user can see, newest program year first, page by page. */
 export function usePlanList(status: PlanStatus | null) {
