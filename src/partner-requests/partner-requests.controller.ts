@@ -13,8 +13,8 @@ import { ListCandidatesQuery } from './dto/list-candidates.query';
 import { ListPartnerRequestsQuery } from './dto/list-partner-requests.query';
 import { PartnerCandidateListResponse } from './dto/partner-candidate.response';
 import { PartnerRequestHistoryResponse } from './dto/partner-request-event.response';
-import { PartnerRequestDetailResponse, PartnerRequestResponse } from './dto/partner-request.response';
-import { DeclineRecommendationDto, WithdrawPartnerRequestDto } from './dto/reason.dto';
+import { AcceptRecommendationResponse, PartnerRequestDetailResponse, PartnerRequestResponse } from './dto/partner-request.response';
+import { AcceptRecommendationDto, DeclineRecommendationDto, WithdrawPartnerRequestDto } from './dto/reason.dto';
 import { PartnerRequestsService } from './partner-requests.service';
 
 const PartnerRequestPage = PageOf(PartnerRequestResponse, 'PartnerRequestPage');
@@ -105,12 +105,16 @@ export class PartnerRequestsController {
   @Allow(Permission.PartnerRequestsManage)
   @ApiOperation({
     summary: 'Accept a recommended school (CSR officer of the requesting company)',
-    description: 'The school becomes a prospective partner of the company. Once no recommended school is pending, the request closes.',
+    description:
+      "In one step the school becomes a prospective partner in the request's program (or, for a request that names none, the program given as programId): " +
+      'a new partnership linked to the recommendation, or the school\'s existing partnership in that program (linked to the recommendation when it was born from none); ' +
+      '`partnership` in the answer says which. An ended partnership cannot be reopened, so accepting is refused then. Without any program only the decision is recorded. ' +
+      'Once no recommended school is pending, the request closes.',
   })
-  @ApiOkResponse({ type: PartnerRequestDetailResponse })
+  @ApiOkResponse({ type: AcceptRecommendationResponse })
   @ApiProblems(404, 422)
-  accept(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Param('recommendationId', UuidPipe) recommendationId: string) {
-    return this.requests.accept(actor, id, recommendationId);
+  accept(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Param('recommendationId', UuidPipe) recommendationId: string, @Body() dto: AcceptRecommendationDto) {
+    return this.requests.accept(actor, id, recommendationId, dto);
   }
 
   @Post(':id/recommendations/:recommendationId/decline')

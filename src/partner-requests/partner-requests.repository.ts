@@ -4,6 +4,9 @@ import type { Actor } from '../common/auth/actor';
 import type { Topic } from '../common/catalog/topics';
 import { hasActivePartnerSql } from '../organizations/active-partner';
 import { Organization } from '../organizations/organization.entity';
+import { Partnership } from '../partnerships/partnership.entity';
+import type { PartnershipStatus } from '../partnerships/partnership-status';
+import { Program } from '../programs/program.entity';
 import type { SchoolLevel } from '../organizations/organization-type';
 import { Region } from '../regions/region.entity';
 import { User } from '../users/user.entity';
@@ -64,6 +67,11 @@ export interface PartnerRecommendationRow {
   recommendedByUserId: string;
   recommendedByName: string | null;
   createdAt: Date;
+  /** The partnership the accepted school has in the program: the one born from this recommendation, or else the school's one in the request's program. */
+  partnershipId: string | null;
+  partnershipStatus: PartnershipStatus | null;
+  partnershipProgramId: string | null;
+  partnershipProgramName: string | null;
 }
 
 /** A school that may be suggested, with the facts its score is computed from. */
@@ -202,8 +210,20 @@ export class PartnerRequestsRepository {
       .addSelect('pr.recommended_by_user_id', 'recommendedByUserId')
       .addSelect('rb.full_name', 'recommendedByName')
       .addSelect('pr.created_at', 'createdAt')
+      .addSelect('pp.id', 'partnershipId')
+      .addSelect('pp.status', 'partnershipStatus')
+      .addSelect('pp.program_id', 'partnershipProgramId')
+      .addSelect('ppg.name', 'partnershipProgramName')
       .from(PartnerRecommendation, 'pr')
       .innerJoin(Organization, 's', 's.id = pr.school_id')
+      .leftJoin(
+        Partnership,
+        'pp',
+        `pp.id = (SELECT x.id FROM partnerships x JOIN partner_requests xq ON xq.id = pr.request_id
+                   WHERE x.recommendation_id = pr.id OR (pr.decision = 'accepted' AND x.school_id = pr.school_id AND x.program_id = xq.program_id)
+                   ORDER BY (x.recommendation_id IS NOT DISTINCT FROM pr.id) DESC LIMIT 1)`,
+      )
+      .leftJoin(Program, 'ppg', 'ppg.id = pp.program_id')
       .leftJoin(User, 'rb', 'rb.id = pr.recommended_by_user_id')
       .leftJoin(User, 'db', 'db.id = pr.decided_by_user_id') as SelectQueryBuilder<PartnerRecommendation>;
   }
@@ -217,6 +237,11 @@ export class PartnerRequestsRepository {
   async isCompanyProgram(programId: string, companyId: string, manager: EntityManager): Promise<boolean> {
     const rows = (await manager.query('SELECT 1 FROM programs WHERE id = $1 AND company_id = $2', [programId, companyId])) as unknown[];
     return rows.length > 0;
+  }
+
+  /** A program of the company, for the partnership an accepted school opens; null for missing and another company's alike. */
+  findCompanyProgram(programId: string, companyId: string, manager: EntityManager): Promise<Pick<Program, 'id' | 'name' | 'companyId'> | null> {
+    return manager.findOne(Program, { select: { id: true, name: true, companyId: true }, where: { id: programId, companyId } });
   }
 
   /** A province or regency/city by code. */

@@ -6,7 +6,9 @@ import { AppError, RawFieldError } from '../common/errors/app-error';
 import { DEFAULT_PAGE_SIZE, decodeCursor, Page, toPage } from '../common/pagination/pagination';
 import { PartnerCandidateListResponse, PartnerCandidateResponse } from './dto/partner-candidate.response';
 import { PartnerRequestHistoryResponse, PartnerRequestEventResponse } from './dto/partner-request-event.response';
-import { PartnerRequestDetailResponse, PartnerRequestResponse } from './dto/partner-request.response';
+import { AcceptRecommendationResponse, PartnerRequestDetailResponse, PartnerRequestResponse } from './dto/partner-request.response';
+import type { AcceptRecommendationDto } from './dto/reason.dto';
+import { PartnershipsService } from '../partnerships/partnerships.service';
 import type { CreatePartnerRequestDto } from './dto/create-partner-request.dto';
 import type { CreateRecommendationsDto } from './dto/create-recommendations.dto';
 import type { ListCandidatesQuery } from './dto/list-candidates.query';
@@ -14,7 +16,7 @@ import type { ListPartnerRequestsQuery } from './dto/list-partner-requests.query
 import { coversRegion } from '../regions/jurisdiction';
 import { refuseAction, refuseDecision, statusAfter, statusAfterDecisions } from './partner-request-status';
 import type { PartnerRequestAction, RecommendationDecision } from './partner-request-status';
-import { PartnerRequestRow, PartnerRequestsRepository, SchoolFacts } from './partner-requests.repository';
+import { PartnerRecommendationRow, PartnerRequestRow, PartnerRequestsRepository, SchoolFacts } from './partner-requests.repository';
 
 /** The company's steps are taken by its CSR officers, in its name: admins read but do not act for it. */
 function requireCsrOfficer(actor: Actor, what: { en: string; id: string }): void {
@@ -44,6 +46,7 @@ export class PartnerRequestsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly requests: PartnerRequestsRepository,
+    private readonly partnerships: PartnershipsService,
     private readonly audit: AuditService,
   ) {}
 
@@ -172,9 +175,26 @@ export class PartnerRequestsService {
     });
   }
 
-  /** Accepts a recommended school: it becomes a prospective partner of the company (CSR officer). */
-  accept(actor: Actor, id: string, recommendationId: string): Promise<PartnerRequestDetailResponse> {
-    return this.decide(actor, id, recommendationId, 'accepted', null);
+  /**
+   * Accepts a recommended school (CSR officer). In the same transaction the school becomes a
+   * prospective partner in the request's program (or the program the call names, for a request that
+   * names none): a new partnership linked to the recommendation, or the school's existing one in that
+   * program; the answer says which.
+   */
+  async accept(actor: Actor, id: string, recommendationId: string, dto: AcceptRecommendationDto): Promise<AcceptRecommendationResponse> {
+    let partnership: AcceptRecommendationResponse['partnership'] = null;
+    const detail = await this.decide(actor, id, recommendationId, 'accepted', null, async (request, recommendation, manager) => {
+      const program = await this.programOfAccept(actor, request, dto, manager);
+      if (!program) return null;
+      const opened = await this.partnerships.openForAcceptedRecommendation(actor, manager, {
+        recommendationId: recommendation.id,
+        program,
+        school: { id: recommendation.schoolId, name: recommendation.schoolName },
+      });
+      partnership = { id: opened.id, status: opened.status, outcome: opened.outcome, program: { id: program.id, name: program.name } };
+      return { id: opened.id, programId: program.id, outcome: opened.outcome };
+    });
+    return { ...detail, partnership };
   }
 
   /** Declines a recommended school, with the company's reason (CSR officer). */
@@ -279,7 +299,39 @@ export class PartnerRequestsService {
     return schools;
   }
 
-  private async decide(actor: Actor, id: string, recommendationId: string, decision: Exclude<RecommendationDecision, 'pending'>, reason: string | null): Promise<PartnerRequestDetailResponse> {
+  /** The program an accepted school becomes a partner in: the request's, or the one the call names when the request has none. */
+  private async programOfAccept(actor: Actor, request: PartnerRequestRow, dto: AcceptRecommendationDto, manager: EntityManager) {
+    if (request.programId && dto.programId && dto.programId !== request.programId) {
+      throw AppError.field(
+        'programId',
+        'not_request_program',
+        "this request is for one program already, and the school becomes a partner in that one; leave programId out",
+        'permintaan ini sudah untuk satu program, dan sekolah menjadi mitra dalam program tersebut; kosongkan programId',
+      );
+    }
+    const programId = request.programId ?? dto.programId;
+    if (!programId) return null;
+    const program = await this.requests.findCompanyProgram(programId, request.companyId, manager);
+    if (!program) {
+      throw AppError.field(
+        'programId',
+        'unknown_program',
+        "programId names none of your company's programs; pick one from GET /api/v1/programs, or leave it out",
+        'programId tidak menunjuk program perusahaan Anda; pilih dari GET /api/v1/programs, atau kosongkan',
+      );
+    }
+    return program;
+  }
+
+  private async decide(
+    actor: Actor,
+    id: string,
+    recommendationId: string,
+    decision: Exclude<RecommendationDecision, 'pending'>,
+    reason: string | null,
+    /** What else the decision does in the same transaction (accepting opens the partnership); its answer goes into the audit line. */
+    alongside?: (request: PartnerRequestRow, recommendation: PartnerRecommendationRow, manager: EntityManager) => Promise<Record<string, unknown> | null>,
+  ): Promise<PartnerRequestDetailResponse> {
     requireCsrOfficer(actor, { en: 'accept or decline a recommended school', id: 'menerima atau menolak sekolah yang direkomendasikan' });
     return this.dataSource.transaction(async (manager) => {
       const request = await this.requests.findVisible(actor, id, manager, true);
@@ -291,6 +343,7 @@ export class PartnerRequestsService {
       refuse('decide', request);
       // The request row is locked, so the recommendation is still pending here.
       await this.requests.decide(recommendation.id, decision, reason, actor.userId, manager);
+      const partnership = alongside ? await alongside(request, recommendation, manager) : null;
       await this.audit.record(manager, actor, {
         action: 'state_change',
         entityType: 'partner_recommendation',
@@ -301,6 +354,7 @@ export class PartnerRequestsService {
           schoolName: recommendation.schoolName,
           decision: { from: 'pending', to: decision },
           ...(reason === null ? {} : { reason }),
+          ...(partnership === null ? {} : { partnership }),
         },
       });
       const next = statusAfterDecisions(await this.requests.decisionsOf(request.id, manager));

@@ -145,6 +145,36 @@ export class PartnershipsRepository {
     return manager.findOne(Partnership, { where: { programId, schoolId } });
   }
 
+  /** The partnership of a school in a program, locked until the transaction ends (for linking it to a recommendation). */
+  findByProgramAndSchoolForUpdate(programId: string, schoolId: string, manager: EntityManager): Promise<Partnership | null> {
+    return manager.getRepository(Partnership).createQueryBuilder('p').where('p.program_id = :programId AND p.school_id = :schoolId', { programId, schoolId }).setLock('pessimistic_write').getOne();
+  }
+
+  /**
+   * Inserts a prospective partnership unless the school already has one in the program (a concurrent
+   * transaction may have just made it): its id, or null when nothing was inserted.
+   */
+  async insertProspectiveIfAbsent(fields: { programId: string; companyId: string; schoolId: string; recommendationId: string }, manager: EntityManager): Promise<string | null> {
+    const rows = (await manager.query(
+      `INSERT INTO partnerships (program_id, company_id, school_id, recommendation_id, status)
+       VALUES ($1, $2, $3, $4, 'prospective')
+       ON CONFLICT (program_id, school_id) DO NOTHING
+       RETURNING id`,
+      [fields.programId, fields.companyId, fields.schoolId, fields.recommendationId],
+    )) as Array<{ id: string }>;
+    return rows[0]?.id ?? null;
+  }
+
+  /** Names the recommendation a (locked) partnership was born from, and bumps its version. */
+  async linkRecommendation(id: string, recommendationId: string, manager: EntityManager): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .update(Partnership)
+      .set({ recommendationId, version: () => 'version + 1' })
+      .where('id = :id', { id })
+      .execute();
+  }
+
   /** A recommendation with its request's company and the partnership already born from it. */
   async findRecommendation(id: string, manager: EntityManager): Promise<RecommendationFacts | null> {
     const [row] = (await manager.query(

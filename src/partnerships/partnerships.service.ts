@@ -23,6 +23,23 @@ import { PartnershipTimelineSources } from './timeline/timeline-source';
 import type { TimelineEvent } from './timeline/timeline-source';
 import { statusName } from '../common/errors/names';
 
+/** A recommended school the company accepted, in the program it becomes a partner in. */
+export interface AcceptedRecommendation {
+  recommendationId: string;
+  program: Pick<Program, 'id' | 'name' | 'companyId'>;
+  school: { id: string; name: string };
+}
+
+/**
+ * Which partnership an accepted recommendation stands for: created now (prospective), an existing
+ * one linked to the recommendation now, or an existing one already born from another recommendation.
+ */
+export interface PartnershipForRecommendation {
+  id: string;
+  status: PartnershipStatus;
+  outcome: 'created' | 'linked' | 'existing';
+}
+
 function duplicatePartnership(existingId: string, schoolName: string, programName: string): DuplicateRecordError {
   return new DuplicateRecordError('partnership_exists', existingId, {
     en: `${schoolName} already has a partnership in ${programName} (id ${existingId}); a school has one partnership per program, so change that one's status or cohort years instead`,
@@ -117,6 +134,40 @@ export class PartnershipsService {
     } catch (err) {
       throw (await this.explainRace(actor, err, dto)) ?? err;
     }
+  }
+
+  /**
+   * The partnership a recommendation accepted by the company stands for, inside the accepting
+   * transaction: a new prospective one linked to the recommendation, or the school's existing
+   * partnership in the program, linked to the recommendation when it was born from none. An ended
+   * partnership cannot be reopened, so accepting is refused then.
+   */
+  async openForAcceptedRecommendation(actor: Actor, manager: EntityManager, accepted: AcceptedRecommendation): Promise<PartnershipForRecommendation> {
+    const { program, school, recommendationId } = accepted;
+    let existing = await this.partnerships.findByProgramAndSchoolForUpdate(program.id, school.id, manager);
+    if (!existing) {
+      const fields = { programId: program.id, companyId: program.companyId, schoolId: school.id, recommendationId };
+      const id = await this.partnerships.insertProspectiveIfAbsent(fields, manager);
+      if (id) {
+        const today = await this.partnerships.today(manager);
+        await this.partnerships.insertEvent({ partnershipId: id, fromStatus: null, toStatus: 'prospective', occurredOn: today, reason: null, byUserId: actor.userId }, manager);
+        await this.audit.record(manager, actor, { action: 'create', entityType: 'partnership', entityId: id, changes: { ...fields, status: 'prospective', startedOn: null } });
+        return { id, status: 'prospective', outcome: 'created' };
+      }
+      // A concurrent accept of the same school in the same program made it first.
+      existing = await this.partnerships.findByProgramAndSchoolForUpdate(program.id, school.id, manager);
+      if (!existing) throw new Error('a partnership that blocked the insert is not there');
+    }
+    if (existing.status === 'ended') {
+      throw AppError.rule(
+        `${school.name}'s partnership in ${program.name} ended${existing.endedOn ? ` on ${existing.endedOn}` : ''} (id ${existing.id}), and an ended partnership cannot be reopened: a school has one partnership per program. Decline this recommendation with that reason, or accept it in a request for another program`,
+        `kemitraan ${school.name} dalam ${program.name} sudah berakhir${existing.endedOn ? ` pada ${existing.endedOn}` : ''} (id ${existing.id}), dan kemitraan yang berakhir tidak dapat dibuka lagi: satu sekolah hanya memiliki satu kemitraan per program. Tolak rekomendasi ini dengan alasan tersebut, atau terima dalam permintaan untuk program lain`,
+      );
+    }
+    if (existing.recommendationId !== null) return { id: existing.id, status: existing.status, outcome: 'existing' };
+    await this.partnerships.linkRecommendation(existing.id, recommendationId, manager);
+    await this.audit.record(manager, actor, { action: 'update', entityType: 'partnership', entityId: existing.id, changes: { recommendationId: { from: null, to: recommendationId } } });
+    return { id: existing.id, status: existing.status, outcome: 'linked' };
   }
 
   /** Lists the partnerships the caller may read, by school name. */

@@ -293,28 +293,28 @@ describe('partner requests', () => {
       const byName = new Map(items.map((i) => [i.name, i]));
       expect(byName.get('Cand B')).toMatchObject({ schoolId: b.id, npsn: b.npsn, schoolLevel: 'SD', regionCode: '63.09' });
       expect(byName.get('Cand B')?.reasons).toEqual([
-        { code: 'no_active_partner', points: 40, reason: 'no active CSR partner yet' },
-        { code: 'level_matches', points: 25, reason: 'level SD matches the request' },
-        { code: 'states_need', points: 10, reason: 'states need: literacy' },
-        { code: 'states_need', points: 10, reason: 'states need: teacher_training' },
-        { code: 'states_need', points: 10, reason: 'states need: disaster_preparedness' },
-        { code: 'states_need', points: 0, reason: 'states need: sanitation (need points are capped at 30)' },
+        { code: 'no_active_partner', points: 40, reason: 'no active CSR partner yet', topic: null, level: null },
+        { code: 'level_matches', points: 25, reason: 'level SD matches the request', topic: null, level: 'SD' },
+        { code: 'states_need', points: 10, reason: 'states need: literacy', topic: 'literacy', level: null },
+        { code: 'states_need', points: 10, reason: 'states need: teacher_training', topic: 'teacher_training', level: null },
+        { code: 'states_need', points: 10, reason: 'states need: disaster_preparedness', topic: 'disaster_preparedness', level: null },
+        { code: 'states_need', points: 0, reason: 'states need: sanitation (need points are capped at 30)', topic: 'sanitation', level: null },
       ]);
       expect(byName.get('Cand A')?.reasons).toEqual([
-        { code: 'no_active_partner', points: 40, reason: 'no active CSR partner yet' },
-        { code: 'level_matches', points: 25, reason: 'level SD matches the request' },
-        { code: 'states_need', points: 10, reason: 'states need: literacy' },
-        { code: 'states_need', points: 10, reason: 'states need: teacher_training' },
+        { code: 'no_active_partner', points: 40, reason: 'no active CSR partner yet', topic: null, level: null },
+        { code: 'level_matches', points: 25, reason: 'level SD matches the request', topic: null, level: 'SD' },
+        { code: 'states_need', points: 10, reason: 'states need: literacy', topic: 'literacy', level: null },
+        { code: 'states_need', points: 10, reason: 'states need: teacher_training', topic: 'teacher_training', level: null },
       ]);
       expect(byName.get('Cand C')?.reasons).toEqual([
-        { code: 'has_active_partner', points: 0, reason: 'already has an active CSR partner' },
-        { code: 'level_matches', points: 25, reason: 'level SD matches the request' },
-        { code: 'states_need', points: 10, reason: 'states need: literacy' },
+        { code: 'has_active_partner', points: 0, reason: 'already has an active CSR partner', topic: null, level: null },
+        { code: 'level_matches', points: 25, reason: 'level SD matches the request', topic: null, level: 'SD' },
+        { code: 'states_need', points: 10, reason: 'states need: literacy', topic: 'literacy', level: null },
       ]);
       expect(byName.get('Cand D')?.reasons).toEqual([
-        { code: 'no_active_partner', points: 40, reason: 'no active CSR partner yet' },
-        { code: 'level_matches', points: 25, reason: 'level SD matches the request' },
-        { code: 'no_need_matches', points: 0, reason: 'states none of the needs the request asks for' },
+        { code: 'no_active_partner', points: 40, reason: 'no active CSR partner yet', topic: null, level: null },
+        { code: 'level_matches', points: 25, reason: 'level SD matches the request', topic: null, level: 'SD' },
+        { code: 'no_need_matches', points: 0, reason: 'states none of the needs the request asks for', topic: null, level: null },
       ]);
       expect([d.id, e.id, a.id, c.id].every((x) => items.some((i) => i.schoolId === x))).toBe(true);
 
@@ -334,8 +334,8 @@ describe('partner requests', () => {
         ['Any SMP', 65],
       ]);
       expect(before[1].reasons).toEqual([
-        { code: 'no_active_partner', points: 40, reason: 'no active CSR partner yet' },
-        { code: 'any_level', points: 25, reason: 'any level was asked for' },
+        { code: 'no_active_partner', points: 40, reason: 'no active CSR partner yet', topic: null, level: null },
+        { code: 'any_level', points: 25, reason: 'any level was asked for', topic: null, level: null },
       ]);
       // Another company asks too; the office recommends the SD school there and that company accepts it.
       const q = await parties();

@@ -1,4 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { TOPICS } from '../../common/catalog/topics';
+import type { Topic } from '../../common/catalog/topics';
 import { SCHOOL_LEVELS } from '../../organizations/organization-type';
 import type { SchoolLevel } from '../../organizations/organization-type';
 import { explainCandidate, ScoreReason } from '../candidate-score';
@@ -16,6 +18,12 @@ export class ScoreReasonResponse {
 
   @ApiProperty({ example: 'states need: literacy' })
   reason: string;
+
+  @ApiProperty({ nullable: true, enum: TOPICS, example: 'literacy', description: 'The need a states_need line is about, for translation; null on every other line.' })
+  topic: Topic | null;
+
+  @ApiProperty({ nullable: true, enum: SCHOOL_LEVELS, example: 'SD', description: "The school's level on a level_matches or level_not_asked line; null on every other line." })
+  level: SchoolLevel | null;
 }
 
 /** A school suggested for a request, with its score and the reasons that add up to it. */
@@ -38,14 +46,7 @@ export class PartnerCandidateResponse {
   @ApiProperty({ example: 75, description: 'The sum of the points of `reasons`.' })
   score: number;
 
-  @ApiProperty({
-    type: [ScoreReasonResponse],
-    example: [
-      { code: 'no_active_partner', points: 40, reason: 'no active CSR partner yet' },
-      { code: 'level_matches', points: 25, reason: 'level SD matches the request' },
-      { code: 'states_need', points: 10, reason: 'states need: literacy' },
-    ],
-  })
+  @ApiProperty({ type: [ScoreReasonResponse], description: 'One line per reason, e.g. +40 "no active CSR partner yet", +25 "level SD matches the request", +10 "states need: literacy".' })
   reasons: ScoreReasonResponse[];
 
   static from(this: void, c: CandidateRow, request: { schoolLevels: SchoolLevel[]; needTopics: CandidateRow['matchedNeeds'] }): PartnerCandidateResponse {
@@ -56,7 +57,14 @@ export class PartnerCandidateResponse {
       needsAsked: request.needTopics,
       matchedNeeds: c.matchedNeeds,
     });
-    return { schoolId: c.id, name: c.name, npsn: c.npsn, schoolLevel: c.schoolLevel, regionCode: c.regionCode, score, reasons };
+    // The states_need lines follow the matched needs in order; topic and level let a reader translate each line.
+    let need = 0;
+    const explained = reasons.map((r) => ({
+      ...r,
+      topic: r.code === 'states_need' ? (c.matchedNeeds[need++] ?? null) : null,
+      level: r.code === 'level_matches' || r.code === 'level_not_asked' ? c.schoolLevel : null,
+    }));
+    return { schoolId: c.id, name: c.name, npsn: c.npsn, schoolLevel: c.schoolLevel, regionCode: c.regionCode, score, reasons: explained };
   }
 }
 

@@ -7,6 +7,8 @@ import type { SchoolLevel } from '../../organizations/organization-type';
 import { PARTNER_REQUEST_STATUSES, RECOMMENDATION_DECISIONS } from '../partner-request-status';
 import type { PartnerRequestStatus, RecommendationDecision } from '../partner-request-status';
 import type { PartnerRecommendationRow, PartnerRequestRow } from '../partner-requests.repository';
+import { PARTNERSHIP_STATUSES } from '../../partnerships/partnership-status';
+import type { PartnershipStatus } from '../../partnerships/partnership-status';
 
 export { OrganizationRefResponse };
 
@@ -41,6 +43,18 @@ export class RecommendedSchoolResponse {
   regionCode: string | null;
 }
 
+/** The partnership an accepted school has in the program. */
+export class RecommendationPartnershipResponse {
+  @ApiProperty({ example: '00000000-0000-4000-8000-000000000901' })
+  id: string;
+
+  @ApiProperty({ enum: PARTNERSHIP_STATUSES, example: 'prospective' })
+  status: PartnershipStatus;
+
+  @ApiProperty({ type: OrganizationRefResponse, example: { id: '00000000-0000-4000-8000-000000000801', name: 'Generasi Trakindo' }, description: 'The program the school is a partner in.' })
+  program: OrganizationRefResponse;
+}
+
 /** One school the education office recommended, and the company's decision on it. */
 export class PartnerRecommendationResponse {
   @ApiProperty({ example: '00000000-0000-4000-8000-000000000701' })
@@ -73,6 +87,13 @@ export class PartnerRecommendationResponse {
   @ApiProperty({ example: '2012-02-20T02:00:00.000Z' })
   createdAt: string;
 
+  @ApiProperty({
+    nullable: true,
+    type: RecommendationPartnershipResponse,
+    description: "Once accepted: the school's partnership born from this recommendation, or else its partnership in the request's program; null while none exists.",
+  })
+  partnership: RecommendationPartnershipResponse | null;
+
   static from(this: void, r: PartnerRecommendationRow): PartnerRecommendationResponse {
     return {
       id: r.id,
@@ -85,6 +106,10 @@ export class PartnerRecommendationResponse {
       decidedAt: r.decidedAt?.toISOString() ?? null,
       recommendedBy: { id: r.recommendedByUserId, fullName: r.recommendedByName },
       createdAt: r.createdAt.toISOString(),
+      partnership:
+        r.partnershipId === null || r.partnershipStatus === null
+          ? null
+          : { id: r.partnershipId, status: r.partnershipStatus, program: { id: r.partnershipProgramId ?? '', name: r.partnershipProgramName ?? '' } },
     };
   }
 }
@@ -181,4 +206,26 @@ export class PartnerRequestDetailResponse extends PartnerRequestResponse {
   static of(this: void, r: PartnerRequestRow, recommendations: PartnerRecommendationRow[]): PartnerRequestDetailResponse {
     return { ...PartnerRequestResponse.from(r), recommendations: recommendations.map(PartnerRecommendationResponse.from) };
   }
+}
+
+/** Which partnership the accepted school is a partner in, and how accepting got it there. */
+export class AcceptedPartnershipResponse extends RecommendationPartnershipResponse {
+  @ApiProperty({
+    enum: ['created', 'linked', 'existing'],
+    example: 'created',
+    description:
+      'created: a new prospective partnership, born from this recommendation; linked: the school already had a partnership in the program, now linked to this recommendation; ' +
+      'existing: the school already had a partnership in the program born from another recommendation, left as it was.',
+  })
+  outcome: 'created' | 'linked' | 'existing';
+}
+
+/** The request after accepting a recommended school, and the partnership the school now has. */
+export class AcceptRecommendationResponse extends PartnerRequestDetailResponse {
+  @ApiProperty({
+    nullable: true,
+    type: AcceptedPartnershipResponse,
+    description: 'The partnership the school is now a partner in; null when neither the request nor the call named a program (only the decision was recorded).',
+  })
+  partnership: AcceptedPartnershipResponse | null;
 }

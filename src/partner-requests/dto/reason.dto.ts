@@ -1,6 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { trimmed } from './create-partner-request.dto';
 
 /** Why the company declines a recommended school. */
@@ -21,4 +21,17 @@ export class WithdrawPartnerRequestDto {
   @IsNotEmpty()
   @MaxLength(2000)
   reason: string;
+}
+
+/** Where an accepted school becomes a prospective partner, when the request names no program. */
+export class AcceptRecommendationDto {
+  @ApiPropertyOptional({
+    example: '00000000-0000-4000-8000-000000000801',
+    description:
+      "Only for a request that names no program: one of your company's programs (GET /api/v1/programs) the school becomes a prospective partner in. " +
+      "Leave it out to use the request's own program; without either, only the decision is recorded.",
+  })
+  @IsOptional()
+  @IsUUID()
+  programId?: string;
 }
