@@ -80,6 +80,8 @@ export class Partners1795545291536 implements MigrationInterface {
     await queryRunner.query(`DROP INDEX "public"."users_invitation_key"`);
     await queryRunner.query(`DROP INDEX "public"."organizations_created_idx"`);
     await queryRunner.query(`DROP INDEX "public"."organizations_region_idx"`);
+    // Invitations go with this migration: users invited who never set a password cannot stay.
+    await queryRunner.query(`DELETE FROM "users" WHERE "password_hash" IS NULL`);
     await queryRunner.query(`ALTER TABLE "users" ALTER COLUMN "password_hash" SET NOT NULL`);
     await queryRunner.query(`ALTER TABLE "users" DROP COLUMN "invited_by_user_id"`);
     await queryRunner.query(`ALTER TABLE "users" DROP COLUMN "invitation_expires_at"`);
