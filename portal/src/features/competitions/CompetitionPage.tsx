@@ -1,94 +1,17 @@
-import { Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { IconPaperclip, IconPlus } from '@tabler/icons-react';
 import { Link, useParams } from 'react-router';
 import { useSession } from '../../app/session';
 import { useI18n } from '../../i18n';
 import { BackLink } from '../../ui/back-link';
-import { formatNumber } from '../../ui/format';
 import { DateText } from '../../ui/money';
 import { PageState } from '../../ui/problems';
 import { useCompetition, useEntries, type CompetitionDetail } from './api';
 import { entryWindow, EntryWindowNotice, PhaseBadge } from './entry-window';
 import { ResultsSection } from './ResultsSection';
-
-function Fact({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div>
-      <Text size="sm" c="dimmed">
-        {label}
-      </Text>
-      <Text fw={500}>{children}</Text>
-    </div>
-  );
-}
-
-function Schedule({ c }: { c: CompetitionDetail }) {
-  const { t } = useI18n();
-  return (
-    <Card withBorder padding="lg" component="section" aria-labelledby="schedule-title">
-      <Title order={2} size="h3" id="schedule-title" mb="sm">
-        {t('competitions.detail.schedule')}
-      </Title>
-      <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="md" verticalSpacing="sm">
-        <Fact label={t('competitions.detail.entriesOpen')}>
-          <DateText value={c.entriesOpenAt} withTime />
-        </Fact>
-        <Fact label={t('competitions.detail.entriesClose')}>
-          <DateText value={c.entriesCloseAt} withTime />
-        </Fact>
-        <Fact label={t('competitions.detail.judgingEnds')}>
-          <DateText value={c.judgingEndsAt} withTime />
-        </Fact>
-        <Fact label={t('competitions.detail.published')}>{c.publishedAt ? <DateText value={c.publishedAt} /> : t('competitions.detail.notYet')}</Fact>
-      </SimpleGrid>
-    </Card>
-  );
-}
-
-function Rubric({ c }: { c: CompetitionDetail }) {
-  const { t, lang } = useI18n();
-  return (
-    <Card withBorder padding="lg" component="section" aria-labelledby="rubric-title">
-      <Title order={2} size="h3" id="rubric-title" mb="sm">
-        {t('competitions.detail.categoriesAndRubric')}
-      </Title>
-      <Title order={3} size="h5" mb={6}>
-        {t('competitions.detail.categories')}
-      </Title>
-      <Group gap="xs" mb="md" component="ul" style={{ listStyle: 'none', padding: 0, margin: '0 0 1rem' }}>
-        {c.categories.map((k) => (
-          <li key={k.id}>
-            <Badge c="dark.8" variant="outline" size="lg" style={{ textTransform: 'none' }}>
-              {k.name}
-            </Badge>
-          </li>
-        ))}
-      </Group>
-      <Title order={3} size="h5" mb={6}>
-        {t('competitions.detail.rubric')}
-      </Title>
-      <Text size="sm" c="dimmed" mb="xs">
-        {t('competitions.detail.rubricHint')}
-      </Text>
-      <Stack component="ol" gap="xs" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-        {c.criteria.map((k) => (
-          <Card key={k.id} component="li" withBorder padding="sm">
-            <Group justify="space-between" wrap="wrap" gap="xs">
-              <Text fw={600}>{k.name}</Text>
-              <Group gap={6}>
-                <Badge c="dark.8" variant="light">{t('competitions.detail.weight', { weight: formatNumber(k.weight, lang) })}</Badge>
-                <Badge c="dark.8" variant="light" color="gray">
-                  {t('competitions.detail.maxScore', { max: k.maxScore })}
-                </Badge>
-              </Group>
-            </Group>
-            {k.description && <Text size="sm">{k.description}</Text>}
-          </Card>
-        ))}
-      </Stack>
-    </Card>
-  );
-}
+import { Rubric, Schedule } from './competition-parts';
+import { JudgeCompetition } from './JudgeCompetition';
+import { ManageCompetition } from './ManageCompetition';
 
 /** The school's own entries, and the way to send one while entries are open. */
 function OwnEntries({ c }: { c: CompetitionDetail }) {
@@ -146,7 +69,10 @@ function OwnEntries({ c }: { c: CompetitionDetail }) {
   );
 }
 
-/** One competition: schedule, the school's entries, categories and rubric, and the results once published. */
+/**
+ * One competition, as the reader works with it: the CSR officer runs it (phases, panel, assignments,
+ * results), a judge scores the entries assigned to them, a school sees its entries and the results.
+ */
 export function CompetitionPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
@@ -156,6 +82,8 @@ export function CompetitionPage() {
   if (competition.isPending) return <PageState loading />;
   if (competition.isError) return <PageState error={competition.error} />;
   const c = competition.data;
+  if (hasPermission('competitions:manage')) return <ManageCompetition c={c} />;
+  if (hasPermission('competitions:judge')) return <JudgeCompetition c={c} />;
   const published = c.phase === 'published' || c.phase === 'closed';
 
   return (

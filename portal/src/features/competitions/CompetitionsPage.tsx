@@ -1,9 +1,11 @@
-import { Anchor, Card, Group, Stack, Text, Title } from '@mantine/core';
-import { Link } from 'react-router';
+import { Anchor, Button, Card, Group, NativeSelect, Stack, Text, Title } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
+import { Link, useSearchParams } from 'react-router';
+import { useSession } from '../../app/session';
 import { useI18n } from '../../i18n';
 import { DateText } from '../../ui/money';
 import { PageState } from '../../ui/problems';
-import { useCompetitions, type Competition } from './api';
+import { useCompetitions, type Competition, type CompetitionFilters, type CompetitionPhase } from './api';
 import { entryWindow, PhaseBadge } from './entry-window';
 
 /** The one date that matters now: the deadline while open, the end of judging, the publication. */
@@ -34,28 +36,70 @@ function KeyDate({ c }: { c: Competition }) {
   return null;
 }
 
-/** The competitions of the programs the school is in, newest first. */
+const PHASES: CompetitionPhase[] = ['draft', 'open', 'judging', 'published', 'closed'];
+
+/**
+ * The competitions the user may see, newest first: a school's programs, a company's own (with the
+ * way to start one), a judge's panels. Filters live in the URL with the API's names (?phase=, ?programYearId=).
+ */
 export function CompetitionsPage() {
   const { t } = useI18n();
-  const competitions = useCompetitions();
+  const { hasPermission } = useSession();
+  const manages = hasPermission('competitions:manage');
+  const judges = hasPermission('competitions:judge');
+  const [params, setParams] = useSearchParams();
+  const phase = PHASES.find((p) => p === params.get('phase'));
+  const filters: CompetitionFilters = { ...(phase ? { phase } : {}), ...(params.get('programYearId') ? { programYearId: params.get('programYearId') ?? undefined } : {}) };
+  const competitions = useCompetitions(filters);
+  const items = competitions.data?.pages.flatMap((p) => p.items) ?? [];
+
+  const setPhase = (value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set('phase', value);
+    else next.delete('phase');
+    setParams(next, { replace: true });
+  };
 
   return (
     <Stack gap="lg">
-      <div>
-        <Title order={1}>{t('competitions.list.title')}</Title>
-        <Text c="dimmed">{t('competitions.list.intro')}</Text>
-      </div>
+      <Group justify="space-between" align="flex-end" wrap="wrap" gap="sm">
+        <div>
+          <Title order={1}>{t('competitions.list.title')}</Title>
+          <Text c="dimmed">{t(manages ? 'competitions.list.introCsr' : judges ? 'competitions.list.introJudge' : 'competitions.list.intro')}</Text>
+        </div>
+        {manages && (
+          <Button component={Link} to="/competitions/new" leftSection={<IconPlus size={18} />}>
+            {t('competitions.list.create')}
+          </Button>
+        )}
+      </Group>
+      {(manages || judges) && (
+        <Group gap="sm" align="flex-end" wrap="wrap">
+          <NativeSelect
+            label={t('competitions.list.phaseFilter')}
+            value={phase ?? ''}
+            onChange={(e) => setPhase(e.currentTarget.value)}
+            data={[{ value: '', label: t('competitions.list.allPhases') }, ...PHASES.map((p) => ({ value: p, label: t(`competitions.phase.${p}`) }))]}
+            w={{ base: '100%', xs: 260 }}
+          />
+          {filters.programYearId && (
+            <Button variant="subtle" onClick={() => setParams(new URLSearchParams(phase ? { phase } : {}), { replace: true })}>
+              {t('competitions.list.clearYear')}
+            </Button>
+          )}
+        </Group>
+      )}
       {competitions.isPending ? (
         <PageState loading />
       ) : competitions.isError ? (
         <PageState error={competitions.error} />
-      ) : competitions.data.items.length === 0 ? (
+      ) : items.length === 0 ? (
         <Card withBorder>
-          <Text>{t('competitions.list.none')}</Text>
+          <Text>{t(phase || filters.programYearId ? 'competitions.list.noneFiltered' : manages ? 'competitions.list.noneCsr' : judges ? 'competitions.list.noneJudge' : 'competitions.list.none')}</Text>
         </Card>
       ) : (
         <Stack component="ul" gap="sm" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-          {competitions.data.items.map((c) => (
+          {items.map((c) => (
             <Card key={c.id} component="li" withBorder padding="md">
               <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
                 <div style={{ minWidth: 0 }}>
@@ -72,6 +116,13 @@ export function CompetitionsPage() {
             </Card>
           ))}
         </Stack>
+      )}
+      {competitions.hasNextPage && (
+        <Group justify="center">
+          <Button variant="default" onClick={() => void competitions.fetchNextPage()} loading={competitions.isFetchingNextPage}>
+            {t('common.more')}
+          </Button>
+        </Group>
       )}
     </Stack>
   );

@@ -15,7 +15,8 @@ import { notify } from '../../ui/notify';
 import { PageState, ProblemAlert } from '../../ui/problems';
 import { entryKey, fetchEntry, useCompetition, useEntry, usePlanPrograms, useUpdateEntry, useUploadEvidence, type EntryDetail, type PlanProgramChoice } from './api';
 import { applyEntryProblem, EntryFields, entryValues, splitPlanChoice, teamOf, useEntryLabels, type EntryValues } from './entry-form';
-import { entryWindow, EntryWindowNotice } from './entry-window';
+import { entryWindow, EntryWindowNotice, ScoringNotice } from './entry-window';
+import { AllScoreSheets, ScoreSheetForm } from './Scoring';
 
 function fileSize(bytes: number, lang: 'id' | 'en'): string {
   if (bytes >= 1024 * 1024) return `${formatNumber(bytes / (1024 * 1024), lang)} MB`;
@@ -206,7 +207,10 @@ function ReadOnlyEntry({ entry }: { entry: EntryDetail }) {
   );
 }
 
-/** One of the school's entries: changed and given evidence until the deadline, read-only after it. */
+/**
+ * One entry: the school changes it and adds evidence until the deadline (read-only after it); a judge
+ * reads it and scores it against the rubric; the CSR officer reads it with every judge's scores.
+ */
 export function EntryPage() {
   const { id = '', entryId = '' } = useParams();
   const { t } = useI18n();
@@ -223,6 +227,7 @@ export function EntryPage() {
   const e = entry.data;
   if (e.competitionId !== competition.data.id) return <PageState error={new ApiProblem({}, 404)} />;
   const editable = canWrite && open;
+  const judges = hasPermission('competitions:judge');
 
   return (
     <Stack gap="lg">
@@ -232,15 +237,18 @@ export function EntryPage() {
           {e.title}
         </Title>
         <Text c="dimmed">
-          {competition.data.title} · {t('competitions.entry.categoryOf', { category: e.category.name })}
+          {competition.data.title} · {e.school.name} · {t('competitions.entry.categoryOf', { category: e.category.name })}
         </Text>
         <Text size="sm" c="dimmed">
           {t('competitions.entry.submittedBy', { name: e.submittedBy.fullName ?? '' })} <DateText value={e.createdAt} withTime /> · {t('competitions.entry.updated')} <DateText value={e.updatedAt} withTime />
         </Text>
       </div>
       {canWrite && <EntryWindowNotice competition={competition.data} />}
+      {judges && <ScoringNotice competition={competition.data} />}
       {editable ? <EditEntry key={e.id} entry={e} planPrograms={plans.data ?? []} /> : <ReadOnlyEntry entry={e} />}
       <Evidence entry={e} canUpload={editable} />
+      {judges && <ScoreSheetForm c={competition.data} entry={e} />}
+      {hasPermission('competitions:manage') && <AllScoreSheets entryId={e.id} />}
     </Stack>
   );
 }

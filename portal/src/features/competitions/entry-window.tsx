@@ -48,3 +48,34 @@ export function EntryWindowNotice({ competition }: { competition: Competition })
     </Alert>
   );
 }
+
+export type ScoringWindow = { open: true } | { open: false; reason: 'notStarted' | 'ended' | 'published' };
+
+/**
+ * Whether the page offers giving and changing scores now, read from the phase and the end of judging
+ * as the API gave them; the API still decides each score sheet (and says why when it refuses).
+ */
+export function scoringWindow(c: Pick<Competition, 'phase' | 'judgingEndsAt'>, now = new Date()): ScoringWindow {
+  if (c.phase === 'draft' || c.phase === 'open') return { open: false, reason: 'notStarted' };
+  if (c.phase === 'published' || c.phase === 'closed') return { open: false, reason: 'published' };
+  return now <= new Date(c.judgingEndsAt) ? { open: true } : { open: false, reason: 'ended' };
+}
+
+/** Says whether scores can be given or changed now, and why not when they cannot. */
+export function ScoringNotice({ competition }: { competition: Competition }) {
+  const { t, lang } = useI18n();
+  const w = scoringWindow(competition);
+  const params = { ends: formatDateTime(competition.judgingEndsAt, lang), published: formatDateTime(competition.publishedAt, lang) };
+  if (w.open) {
+    return (
+      <Alert color="blue" icon={<IconClockHour4 size={18} />} title={t('competitions.scoring.openTitle')}>
+        {t('competitions.scoring.open', params)}
+      </Alert>
+    );
+  }
+  return (
+    <Alert color="gray" icon={<IconLock size={18} />} title={t(w.reason === 'notStarted' ? 'competitions.scoring.notStartedTitle' : 'competitions.scoring.closedTitle')}>
+      {t(`competitions.scoring.${w.reason}`, params)}
+    </Alert>
+  );
+}
