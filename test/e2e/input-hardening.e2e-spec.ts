@@ -141,6 +141,20 @@ describe('input hardening: no input answers 5xx', () => {
       expect(fraction.status).toBe(422);
       expect(fraction.body.errors[0]).toMatchObject({ field: 'version' });
     });
+
+    it('refuses numbers in exponent form where hours, weights or scores belong, naming each field, in both languages', async () => {
+      const hours = await t.http.post('/api/v1/mentoring/assignments').set('Authorization', auth).set('Accept-Language', 'id').send({ plannedHours: 1e-7 });
+      expect(hours.status).toBe(422);
+      expect(hours.body.errors).toEqual([expect.objectContaining({ field: 'plannedHours', code: 'isNumber' })]);
+      expect(hours.body.errors[0].message).toContain('bukan bentuk eksponen');
+      const nested = await t.http.post('/api/v1/competitions').set('Authorization', auth).send({ criteria: [{ weight: 30 }, { weight: 1.5e-9, maxScore: 1e21 }] });
+      expect(nested.status).toBe(422);
+      expect(nested.body.errors.map((e: { field: string }) => e.field)).toEqual(['criteria[1].weight', 'criteria[1].maxScore']);
+      expect(nested.body.errors[0].message).toContain('not in exponent form');
+      // Exponent notation whose value is plain (2e1 is 20) is an ordinary number once parsed.
+      const plain = await t.http.post('/api/v1/mentoring/assignments').set('Authorization', auth).send({ plannedHours: 2e1 });
+      expect(plain.body.errors?.some((e: { field: string }) => e.field === 'plannedHours')).toBe(false);
+    });
   });
 
   describe('dates in queries', () => {

@@ -1,4 +1,4 @@
-import { findBadText, jsonDepthExceeds, MAX_JSON_DEPTH } from '../../src/common/http/input-guard';
+import { findBadText, findUnstorable, jsonDepthExceeds, MAX_JSON_DEPTH } from '../../src/common/http/input-guard';
 
 describe('JSON depth check before parsing', () => {
   it('allows nesting up to the limit and refuses one level more', () => {
@@ -21,5 +21,15 @@ describe('text PostgreSQL cannot store', () => {
     expect(findBadText({ a: 'ok 😀', b: ['x', 'y\u0000'], c: { d: '\ud800' }, e: '\udc00x', ['k\u0000']: 1 })).toEqual(['b[1]', 'c.d', 'e', 'k\\u0000']);
     expect(findBadText('\u0000')).toEqual(['(body)']);
     expect(findBadText({ n: 1, m: null, t: true })).toEqual([]);
+  });
+});
+
+describe('numbers no field holds', () => {
+  it('finds exponent forms by field path, and leaves plain numbers alone', () => {
+    expect(findUnstorable({ a: 1e-7, b: [1, 2.5, 1e21], c: { d: 0, e: -3.25, f: 123456789 }, g: 2e1 })).toEqual([
+      { field: 'a', kind: 'number' },
+      { field: 'b[2]', kind: 'number' },
+    ]);
+    expect(findUnstorable(5e-324)).toEqual([{ field: '(body)', kind: 'number' }]);
   });
 });

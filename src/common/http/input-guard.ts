@@ -73,20 +73,39 @@ function childPath(parent: string, key: string | number): string {
   return parent === '' ? key : `${parent}.${key}`;
 }
 
-/** Every string (and key) in a parsed body or query that PostgreSQL could not take, by field path. */
-export function findBadText(value: unknown, path = '', found: string[] = [], depth = 0): string[] {
+/**
+ * Numbers JSON may write but no field of the API holds: an exponent form whose value has no plain
+ * decimal writing of a few places (1e-7), or one too large for any column (1e21). Validation of
+ * bounded decimals cannot read their places, so they are refused before it.
+ */
+function unstorableNumber(n: number): boolean {
+  return Number.isFinite(n) && n !== 0 && String(n).includes('e');
+}
+
+/** Problems of a parsed body or query no field could hold, by field path: bad text, exponent numbers. */
+export function findUnstorable(value: unknown, path = '', found: Array<{ field: string; kind: 'text' | 'number' }> = [], depth = 0): Array<{ field: string; kind: 'text' | 'number' }> {
   if (found.length >= 20 || depth > MAX_JSON_DEPTH + 2) return found;
+  const here = path === '' ? '(body)' : path;
   if (typeof value === 'string') {
-    if (badText(value)) found.push(path === '' ? '(body)' : path);
+    if (badText(value)) found.push({ field: here, kind: 'text' });
+  } else if (typeof value === 'number') {
+    if (unstorableNumber(value)) found.push({ field: here, kind: 'number' });
   } else if (Array.isArray(value)) {
-    value.forEach((v, i) => findBadText(v, childPath(path, i), found, depth + 1));
+    value.forEach((v, i) => findUnstorable(v, childPath(path, i), found, depth + 1));
   } else if (value !== null && typeof value === 'object') {
     for (const [k, v] of Object.entries(value)) {
-      if (badText(k)) found.push(childPath(path, k.replaceAll('\u0000', '\\u0000').replace(/[\ud800-\udfff]/g, '?')));
-      else findBadText(v, childPath(path, k), found, depth + 1);
+      if (badText(k)) found.push({ field: childPath(path, k.replaceAll('\u0000', '\\u0000').replace(/[\ud800-\udfff]/g, '?')), kind: 'text' });
+      else findUnstorable(v, childPath(path, k), found, depth + 1);
     }
   }
   return found;
+}
+
+/** Every string (and key) in a parsed body or query that PostgreSQL could not take, by field path. */
+export function findBadText(value: unknown): string[] {
+  return findUnstorable(value)
+    .filter((p) => p.kind === 'text')
+    .map((p) => p.field);
 }
 
 /** The field problem for text that cannot be stored, in both languages. */
@@ -101,14 +120,36 @@ export function badTextError(field: string): RawFieldError {
   };
 }
 
+/** The field problem for a number in exponent form, in both languages. */
+export function exponentNumberError(field: string): RawFieldError {
+  return {
+    field,
+    code: 'isNumber',
+    message: {
+      en: `${field} must be written as plain digits with at most 2 decimals (e.g. 12.5), not in exponent form such as 1e-7`,
+      id: `${field} harus ditulis dengan angka biasa dengan paling banyak 2 desimal (mis. 12.5), bukan bentuk eksponen seperti 1e-7`,
+    },
+  };
+}
+
 /**
  * Refuses, as one 422 naming each field, any string in the body or the query that contains a NUL
- * character or a lone UTF-16 surrogate, before a route sees it: one place for every route.
+ * character or a lone UTF-16 surrogate, and any number in the body in exponent form, before a route
+ * sees it: one place for every route.
  */
 export function textGuardMiddleware(req: Request, res: Response, next: NextFunction): void {
-  const fields = [...findBadText(req.query), ...findBadText(req.body)];
-  if (fields.length === 0) return next();
-  sendProblem(new AppError('validation_failed', {}, fields.map(badTextError)), req, res, (req as AppRequest).id);
+  const problems = [...findUnstorable(req.query).filter((p) => p.kind === 'text'), ...findUnstorable(req.body)];
+  if (problems.length === 0) return next();
+  sendProblem(
+    new AppError(
+      'validation_failed',
+      {},
+      problems.map((p) => (p.kind === 'text' ? badTextError(p.field) : exponentNumberError(p.field))),
+    ),
+    req,
+    res,
+    (req as AppRequest).id,
+  );
 }
 
 /**
