@@ -4,6 +4,9 @@ import { apiAs, DEMO, expect, expectAccessible, PHONE, signIn, test, uniqueTag, 
 // file sets up (a new partner school in Generasi Trakindo); the demo's plans are only read.
 
 const PLAN_2026 = '00000000-0000-4000-8000-0000a1260000';
+// Each test first sets up a school and its plan through the API, on a shared and busy machine.
+test.describe.configure({ timeout: 240_000 });
+
 const npsn = () => String(20_000_000 + Math.floor(Math.random() * 70_000_000));
 
 interface World {
@@ -146,7 +149,7 @@ test('approving a plan that changed meanwhile says so and loads it; once approve
   await expect(page.getByText('Diajukan ulang sebagai versi 2')).toBeVisible();
   await dialog.getByRole('button', { name: 'Ya, setujui' }).click();
   await expect(dialog).toHaveCount(0);
-  await expect(page.getByRole('heading', { name: 'Rencana disetujui dan dibekukan' })).toBeVisible();
+  await expect(page.getByRole('alert', { name: 'Rencana disetujui dan dibekukan' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Setujui rencana' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Minta perbaikan' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: /^Komentari isian/ })).toHaveCount(0);

@@ -10,7 +10,7 @@ import type { PlanDetail } from './plan-form';
 import { actsForSchool, canCommentOn, schoolActions, STATUS_COLOR } from './plan-status';
 import { PlanEditor } from './PlanEditor';
 import { PlanHeader } from './PlanParts';
-import { ReviewPanel } from './PlanReview';
+import { isFrozen, ReviewPanel } from './PlanReview';
 import { PlanView } from './PlanView';
 import { usePlanViewer } from './use-plan-viewer';
 
@@ -43,7 +43,7 @@ export function PlanPage() {
       {actions.includes('edit') ? (
         <PlanEditor key={p.id} plan={p} comments={threads} canComment={canComment} />
       ) : (
-        <PlanView plan={p} comments={threads} canComment={canComment} canCommentFields={canComment && !school && viewer.canReview} />
+        <PlanView plan={p} comments={threads} canComment={canComment} canCommentFields={canComment && !school && viewer.canReview && !isFrozen(p.status)} />
       )}
     </Stack>
   );

@@ -14,6 +14,11 @@ import { usePlanViewer } from './use-plan-viewer';
 
 const FROZEN: PlanDetail['status'][] = ['approved', 'in_progress', 'completed'];
 
+/** An approved plan is frozen: its content changes only through a revision the school opens. */
+export function isFrozen(status: PlanDetail['status']): boolean {
+  return FROZEN.includes(status);
+}
+
 /**
  * What a reviewer (the company's CSR officer, the plan's facilitator) can do on a plan: decide on a
  * submitted one, see what changed since the previous version, and read that an approved plan is frozen.
