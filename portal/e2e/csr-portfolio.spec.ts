@@ -22,6 +22,14 @@ interface HealthPage {
   nextCursor: string | null;
 }
 
+// The portfolio is a heavy report (every program year since 2012) and the machine is shared: give it room.
+test.describe.configure({ timeout: 240_000 });
+
+/** The dashboard has drawn the report (the first figure is there). */
+async function reportShown(page: Page) {
+  await expect(page.getByRole('link', { name: / (Sekolah dalam kohort|Schools in the cohort)$/ })).toBeVisible({ timeout: 60_000 });
+}
+
 /** Whole rupiah the way the portal writes them: "Rp 1.250.000". */
 const rupiah = (digits: string) => `Rp ${new Intl.NumberFormat('id-ID').format(BigInt(digits))}`;
 
@@ -37,14 +45,15 @@ async function openFromMenu(page: Page) {
   if ((page.viewportSize()?.width ?? 1366) < 768) await page.getByRole('button', { name: 'Buka menu' }).click();
   await page.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name: 'Portofolio' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Portofolio program' })).toBeVisible();
+  await reportShown(page);
 }
 
 /** A figure tile: the link named "<value> <label>". */
-const figure = (page: Page, label: string) => page.getByRole('link', { name: new RegExp(`${label.replace(/[()]/g, '\\$&')}$`) });
+const figure = (page: Page, label: string) => page.getByRole('link', { name: new RegExp(` ${label.replace(/[()]/g, '\\$&')}( |$)`) });
 
 /** Saves what the browser downloads and answers its name and bytes. */
 async function downloaded(page: Page, click: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> {
-  const [download] = await Promise.all([page.waitForEvent('download'), click()]);
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), click()]);
   const path = await (download as Download).path();
   return { name: download.suggestedFilename(), bytes: readFileSync(path) };
 }
@@ -78,8 +87,8 @@ test('the CSR officer opens the portfolio on the latest running year, and each f
   await signIn(page, DEMO.csr);
   await openFromMenu(page);
 
-  await expect(page.getByRole('textbox', { name: 'Program' })).toHaveValue('Generasi Trakindo');
-  await expect(page.getByRole('textbox', { name: 'Tahun' })).toHaveValue(`${year} · berjalan`);
+  await expect(page.getByRole('combobox', { name: 'Program' })).toHaveValue('Generasi Trakindo');
+  await expect(page.getByRole('combobox', { name: 'Tahun' })).toHaveValue(`${year} · berjalan`);
   await expect(page).toHaveURL(/\/portfolio$/);
 
   // The figures are the API's, and each links to the list behind it with the API's own filter names.
@@ -107,7 +116,7 @@ test('the CSR officer opens the portfolio on the latest running year, and each f
 
   // Another year: the URL keeps it, and the figures are that year's.
   const past = await csr.get<Portfolio>(`/reports/portfolio?programId=${PROGRAM}&year=2019`);
-  await page.getByRole('textbox', { name: 'Tahun' }).click();
+  await page.getByRole('combobox', { name: 'Tahun' }).click();
   await page.getByRole('option', { name: '2019 · selesai' }).click();
   await expect(page).toHaveURL(new RegExp(`/portfolio\\?programId=${PROGRAM}&year=2019$`));
   await expect(figure(page, 'Dana ditetapkan')).toContainText(rupiah(past.grants.awarded));
@@ -124,6 +133,7 @@ test('the CSR officer downloads the portfolio as XLSX and CSV, and a partnership
   const r = await csr.get<Portfolio>(`/reports/portfolio?programId=${PROGRAM}&year=${year}`);
   await signIn(page, DEMO.csr);
   await page.goto('/portfolio');
+  await reportShown(page);
   const downloads = page.getByRole('region', { name: 'Unduh' });
   await expect(downloads.getByRole('button', { name: 'Unduh XLSX' })).toBeVisible();
 
@@ -150,7 +160,7 @@ test('the CSR officer downloads the portfolio as XLSX and CSV, and a partnership
 
   // The one-page summary of a chosen partnership.
   await expect(downloads.getByRole('button', { name: 'Unduh ringkasan PDF' })).toBeDisabled();
-  await downloads.getByRole('textbox', { name: 'Kemitraan untuk ringkasan satu halaman' }).click();
+  await downloads.getByRole('combobox', { name: 'Kemitraan untuk ringkasan satu halaman' }).click();
   await page.getByRole('option', { name: 'SDN Pelambuan 4 Banjarmasin' }).click();
   const pdf = await downloaded(page, () => downloads.getByRole('button', { name: 'Unduh ringkasan PDF' }).click());
   expect(pdf.name).toMatch(/^summary-.*\.pdf$/);
@@ -164,10 +174,11 @@ test('partnership health lists each partnership with its score and reasons, filt
   const noContact = await csr.get<HealthPage>(`/reports/portfolio/health?programId=${PROGRAM}&reason=no_contact_60_days`);
   await signIn(page, DEMO.csr);
   await page.goto('/portfolio');
+  await reportShown(page);
   await page.getByRole('link', { name: 'Kesehatan kemitraan' }).first().click();
   await expect(page.getByRole('heading', { level: 1, name: 'Kesehatan kemitraan' })).toBeVisible();
   await expect(page).toHaveURL(new RegExp(`/portfolio/health\\?programId=${PROGRAM}$`));
-  await expect(page.getByText(`${all.matching} dari ${all.counts.partnerships} kemitraan`)).toBeVisible();
+  await expect(page.getByText(`${all.matching} dari ${all.counts.partnerships} kemitraan`)).toBeVisible({ timeout: 60_000 });
 
   // Lowest score first, one API page at a time; each row opens the partnership.
   const table = page.getByRole('table', { name: 'Kemitraan dengan skor kesehatan dan alasannya' });
@@ -197,7 +208,7 @@ test('partnership health lists each partnership with its score and reasons, filt
 
   // Sorted by school name, kept in the URL with the filter; a reload keeps both.
   await page.getByRole('radiogroup', { name: 'Tampilkan kemitraan dengan' }).getByText(/^Semua \(/).click();
-  await page.getByRole('textbox', { name: 'Urutkan' }).click();
+  await page.getByRole('combobox', { name: 'Urutkan' }).click();
   await page.getByRole('option', { name: 'Nama sekolah A–Z' }).click();
   await expect(page).toHaveURL(/sort=school/);
   const byName = await csr.get<HealthPage>(`/reports/portfolio/health?programId=${PROGRAM}&sort=school`);
@@ -207,7 +218,7 @@ test('partnership health lists each partnership with its score and reasons, filt
   await expect(table.getByRole('row')).toHaveCount(2);
   await page.reload();
   await expect(page.getByRole('textbox', { name: 'Cari sekolah' })).toHaveValue('Pelambuan');
-  await expect(page.getByRole('textbox', { name: 'Urutkan' })).toHaveValue('Nama sekolah A–Z');
+  await expect(page.getByRole('combobox', { name: 'Urutkan' })).toHaveValue('Nama sekolah A–Z');
 
   // The row's one-page summary, and the list as CSV (every matching row, parsed).
   const pdf = await downloaded(page, () => page.getByRole('button', { name: 'Ringkasan PDF SDN Pelambuan 4 Banjarmasin' }).click());
@@ -229,6 +240,7 @@ test('in English and on a phone, the portfolio and the health list read well and
     await page.getByRole('button', { name: 'Open menu' }).click();
     await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Portfolio' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Program portfolio' })).toBeVisible();
+    await reportShown(page);
     await expect(page.getByRole('link', { name: /Schools in the cohort$/ })).toBeVisible();
     await expect(page.getByRole('img', { name: /^Bar chart of grant money awarded, disbursed and accepted spending per program year/ })).toBeVisible();
     // Nothing wider than the phone: wide charts and tables scroll inside their own boxes.
@@ -252,9 +264,9 @@ test("another company's program typed into the URL shows the not-found page", as
   const program = await admin.post<{ id: string }>('/programs', { companyId: company.id, name: `Program Uji ${tag}`, startYear: 2024 });
   await signIn(page, DEMO.csr);
   await page.goto(`/portfolio?programId=${program.id}`);
-  await expect(page.getByRole('heading', { name: 'Halaman tidak ditemukan' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Halaman tidak ditemukan' })).toBeVisible({ timeout: 60_000 });
   await expect(page.getByText('Data ini tidak ada atau bukan milik organisasi Anda.')).toBeVisible();
   await page.goto(`/portfolio/health?programId=${program.id}`);
-  await expect(page.getByRole('heading', { name: 'Halaman tidak ditemukan' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Halaman tidak ditemukan' })).toBeVisible({ timeout: 60_000 });
   await expectAccessible(page, 'not found');
 });

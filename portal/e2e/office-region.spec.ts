@@ -12,7 +12,7 @@ interface RegionReport {
 
 /** Saves what the browser downloads and answers its name and bytes. */
 async function downloaded(page: Page, click: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> {
-  const [download] = await Promise.all([page.waitForEvent('download'), click()]);
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), click()]);
   return { name: download.suggestedFilename(), bytes: readFileSync(await download.path()) };
 }
 
@@ -37,6 +37,9 @@ function parseCsv(text: string, sep: string): string[][] {
   return rows;
 }
 
+// The region report reads every school of the jurisdiction, and the machine is shared: give it room.
+test.describe.configure({ timeout: 240_000 });
+
 const tile = (page: Page, label: string) => page.getByRole('region', { name: 'Sekolah dan mitra' }).getByText(label, { exact: true }).locator('xpath=..');
 
 test('the education office sees its region: schools with and without a partner, companies, and figures by regency, as a table and a chart', async ({ page }) => {
@@ -44,8 +47,8 @@ test('the education office sees its region: schools with and without a partner, 
   const r = await office.get<RegionReport>('/reports/region');
   await signIn(page, DEMO.officer);
   await page.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name: 'Wilayah' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: `Wilayah ${r.region.name}` })).toBeVisible();
-  await expect(page.getByRole('textbox', { name: 'Tahun' })).toHaveValue(String(r.year));
+  await expect(page.getByRole('heading', { level: 1, name: `Wilayah ${r.region.name}` })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByRole('combobox', { name: 'Tahun' })).toHaveValue(String(r.year));
 
   await expect(tile(page, 'Sekolah')).toContainText(String(r.totals.schools));
   await expect(tile(page, 'Sekolah bermitra')).toContainText(String(r.totals.withPartner));
@@ -60,7 +63,7 @@ test('the education office sees its region: schools with and without a partner, 
   await expectAccessible(page, 'region');
 
   // Another year, kept in the URL.
-  await page.getByRole('textbox', { name: 'Tahun' }).click();
+  await page.getByRole('combobox', { name: 'Tahun' }).click();
   await page.getByRole('option', { name: String(r.year - 1), exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`/region\\?year=${r.year - 1}$`));
   await expect(page.getByText(`Kohort tahun ${r.year - 1}`)).toBeVisible();
@@ -72,6 +75,7 @@ test('the office downloads its region as XLSX and as CSV in Bahasa and in Englis
   await signIn(page, DEMO.officer);
   await page.goto('/region');
   const downloads = page.getByRole('region', { name: 'Unduh' });
+  await expect(downloads).toBeVisible({ timeout: 60_000 });
   const xlsx = await downloaded(page, () => downloads.getByRole('button', { name: 'Unduh XLSX' }).click());
   expect(xlsx.name).toMatch(/^region-.*\.xlsx$/);
   expect(xlsx.bytes.subarray(0, 2).toString('latin1')).toBe('PK');
@@ -115,7 +119,7 @@ test('in English on a phone the region view fits the screen', async ({ page }) =
 test('a region outside the office typed into the URL shows the not-found page; the administrator picks any region', async ({ page, browser }) => {
   await signIn(page, DEMO.officer);
   await page.goto('/region?regionCode=31');
-  await expect(page.getByRole('heading', { name: 'Halaman tidak ditemukan' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Halaman tidak ditemukan' })).toBeVisible({ timeout: 60_000 });
   await expectAccessible(page, 'region not found');
 
   const context = await browser.newContext();
@@ -123,12 +127,12 @@ test('a region outside the office typed into the URL shows the not-found page; t
   await signIn(admin, DEMO.admin);
   await admin.goto('/region');
   await expect(admin.getByText('Pilih provinsi (dan bila perlu kabupaten/kota) untuk melihat laporannya.')).toBeVisible();
-  await admin.getByRole('textbox', { name: 'Provinsi' }).click();
+  await admin.getByRole('combobox', { name: 'Provinsi' }).click();
   await admin.getByRole('option', { name: /\(63\)$/ }).click();
   await expect(admin).toHaveURL(/regionCode=63$/);
   const report = await (await apiAs(DEMO.admin)).get<RegionReport>('/reports/region?regionCode=63');
   await expect(admin.getByRole('heading', { level: 1, name: `Wilayah ${report.region.name}` })).toBeVisible();
-  await admin.getByRole('textbox', { name: 'Kabupaten/kota' }).click();
+  await admin.getByRole('combobox', { name: 'Kabupaten/kota' }).click();
   await admin.getByRole('option', { name: /\(63\.71\)$/ }).click();
   await expect(admin).toHaveURL(/regionCode=63\.71$/);
   await expect(admin.getByRole('table', { name: 'Sekolah, rencana, dana hibah dan pendampingan per kabupaten/kota' }).getByRole('row')).toHaveCount(3);

@@ -30,6 +30,7 @@ export function useProgramChoice() {
   const year = yearParam && /^\d{4}$/.test(yearParam) ? Number(yearParam) : years.data ? defaultYear(years.data.items) : undefined;
   const set = (next: { programId?: string; year?: number | null }) => {
     const p = new URLSearchParams(params);
+    if (programId && !p.get('programId')) p.set('programId', programId);
     if (next.programId !== undefined) {
       p.set('programId', next.programId);
       p.delete('year');
@@ -68,6 +69,7 @@ export function PortfolioPage() {
       </Stack>
     );
   }
+  if (years.isError) return <PageState error={years.error} />;
   if (report.isError) return <PageState error={report.error} />;
 
   return (
@@ -140,8 +142,7 @@ function YearFigures({ report: r }: { report: Portfolio }) {
           <FigureTile label={t('portfolio.cohort.missingPlans')} value={n(r.cohort.missingPlans)} to={plansOf()} tone={r.cohort.missingPlans > 0 ? 'warn' : undefined} />
         </SimpleGrid>
         {r.cohort.byProvince.length > 0 && (
-          <Table.ScrollContainer minWidth={280} mt="sm">
-            <Table striped verticalSpacing={4} maw={480}>
+          <Table striped verticalSpacing={4} maw={480} mt="sm">
               <Table.Caption c="gray.7">{t('portfolio.cohort.byProvince')}</Table.Caption>
               <Table.Thead>
                 <Table.Tr>
@@ -162,7 +163,6 @@ function YearFigures({ report: r }: { report: Portfolio }) {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
         )}
       </Section>
 
@@ -264,7 +264,9 @@ function YearFigures({ report: r }: { report: Portfolio }) {
 /** XLSX and CSV of the portfolio, and the one-page PDF of a partnership, in the chosen language. */
 function Downloads({ report, fileLang, setFileLang }: { report: Portfolio; fileLang: 'id' | 'en'; setFileLang: (l: 'id' | 'en') => void }) {
   const { t } = useI18n();
-  const partnerships = useHealth({ programId: report.program.id, sort: 'school' }, 100);
+  // The partnerships are read when the picker is first opened, not with the page.
+  const [wanted, setWanted] = useState(false);
+  const partnerships = useHealth(wanted ? { programId: report.program.id, sort: 'school' } : null, 100);
   const options = useMemo(() => (partnerships.data?.pages[0]?.partnerships ?? []).map((p) => ({ value: p.partnershipId, label: p.school.name })), [partnerships.data]);
   const [partnershipId, setPartnershipId] = useState<string | null>(null);
   useEffect(() => setPartnershipId(null), [report.program.id]);
@@ -285,14 +287,16 @@ function Downloads({ report, fileLang, setFileLang }: { report: Portfolio; fileL
               value={partnershipId}
               onChange={setPartnershipId}
               searchable
-              nothingFoundMessage={t('portfolio.download.noPartnership')}
+              onDropdownOpen={() => setWanted(true)}
+              onFocus={() => setWanted(true)}
+              nothingFoundMessage={partnerships.isFetching ? t('portfolio.download.loadingPartnerships') : t('portfolio.download.noPartnership')}
               w={{ base: '100%', sm: 340 }}
             />
             <DownloadButton label={t('portfolio.download.pdf')} disabled={!partnershipId} run={() => reportFiles.summary(partnershipId ?? '', fileLang)} />
           </Group>
           <Text size="xs" c="gray.7">
             {t('portfolio.download.pdfHint')}{' '}
-            <Anchor component={Link} to={`/portfolio/health${query({ programId: report.program.id })}`} size="xs">
+            <Anchor component={Link} to={`/portfolio/health${query({ programId: report.program.id })}`} size="xs" underline="always">
               {t('portfolio.healthLink')}
             </Anchor>
           </Text>

@@ -5,7 +5,7 @@ import { useI18n } from '../../i18n';
 import { formatDate, formatNumber, formatRupiah } from '../../ui/format';
 import { PageState } from '../../ui/problems';
 import { reportFiles, useRegion, useRegions, type Region } from './api';
-import { DownloadButton, FigureTile, FileLangSwitch, Section, useFileLang } from './components';
+import { DownloadButton, FigureTile, FileLangSwitch, ScrollBox, Section, useFileLang } from './components';
 
 const YEARS_BACK = 15;
 
@@ -134,7 +134,7 @@ function RegionFigures({ report: r }: { report: Region }) {
       </Section>
 
       <Section title={t('portfolio.region.byRegency')} id="regencies">
-        <Table.ScrollContainer minWidth={980}>
+        <ScrollBox label={t('portfolio.region.byRegencyCaption')} minWidth={980}>
           <Table striped verticalSpacing="xs" fz="sm">
             <Table.Caption c="gray.7">{t('portfolio.region.byRegencyCaption')}</Table.Caption>
             <Table.Thead>
@@ -175,7 +175,7 @@ function RegionFigures({ report: r }: { report: Region }) {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollBox>
       </Section>
 
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="xl">

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useI18n } from '../../i18n';
 import { formatNumber, formatRupiah } from '../../ui/format';
 import { useChart, type ChartName, type SeriesYear } from './api';
+import { ScrollBox } from './components';
 
 /**
  * The year-by-year series as the API's SVG charts, each with a text alternative and the same figures
@@ -60,7 +61,7 @@ function Chart({ name, programId, title, alt, head, rows }: { name: ChartName; p
   const failed = chart.isError || broken;
   const id = `chart-${name}`;
   const table = (
-    <Table.ScrollContainer minWidth={320}>
+    <ScrollBox label={t('portfolio.chart.tableCaption', { title })} minWidth={320}>
       <Table striped verticalSpacing={4} fz="sm">
         <Table.Caption c="gray.7">{t('portfolio.chart.tableCaption', { title })}</Table.Caption>
         <Table.Thead>
@@ -90,7 +91,7 @@ function Chart({ name, programId, title, alt, head, rows }: { name: ChartName; p
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollBox>
   );
   return (
     <Card withBorder padding="sm" radius="md" component="figure" m={0} aria-labelledby={id}>

@@ -1,4 +1,4 @@
-import { Button, Card, Group, SegmentedControl, Stack, Text, UnstyledButton } from '@mantine/core';
+import { Box, Button, Card, Group, SegmentedControl, Stack, Text, UnstyledButton } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
@@ -105,6 +105,18 @@ const BAND_COLORS: Record<string, string> = { healthy: 'teal', watch: 'yellow', 
 export function BandBadge({ band }: { band: string }) {
   const { t } = useI18n();
   return <StatusBadge color={BAND_COLORS[band] ?? 'gray'}>{t(`portfolio.band.${band}`)}</StatusBadge>;
+}
+
+/**
+ * A wide table that scrolls sideways inside its own box on a narrow screen; the box takes the
+ * keyboard focus (named after its content) so it can be scrolled without a mouse.
+ */
+export function ScrollBox({ label, minWidth, children }: { label: string; minWidth: number; children: ReactNode }) {
+  return (
+    <Box tabIndex={0} role="region" aria-label={label} style={{ overflowX: 'auto', maxWidth: '100%' }}>
+      <Box miw={minWidth}>{children}</Box>
+    </Box>
+  );
 }
 
 /** A section of a report page: a heading (h2) and its content. */
