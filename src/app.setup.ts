@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import { INestApplication, RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -10,6 +11,7 @@ import { AppModule, AppModuleOptions } from './app.module';
 import { AppError } from './common/errors/app-error';
 import { sendProblem } from './common/errors/problem';
 import { NoStoreDownloadsInterceptor, noStoreMiddleware } from './common/http/cache-control';
+import { answerClientErrors } from './common/http/client-errors';
 import { compressionMiddleware } from './common/http/compression';
 import { EmptyChangeInterceptor, MAX_JSON_DEPTH, textGuardMiddleware, verifyJsonDepth } from './common/http/input-guard';
 import { API_TAGS, markPublicOperations } from './common/http/openapi';
@@ -97,6 +99,7 @@ export async function createApp(options: AppModuleOptions & { preview?: boolean 
     preview: options.preview ?? false,
   });
   const { config } = options;
+  if (!options.preview) answerClientErrors(app.getHttpServer() as Server);
   if (config.trustProxy !== false) app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   app.use(requestIdMiddleware);

@@ -53,6 +53,15 @@ describe('HTTP edges: caching of private answers, unknown paths', () => {
     expect(list.headers['cache-control']).toBeUndefined();
   });
 
+  it('answers a request whose address is too long with a problem 431 that says what to do, in both languages', async () => {
+    const res = await t.http.get(`/api/v1/organizations?q=${'x'.repeat(20_000)}`).set('Authorization', w.csr.auth);
+    expect(res.status).toBe(431);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(JSON.parse(res.text)).toMatchObject({ status: 431, code: 'request_too_large', detail: expect.stringContaining('persingkat kueri') });
+    // The server goes on answering.
+    expect((await t.http.get('/health')).status).toBe(200);
+  });
+
   it('answers paths beginning with // and other unknown paths with a problem 404, never an HTML page', async () => {
     for (const path of ['//', '//x', '///', '//api/v1/auth/me', '//health', '//evil.example/a', '/nope', '/plans/1', '/health/x', '/']) {
       for (const accept of [HTML, 'application/json', '*/*']) {
