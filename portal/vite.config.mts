@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -9,6 +10,41 @@ export default defineConfig({
   base: '/',
   publicDir: 'public',
   oxc: { jsx: { runtime: 'automatic' } },
+  plugins: [
+    // An installable app that opens without a connection (facilitators in the field): the service worker
+    // (src/features/mentoring/offline/sw.ts) precaches the shell and every lazy chunk. It is registered
+    // by a small script after the page has loaded, outside the first JavaScript's budget.
+    VitePWA({
+      strategies: 'injectManifest',
+      srcDir: 'src/features/mentoring/offline',
+      filename: 'sw.ts',
+      registerType: 'autoUpdate',
+      injectRegister: 'script-defer',
+      manifest: {
+        name: 'Jalin: kemitraan sekolah dan industri',
+        short_name: 'Jalin',
+        description: 'Kemitraan sekolah dan industri: rencana, hibah, pendampingan dan lomba inovasi.',
+        lang: 'id',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        theme_color: '#1c7c54',
+        background_color: '#ffffff',
+        icons: [
+          { src: '/pwa-192x192.png', sizes: '192x192', type: 'image/png' },
+          { src: '/pwa-512x512.png', sizes: '512x512', type: 'image/png' },
+          { src: '/maskable-512x512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+          { src: '/favicon.svg', sizes: 'any', type: 'image/svg+xml' },
+        ],
+      },
+      injectManifest: {
+        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+        globIgnores: ['**/.vite/**', 'sw.js'],
+        maximumFileSizeToCacheInBytes: 6 * 1024 * 1024,
+      },
+      devOptions: { enabled: false },
+    }),
+  ],
   resolve: {
     // React Router's package exports point at its development build by default.
     alias: { 'react-router': fileURLToPath(new URL('../node_modules/react-router/dist/production/index.mjs', import.meta.url)) },

@@ -1,17 +1,31 @@
 import { Anchor, Button, Card, Chip, Group, Stack, Tabs, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import { useSession } from '../../app/session';
 import { useI18n } from '../../i18n';
 import { PageState } from '../../ui/problems';
 import { useSessionList, type ActionFilter, type ConfirmationFilter, type Session } from './api';
+import { AssignmentsPage } from './AssignmentsPage';
 import { ActionList } from './components/ActionList';
+import { FacilitatorHome } from './FacilitatorHome';
 import { ConfirmationBadge, useHours, useSessionName } from './components/labels';
 
 const SESSION_FILTERS: ConfirmationFilter[] = ['all', 'pending', 'confirmed', 'disputed'];
 const ACTION_FILTERS: ActionFilter[] = ['open', 'overdue', 'done', 'all'];
 
-/** /mentoring: the sessions the facilitator logged at the school, and the school's follow-ups. */
+/**
+ * /mentoring, by what the person does: the facilitator's schools and sessions, the school's sessions
+ * to confirm (principal), or the assignments with their progress (CSR officer and other readers).
+ */
 export function MentoringPage() {
+  const { hasPermission } = useSession();
+  if (hasPermission('mentoring:log')) return <FacilitatorHome />;
+  if (hasPermission('mentoring:confirm')) return <PrincipalMentoring />;
+  return <AssignmentsPage />;
+}
+
+/** The sessions the facilitator logged at the school, and the school's follow-ups. */
+function PrincipalMentoring() {
   const { t } = useI18n();
   const [params, setParams] = useSearchParams();
   const tab = params.get('tab') === 'actions' ? 'actions' : 'sessions';
