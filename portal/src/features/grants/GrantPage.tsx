@@ -10,6 +10,7 @@ import { StatusBadge } from '../../ui/status-badge';
 import { TableOrCards } from '../../ui/table-or-cards';
 import { isFullGrant, useDisbursements, useGrant, useLedger, useReports, type Grant, type GrantTotals, type Ledger } from './api';
 import { GrantStatusBadge, ReportStatusBadge } from './components/badges';
+import { CompanyActions, ReverseButton } from './components/CompanyActions';
 import { Figure, Figures } from './components/figures';
 
 /** Grants that can still take expense reports (the API refuses the rest; the button is not offered). */
@@ -80,10 +81,13 @@ function MoneySummary({ grant: g }: { grant: Grant | GrantTotals }) {
 }
 
 function GrantDetails({ grant: g }: { grant: Grant }) {
+  const { hasPermission } = useSession();
+  const manages = hasPermission('grants:manage');
   return (
     <>
+      {manages && <CompanyActions grant={g} />}
       <ReportsSection grant={g} />
-      <TranchesSection grantId={g.id} />
+      <TranchesSection grantId={g.id} canReverse={manages && !['closed', 'cancelled'].includes(g.status)} />
       <BudgetSection grantId={g.id} />
       {g.conditions.length > 0 && <ConditionsSection conditions={g.conditions} />}
       <LedgerSection grantId={g.id} />
@@ -151,7 +155,7 @@ function ReportsSection({ grant: g }: { grant: Grant }) {
   );
 }
 
-function TranchesSection({ grantId }: { grantId: string }) {
+function TranchesSection({ grantId, canReverse }: { grantId: string; canReverse: boolean }) {
   const { t } = useI18n();
   const list = useDisbursements(grantId);
   return (
@@ -180,10 +184,13 @@ function TranchesSection({ grantId }: { grantId: string }) {
                   </Text>
                   {d.note && <Text size="sm">{d.note}</Text>}
                 </Stack>
-                <Text fw={700} td={d.reversedById ? 'line-through' : undefined}>
-                  {d.kind === 'reversal' ? '− ' : ''}
-                  <Money value={d.amount} />
-                </Text>
+                <Stack gap={4} align="flex-end">
+                  <Text fw={700} td={d.reversedById ? 'line-through' : undefined}>
+                    {d.kind === 'reversal' ? '− ' : ''}
+                    <Money value={d.amount} />
+                  </Text>
+                  {canReverse && d.kind === 'tranche' && !d.reversedById && <ReverseButton grantId={grantId} tranche={d} />}
+                </Stack>
               </Group>
             </Card>
           ))}

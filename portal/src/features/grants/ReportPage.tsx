@@ -9,6 +9,7 @@ import { isFullGrant, receiptPath, useDisbursements, useGrant, useLedger, useRep
 import { LineReviewBadge, ReportStatusBadge } from './components/badges';
 import { ReceiptList } from './components/ReceiptList';
 import { ReportEditor } from './components/ReportEditor';
+import { ReviewForm } from './components/ReviewForm';
 
 /** The school may still change a report in these states (the API refuses the rest). */
 const EDITABLE = ['draft', 'returned'];
@@ -52,6 +53,7 @@ export function ReportPage() {
   const error = grant.error ?? report.error ?? tranches.error ?? ledger.error;
   if (!full || !report.data || (editable && (!tranches.data || !ledger.data))) return <PageState loading={!error} error={error} />;
   const r = report.data;
+  const reviewing = r.status === 'submitted' && hasPermission('grants:manage');
   const uploadFailed = (location.state as { uploadFailed?: boolean } | null)?.uploadFailed;
   return (
     <Stack gap="lg">
@@ -78,8 +80,10 @@ export function ReportPage() {
           {t('grants.view.uploadFailed')}
         </Alert>
       )}
-      <ReviewSummary report={r} />
-      {editable ? (
+      {reviewing ? null : <ReviewSummary report={r} />}
+      {reviewing ? (
+        <ReviewForm key={r.id} grantId={full.id} report={r} />
+      ) : editable ? (
         <ReportEditor key={r.id} grant={full} budgetLines={ledger.data?.reconciliation.budgetLines ?? []} tranches={tranches.data?.items ?? []} report={r} />
       ) : (
         <ReportView grant={full} report={r} />

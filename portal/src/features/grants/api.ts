@@ -1,6 +1,6 @@
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQueries, useQuery } from '@tanstack/react-query';
 import { api, unwrap, upload } from '../../api/client';
-import type { components } from '../../api/schema';
+import type { components, paths } from '../../api/schema';
 
 export type Grant = components['schemas']['GrantResponse'];
 export type GrantTotals = components['schemas']['GrantTotalsResponse'];
@@ -106,4 +106,112 @@ export const reportCalls = {
 /** Where a receipt is downloaded from. */
 export function receiptPath(grantId: string, reportId: string, lineId: string, documentId: string): string {
   return `/api/v1/grants/${grantId}/expense-reports/${reportId}/lines/${lineId}/receipts/${documentId}`;
+}
+
+/* ---------- The company's side: awarding, paying out, settling and reviewing ---------- */
+
+export type GrantStatus = NonNullable<NonNullable<paths['/api/v1/grants']['get']['parameters']['query']>['status']>;
+export type GrantFilters = Omit<NonNullable<paths['/api/v1/grants']['get']['parameters']['query']>, 'limit' | 'cursor'>;
+export type Envelope = components['schemas']['GrantEnvelopeResponse'];
+export type CreateGrantBody = components['schemas']['CreateGrantDto'];
+export type UpdateGrantBody = components['schemas']['UpdateGrantDto'];
+export type DisbursementBody = components['schemas']['CreateDisbursementDto'];
+export type ReverseBody = components['schemas']['ReverseDisbursementDto'];
+export type SettleBody = components['schemas']['SettleGrantDto'];
+export type ReviewBody = components['schemas']['ReviewExpenseReportDto'];
+
+/** The grant statuses a list can be filtered by, in the order a grant goes through them. */
+export const GRANT_STATUSES: GrantStatus[] = ['awarded', 'disbursing', 'fully_disbursed', 'reporting', 'closed', 'cancelled'];
+
+/** The list with the filters of the URL (the API's own parameter names), a page at a time. */
+export function useFilteredGrantList(filters: GrantFilters) {
+  return useInfiniteQuery({
+    queryKey: [...grantKeys.list(), filters] as const,
+    initialPageParam: undefined as string | undefined,
+    queryFn: ({ pageParam }) => unwrap(api.GET('/api/v1/grants', { params: { query: { ...filters, limit: 25, cursor: pageParam } } })),
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+}
+
+/** A program year's envelope and the room its grants leave. */
+export function useEnvelope(programYearId: string | null) {
+  return useQuery({
+    queryKey: ['grants', 'envelope', programYearId] as const,
+    enabled: !!programYearId,
+    queryFn: () => unwrap(api.GET('/api/v1/grants/envelope', { params: { query: { programYearId: programYearId ?? '' } } })),
+  });
+}
+
+/** The company's partnerships (the schools a grant can go to), a page at a time. */
+export function usePartnerships(enabled = true) {
+  return useInfiniteQuery({
+    queryKey: ['partnerships', 'list', 'for-grants'] as const,
+    enabled,
+    initialPageParam: undefined as string | undefined,
+    queryFn: ({ pageParam }) => unwrap(api.GET('/api/v1/partnerships', { params: { query: { limit: 100, cursor: pageParam } } })),
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+}
+
+/** The years of a program, oldest first. */
+export function useProgramYears(programId: string | null) {
+  return useQuery({
+    queryKey: ['programs', programId, 'years'] as const,
+    enabled: !!programId,
+    queryFn: () => unwrap(api.GET('/api/v1/programs/{id}/years', { params: { path: { id: programId ?? '' } } })),
+  });
+}
+
+/** The school's plan for the year (the one a grant funds), if any. */
+export function useYearPlans(programYearId: string | null, schoolId: string | null) {
+  return useQuery({
+    queryKey: ['plans', 'list', { programYearId, schoolId }] as const,
+    enabled: !!programYearId && !!schoolId,
+    queryFn: () => unwrap(api.GET('/api/v1/plans', { params: { query: { programYearId: programYearId ?? undefined, schoolId: schoolId ?? undefined, limit: 10 } } })),
+  });
+}
+
+export function usePlan(planId: string | null) {
+  return useQuery({
+    queryKey: ['plans', planId] as const,
+    enabled: !!planId,
+    queryFn: () => unwrap(api.GET('/api/v1/plans/{id}', { params: { path: { id: planId ?? '' } } })),
+  });
+}
+
+/** The calls the CSR officer makes on a grant; each answers what the server now has. */
+export const grantCalls = {
+  get: (id: string) => unwrap(api.GET('/api/v1/grants/{id}', { params: { path: { id } } })),
+  award: (body: CreateGrantBody) => unwrap(api.POST('/api/v1/grants', { body })),
+  update: (id: string, body: UpdateGrantBody) => unwrap(api.PATCH('/api/v1/grants/{id}', { params: { path: { id } }, body })),
+  cancel: (id: string, reason: string) => unwrap(api.POST('/api/v1/grants/{id}/cancel', { params: { path: { id } }, body: { reason } })),
+  settle: (id: string, body: SettleBody) => unwrap(api.POST('/api/v1/grants/{id}/settlement', { params: { path: { id } }, body })),
+  disburse: (id: string, body: DisbursementBody, idempotencyKey: string) =>
+    unwrap(api.POST('/api/v1/grants/{id}/disbursements', { params: { path: { id }, header: { 'Idempotency-Key': idempotencyKey } }, body })),
+  reverse: (id: string, disbursementId: string, body: ReverseBody, idempotencyKey: string) =>
+    unwrap(api.POST('/api/v1/grants/{id}/disbursements/{disbursementId}/reverse', { params: { path: { id, disbursementId }, header: { 'Idempotency-Key': idempotencyKey } }, body })),
+  review: (id: string, reportId: string, body: ReviewBody) =>
+    unwrap(api.POST('/api/v1/grants/{id}/expense-reports/{reportId}/review', { params: { path: { id, reportId } }, body })),
+  /** A receipt's bytes, to show it inline (image or PDF). */
+  receipt: async (path: { id: string; reportId: string; lineId: string; documentId: string }) =>
+    (await unwrap(api.GET('/api/v1/grants/{id}/expense-reports/{reportId}/lines/{lineId}/receipts/{documentId}', { params: { path }, parseAs: 'blob' }))) as unknown as Blob,
+};
+
+/** Every year of the programs the reader can see, newest first, as options: "2026 · Generasi Trakindo". */
+export function useYearOptions(enabled = true) {
+  const programs = useQuery({
+    queryKey: ['programs', 'list', 'for-grants'] as const,
+    enabled,
+    queryFn: () => unwrap(api.GET('/api/v1/programs', { params: { query: { limit: 100 } } })),
+  });
+  const years = useQueries({
+    queries: (programs.data?.items ?? []).map((p) => ({
+      queryKey: ['programs', p.id, 'years'] as const,
+      queryFn: () => unwrap(api.GET('/api/v1/programs/{id}/years', { params: { path: { id: p.id } } })),
+    })),
+  });
+  const options = (programs.data?.items ?? [])
+    .flatMap((p, i) => (years[i]?.data?.items ?? []).map((y) => ({ value: y.id, year: y.year, label: `${y.year} · ${p.name}` })))
+    .sort((a, b) => b.year - a.year || a.label.localeCompare(b.label));
+  return { options, loading: programs.isPending && enabled };
 }
