@@ -70,4 +70,22 @@ export const shots: Shot[] = [
       await expect(page.getByRole('heading', { name: 'Selesaikan rencana' })).toBeVisible();
     },
   },
+  {
+    name: 'plans-review-queue',
+    as: DEMO.csr,
+    go: async (page) => {
+      await plan2026('submitted');
+      await page.goto('/plans');
+      await expect(page.getByRole('region', { name: 'Menunggu keputusan' }).getByRole('link', { name: /^Buka rencana 2026/ })).toBeVisible();
+    },
+  },
+  {
+    name: 'plan-2026-csr-review',
+    as: DEMO.csr,
+    go: async (page) => {
+      await plan2026('submitted');
+      await page.goto(`/plans/${PLAN_2026}`);
+      await expect(page.getByRole('button', { name: 'Setujui rencana' })).toBeVisible();
+    },
+  },
 ];
