@@ -237,7 +237,13 @@ export function NewCompetitionPage() {
         <Title order={1}>{t('competitions.form.newTitle')}</Title>
         <Text c="dimmed">{t('competitions.form.newIntro')}</Text>
       </div>
-      <form onSubmit={(e) => void onSubmit(e)} noValidate>
+      <form
+        onSubmit={(e) => {
+          form.clearErrors();
+          void onSubmit(e);
+        }}
+        noValidate
+      >
         <Stack gap="md">
           {restored && (
             <Alert color="blue" icon={<IconDeviceFloppy size={18} />}>
@@ -258,7 +264,7 @@ export function NewCompetitionPage() {
             </Alert>
           )}
           <CompetitionFields form={form} />
-          {problem && <ProblemAlert error={problem.error} extra={problem.rest} />}
+          {problem && (problem.rest.length > 0 || toProblem(problem.error).fields.length === 0) && <ProblemAlert error={problem.error} extra={problem.rest} />}
           <Group justify="flex-end">
             <Button variant="default" component={Link} to="/competitions">
               {t('common.cancel')}
@@ -308,7 +314,13 @@ function EditForm({ competition }: { competition: CompetitionDetail }) {
   });
 
   return (
-    <form onSubmit={(e) => void onSubmit(e)} noValidate>
+    <form
+      onSubmit={(e) => {
+        form.clearErrors();
+        void onSubmit(e);
+      }}
+      noValidate
+    >
       <Stack gap="md">
         {mine && (
           <Alert color="orange" title={t('common.problem.conflictTitle')}>
@@ -331,7 +343,7 @@ function EditForm({ competition }: { competition: CompetitionDetail }) {
           </Alert>
         )}
         <CompetitionFields form={form} fixedYear={competition} />
-        {problem && !mine && <ProblemAlert error={problem.error} extra={problem.rest} />}
+        {problem && !mine && (problem.rest.length > 0 || toProblem(problem.error).fields.length === 0) && <ProblemAlert error={problem.error} extra={problem.rest} />}
         <Group justify="flex-end">
           <Button variant="default" component={Link} to={`/competitions/${competition.id}`}>
             {t('common.cancel')}

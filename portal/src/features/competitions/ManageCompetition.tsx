@@ -343,9 +343,9 @@ function AssignByCategory({ c }: { c: CompetitionDetail }) {
   const problem = run.error ? toProblem(run.error) : null;
   const at = (field: string) => problem?.fields.filter((f) => f.field === field).map((f) => f.message).join(' ') || undefined;
   return (
-    <Card withBorder padding="sm" bg="gray.0">
+    <Card withBorder padding="sm" bg="gray.0" component="section" aria-labelledby="by-category-title">
       <Stack gap="xs">
-        <Title order={3} size="h5">
+        <Title order={3} size="h5" id="by-category-title">
           {t('competitions.manage.byCategory')}
         </Title>
         <Text size="sm" c="dimmed">

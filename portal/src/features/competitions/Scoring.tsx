@@ -1,7 +1,7 @@
 import { Button, Card, Group, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { fieldPathToFormName, type FieldProblem } from '../../api/problem';
+import { fieldPathToFormName, toProblem, type FieldProblem } from '../../api/problem';
 import { useI18n } from '../../i18n';
 import { applyProblemToForm } from '../../ui/field-problems';
 import { formatNumber } from '../../ui/format';
@@ -60,7 +60,13 @@ function Form({ c, entry, sheet }: { c: CompetitionDetail; entry: EntryDetail; s
   });
 
   return (
-    <form onSubmit={(e) => void onSubmit(e)} noValidate>
+    <form
+      onSubmit={(e) => {
+        form.clearErrors();
+        void onSubmit(e);
+      }}
+      noValidate
+    >
       <Stack gap="sm">
         {c.criteria.map((k, i) => (
           <Card key={k.id} withBorder padding="sm">
@@ -94,7 +100,7 @@ function Form({ c, entry, sheet }: { c: CompetitionDetail; entry: EntryDetail; s
             {errors.scores.message}
           </Text>
         )}
-        {problem && <ProblemAlert error={problem.error} extra={problem.rest} />}
+        {problem && (problem.rest.length > 0 || toProblem(problem.error).fields.length === 0) && <ProblemAlert error={problem.error} extra={problem.rest} />}
         {open && (
           <Group justify="flex-end">
             <Button type="submit" loading={form.formState.isSubmitting}>
