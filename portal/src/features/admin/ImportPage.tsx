@@ -74,6 +74,7 @@ function SchoolImport() {
             placeholder={t('admin.import.filePlaceholder')}
             accept=".csv,text/csv"
             clearable
+            clearButtonProps={{ 'aria-label': t('admin.import.clearFile') }}
             leftSection={<IconFileTypeCsv size={18} aria-hidden="true" />}
             value={file}
             onChange={choose}
