@@ -33,3 +33,12 @@ describe('numbers no field holds', () => {
     expect(findUnstorable(5e-324)).toEqual([{ field: '(body)', kind: 'number' }]);
   });
 });
+
+describe('keys no request may carry', () => {
+  it('finds __proto__, constructor and prototype at any depth, as parsed from JSON', () => {
+    expect(findUnstorable(JSON.parse('{"a":{"__proto__":{"x":1}},"b":[{"constructor":{"prototype":2}}],"prototypeName":"ok"}'))).toEqual([
+      { field: 'a.__proto__', kind: 'key' },
+      { field: 'b[0].constructor', kind: 'key' },
+    ]);
+  });
+});

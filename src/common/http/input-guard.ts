@@ -82,8 +82,13 @@ function unstorableNumber(n: number): boolean {
   return Number.isFinite(n) && n !== 0 && String(n).includes('e');
 }
 
-/** Problems of a parsed body or query no field could hold, by field path: bad text, exponent numbers. */
-export function findUnstorable(value: unknown, path = '', found: Array<{ field: string; kind: 'text' | 'number' }> = [], depth = 0): Array<{ field: string; kind: 'text' | 'number' }> {
+/** Problems of a parsed body or query no field could hold, by field path: bad text, exponent numbers, reserved keys. */
+/** Keys that name an object's machinery, not a field: never part of a request (prototype pollution). */
+const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+type Unstorable = { field: string; kind: 'text' | 'number' | 'key' };
+
+export function findUnstorable(value: unknown, path = '', found: Unstorable[] = [], depth = 0): Unstorable[] {
   if (found.length >= 20 || depth > MAX_JSON_DEPTH + 2) return found;
   const here = path === '' ? '(body)' : path;
   if (typeof value === 'string') {
@@ -95,6 +100,7 @@ export function findUnstorable(value: unknown, path = '', found: Array<{ field: 
   } else if (value !== null && typeof value === 'object') {
     for (const [k, v] of Object.entries(value)) {
       if (badText(k)) found.push({ field: childPath(path, k.replaceAll('\u0000', '\\u0000').replace(/[\ud800-\udfff]/g, '?')), kind: 'text' });
+      else if (RESERVED_KEYS.has(k)) found.push({ field: childPath(path, k), kind: 'key' });
       else findUnstorable(v, childPath(path, k), found, depth + 1);
     }
   }
@@ -132,19 +138,28 @@ export function exponentNumberError(field: string): RawFieldError {
   };
 }
 
+/** The field problem for a key such as `__proto__`, which no request may carry. */
+export function reservedKeyError(field: string): RawFieldError {
+  return {
+    field,
+    code: 'unknown_field',
+    message: { en: `${field} is not a known field; remove it`, id: `isian ${field} tidak dikenal; hapus isian ini` },
+  };
+}
+
 /**
  * Refuses, as one 422 naming each field, any string in the body or the query that contains a NUL
- * character or a lone UTF-16 surrogate, and any number in the body in exponent form, before a route
- * sees it: one place for every route.
+ * character or a lone UTF-16 surrogate, any number in the body in exponent form, and any key such as
+ * `__proto__` or `constructor`, before a route sees it: one place for every route.
  */
 export function textGuardMiddleware(req: Request, res: Response, next: NextFunction): void {
-  const problems = [...findUnstorable(req.query).filter((p) => p.kind === 'text'), ...findUnstorable(req.body)];
+  const problems = [...findUnstorable(req.query).filter((p) => p.kind !== 'number'), ...findUnstorable(req.body)];
   if (problems.length === 0) return next();
   sendProblem(
     new AppError(
       'validation_failed',
       {},
-      problems.map((p) => (p.kind === 'text' ? badTextError(p.field) : exponentNumberError(p.field))),
+      problems.map((p) => (p.kind === 'text' ? badTextError(p.field) : p.kind === 'key' ? reservedKeyError(p.field) : exponentNumberError(p.field))),
     ),
     req,
     res,
