@@ -151,7 +151,7 @@ test('the CSR officer downloads the portfolio as XLSX and CSV, and a partnership
   expect(rowsId.find((row) => row[0] === 'Diberikan (Rp)')?.[1]).toBe(new Intl.NumberFormat('id-ID').format(BigInt(r.grants.awarded)));
 
   // English: commas, English labels, the same awarded amount as the JSON.
-  await downloads.getByRole('radio', { name: 'English' }).check({ force: true });
+  await downloads.getByRole('radiogroup', { name: 'Bahasa berkas' }).getByText('English').click();
   const csvEn = await downloaded(page, () => downloads.getByRole('button', { name: 'Unduh CSV' }).click());
   const rowsEn = parseCsv(csvEn.bytes.toString('utf8').replace(/^\uFEFF/, ''), ',');
   const awarded = rowsEn.find((row) => row[0] === 'Awarded (IDR)');

@@ -85,7 +85,7 @@ test('the office downloads its region as XLSX and as CSV in Bahasa and in Englis
   const rowsId = parseCsv(csvId.bytes.toString('utf8').replace(/^\uFEFF/, ''), ';');
   expect(rowsId.some((row) => row[0] === 'Kabupaten-kota')).toBe(true);
 
-  await downloads.getByRole('radio', { name: 'English' }).check({ force: true });
+  await downloads.getByRole('radiogroup', { name: 'Bahasa berkas' }).getByText('English').click();
   const csvEn = await downloaded(page, () => downloads.getByRole('button', { name: 'Unduh CSV' }).click());
   const rowsEn = parseCsv(csvEn.bytes.toString('utf8').replace(/^\uFEFF/, ''), ',');
   const at = rowsEn.findIndex((row) => row[0] === 'Regencies');

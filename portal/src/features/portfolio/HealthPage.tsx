@@ -66,7 +66,11 @@ export function HealthPage() {
               label={t('portfolio.program')}
               data={programOptions.some((o) => o.value === programId) ? programOptions : [...programOptions, { value: programId, label: first?.program.name ?? programId }]}
               value={programId}
-              onChange={(v) => v && setParams(new URLSearchParams({ programId: v }), { replace: true })}
+              onChange={(v) => {
+                if (!v) return;
+                setSearch('');
+                setParams(new URLSearchParams({ programId: v }), { replace: true });
+              }}
               allowDeselect={false}
               w={{ base: '100%', sm: 300 }}
             />

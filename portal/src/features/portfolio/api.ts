@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { api, download, unwrap } from '../../api/client';
 import { ApiProblem } from '../../api/problem';
 import type { components } from '../../api/schema';
+import { useI18n } from '../../i18n';
 
 export type Portfolio = components['schemas']['PortfolioReportResponse'];
 export type SeriesYear = components['schemas']['SeriesYearResponse'];
@@ -37,7 +38,7 @@ export const reportKeys = {
   programs: () => ['programs', 'list', 'reports'] as const,
   years: (programId: string) => ['programs', programId, 'years'] as const,
   portfolio: (programId: string, year: number | undefined) => ['reports', 'portfolio', programId, year ?? 'current'] as const,
-  health: (f: HealthFilters, limit: number) => ['reports', 'portfolio', 'health', f, limit] as const,
+  health: (f: HealthFilters, limit: number, lang: string) => ['reports', 'portfolio', 'health', f, limit, lang] as const,
   chart: (name: ChartName, programId: string, lang: FileLang) => ['reports', 'portfolio', 'charts', name, programId, lang] as const,
   region: (regionCode: string | undefined, year: number | undefined) => ['reports', 'region', regionCode ?? 'own', year ?? 'current'] as const,
   regions: (provinceCode?: string) => ['regions', provinceCode ?? 'all'] as const,
@@ -74,8 +75,10 @@ export function usePortfolio(programId: string | undefined, year: number | undef
 /** The health list, one API page at a time (filters and order applied by the API). */
 export function useHealth(filters: HealthFilters | null, limit = 20) {
   const f = filters ?? { programId: '' };
+  // The reasons' details come in the reader's language: a switch reads them again.
+  const { lang } = useI18n();
   return useInfiniteQuery({
-    queryKey: reportKeys.health(f, limit),
+    queryKey: reportKeys.health(f, limit, lang),
     enabled: !!filters?.programId,
     initialPageParam: undefined as string | undefined,
     queryFn: ({ pageParam }) =>
