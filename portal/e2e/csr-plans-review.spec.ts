@@ -163,10 +163,10 @@ test('on a phone and in English the reviewer reads the demo plan in review (read
   try {
     await page.getByRole('radiogroup', { name: 'Bahasa' }).getByText('EN').click();
     await page.goto('/plans');
-    await expect(page.getByRole('heading', { level: 1, name: 'Program plans' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: 'Program plans' })).toBeVisible({ timeout: 30_000 });
     await expect(page.getByRole('heading', { name: 'Waiting for a decision' })).toBeVisible();
     await page.goto(`/plans/${PLAN_2026}`);
-    await expect(page.getByRole('heading', { level: 1, name: 'Rencana Program 2026: Kesehatan Mental Siswa' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: 'Rencana Program 2026: Kesehatan Mental Siswa' })).toBeVisible({ timeout: 30_000 });
     const status = ((await csr.get(`/plans/${PLAN_2026}`)) as { status: string }).status;
     if (status === 'submitted') await expect(page.getByRole('button', { name: 'Approve plan' })).toBeVisible();
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
