@@ -75,7 +75,9 @@ function MyEntries({ c }: { c: CompetitionDetail }) {
           <Text fw={600} id="judging-progress">
             {t('competitions.judging.progress', { scored, total: items.length })}
           </Text>
-          <Progress value={items.length === 0 ? 0 : (scored / items.length) * 100} color="teal.8" aria-labelledby="judging-progress" mt={4} />
+          <Progress.Root mt={4} aria-hidden={items.length === 0 ? true : undefined}>
+            <Progress.Section value={items.length === 0 ? 0 : (scored / items.length) * 100} color="teal.8" aria-label={t('competitions.judging.progress', { scored, total: items.length })} />
+          </Progress.Root>
         </div>
         <Text size="sm" c="dimmed">
           {t('competitions.judging.blind')}
