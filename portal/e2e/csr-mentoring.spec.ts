@@ -35,13 +35,13 @@ test('the CSR officer assigns a facilitator to a new partner school, hands the s
   const w = await world();
   await signIn(page, DEMO.csr);
   await page.goto(`/mentoring?programYearId=${w.yearId}`);
-  await expect(page.getByRole('heading', { level: 1, name: 'Pendampingan sekolah' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Pendampingan sekolah' })).toBeVisible({ timeout: 45_000 });
   await expect(page.getByRole('combobox', { name: 'Tahun program' })).toHaveValue(w.yearId);
   await expect(page.getByRole('article').first()).toBeVisible();
   await expectAccessible(page, 'assignments of a year');
 
   await page.getByRole('link', { name: 'Tugaskan fasilitator' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Tugaskan fasilitator' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Tugaskan fasilitator' })).toBeVisible({ timeout: 45_000 });
   await expect(page.getByRole('combobox', { name: 'Tahun program' })).toHaveValue(w.yearId);
   await page.getByRole('button', { name: 'Tugaskan' }).click();
   await expect(page.getByRole('combobox', { name: 'Fasilitator' })).toHaveAccessibleDescription(/Pilih fasilitator/);
@@ -52,7 +52,7 @@ test('the CSR officer assigns a facilitator to a new partner school, hands the s
   await expectAccessible(page, 'assign form');
   await page.getByRole('button', { name: 'Tugaskan' }).click();
 
-  await expect(page.getByRole('heading', { level: 1, name: w.school.name })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: w.school.name })).toBeVisible({ timeout: 45_000 });
   await expect(page.getByText(`${w.dewi.fullName} · Generasi Trakindo 2026`)).toBeVisible();
   await expect(page.getByText('0 dari 10', { exact: true })).toBeVisible();
   await expect(page.getByText('0 dari 25 jam')).toBeVisible();
@@ -115,7 +115,7 @@ test.describe('on a phone', () => {
     try {
       await page.getByRole('radiogroup', { name: 'Bahasa' }).getByText('EN').click();
       await page.goto('/mentoring?noContact=true');
-      await expect(page.getByRole('heading', { level: 1, name: 'School mentoring' })).toBeVisible();
+      await expect(page.getByRole('heading', { level: 1, name: 'School mentoring' })).toBeVisible({ timeout: 45_000 });
       await expect(page.getByRole('checkbox', { name: 'Only no contact in 60 days' })).toBeChecked();
       const flagged = await csr.get<{ items: Array<{ school: { name: string } }> }>('/mentoring/assignments?noContact=true');
       if (flagged.items.length > 0) {

@@ -13,14 +13,14 @@ test('the facilitator sees the school’s progress and logs a workshop with pare
 
   await signIn(page, DEMO.facilitator);
   await page.goto('/mentoring');
-  await expect(page.getByRole('heading', { level: 1, name: 'Sekolah dampingan saya' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Sekolah dampingan saya' })).toBeVisible({ timeout: 45_000 });
   const card = page.getByRole('article').filter({ has: page.getByRole('heading', { name: SCHOOL }) });
   await expect(card.getByText(`${before.progress.sessionsDone} dari ${before.progress.sessionsPlanned}`, { exact: true })).toBeVisible();
   await expect(card.getByText(/^Kontak terakhir/)).toBeVisible();
   await expectAccessible(page, 'my schools');
 
   await card.getByRole('link', { name: `Catat sesi di ${SCHOOL}` }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Catat sesi pendampingan' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Catat sesi pendampingan' })).toBeVisible({ timeout: 45_000 });
   await expect(page.getByRole('combobox', { name: 'Sekolah', exact: true })).toHaveValue(assignmentId);
   await page.getByRole('textbox', { name: 'Tanggal', exact: true }).fill(daysAgo(2));
   await page.getByRole('textbox', { name: 'Lama kegiatan (jam)' }).fill('3,5');
@@ -42,7 +42,7 @@ test('the facilitator sees the school’s progress and logs a workshop with pare
   await action.getByRole('textbox', { name: 'Tenggat' }).fill(daysAgo(-14));
   await page.getByRole('button', { name: 'Simpan sesi' }).click();
 
-  await expect(page.getByRole('heading', { level: 1, name: /^Lokakarya · / })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: /^Lokakarya · / })).toBeVisible({ timeout: 45_000 });
   await expect(page.getByText('Sesi tercatat. Kepala sekolah akan mengonfirmasinya.')).toBeVisible();
   await expect(page.getByText(/Guru: 6 · Orang tua: 22/)).toBeVisible();
   await expect(page.getByText(/Siti Rahmah/).first()).toBeVisible();
@@ -62,7 +62,7 @@ test('the facilitator sees the school’s progress and logs a workshop with pare
 
   // Back on the school's page the new session counts.
   await page.goto(`/mentoring/assignments/${assignmentId}`);
-  await expect(page.getByRole('heading', { level: 1, name: SCHOOL })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: SCHOOL })).toBeVisible({ timeout: 45_000 });
   await expect(page.getByText(`${before.progress.sessionsDone + 1} dari ${before.progress.sessionsPlanned}`, { exact: true })).toBeVisible();
   await expect(page.getByRole('article').filter({ hasText: tag })).toBeVisible();
   await expectAccessible(page, 'the assignment page');
@@ -78,10 +78,10 @@ test.describe('on a phone', () => {
     try {
       await page.getByRole('radiogroup', { name: 'Bahasa' }).getByText('EN').click();
       await page.goto('/mentoring');
-      await expect(page.getByRole('heading', { level: 1, name: 'My schools' })).toBeVisible();
+      await expect(page.getByRole('heading', { level: 1, name: 'My schools' })).toBeVisible({ timeout: 45_000 });
       await expectAccessible(page, 'my schools on a phone');
       await page.getByRole('link', { name: `Log a session at ${SCHOOL}` }).click();
-      await expect(page.getByRole('heading', { level: 1, name: 'Log a mentoring session' })).toBeVisible();
+      await expect(page.getByRole('heading', { level: 1, name: 'Log a mentoring session' })).toBeVisible({ timeout: 45_000 });
       await expect(page.getByRole('combobox', { name: 'School', exact: true })).toHaveValue(assignmentId);
       await expect(page.getByLabel('Activity photo')).toHaveAttribute('accept', 'image/png,image/jpeg');
       await page.getByRole('textbox', { name: 'Date', exact: true }).fill(daysAgo(-3));

@@ -19,7 +19,7 @@ async function sessionsTagged(facilitator: ApiCaller, assignmentId: string, tag:
 
 /** Fills the session form as the facilitator does on a phone in the field. */
 async function fillSession(page: Page, assignmentId: string, notes: string, parents: string) {
-  await expect(page.getByRole('heading', { level: 1, name: 'Catat sesi pendampingan' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Catat sesi pendampingan' })).toBeVisible({ timeout: 45_000 });
   await page.getByRole('combobox', { name: 'Sekolah', exact: true }).selectOption(assignmentId);
   await page.getByRole('textbox', { name: 'Tanggal', exact: true }).fill(daysAgo(1));
   await page.getByRole('combobox', { name: 'Bentuk kegiatan' }).selectOption('visit');
@@ -36,13 +36,13 @@ test('without a connection the facilitator logs two sessions (one with a photo);
 
   await signIn(page, DEMO.facilitator);
   await page.goto('/mentoring');
-  await expect(page.getByRole('heading', { level: 1, name: 'Sekolah dampingan saya' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Sekolah dampingan saya' })).toBeVisible({ timeout: 45_000 });
   // The app is installed: its service worker runs this page and has kept what it needs to open offline.
   await page.evaluate(async () => void (await navigator.serviceWorker.ready));
   await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
   await expect.poll(() => page.evaluate(async () => (await (await caches.open('jalin-offline-session')).match('/api/v1/auth/me')) !== undefined)).toBe(true);
   await page.getByRole('link', { name: 'Catat sesi', exact: true }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Catat sesi pendampingan' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Catat sesi pendampingan' })).toBeVisible({ timeout: 45_000 });
 
   // In the field: no signal.
   await context.setOffline(true);
@@ -62,7 +62,7 @@ test('without a connection the facilitator logs two sessions (one with a photo);
 
   // Reloaded without a connection: the page still opens (from the service worker), the sessions are still waiting.
   await page.reload();
-  await expect(page.getByRole('heading', { level: 1, name: 'Sekolah dampingan saya' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Sekolah dampingan saya' })).toBeVisible({ timeout: 45_000 });
   for (const which of ['A', 'B']) await expect(waiting.getByRole('article').filter({ hasText: `${tag} ${which}` }).getByText('Menunggu dikirim')).toBeVisible();
   await expect(waiting.getByRole('article').filter({ hasText: `${tag} A` })).toContainText('dengan foto');
   await expectAccessible(page, 'sessions waiting offline');
@@ -83,7 +83,7 @@ test('without a connection the facilitator logs two sessions (one with a photo);
 
   // Sending again (a reload online runs the sender once more) makes nothing twice.
   await page.reload();
-  await expect(page.getByRole('heading', { level: 1, name: 'Sekolah dampingan saya' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Sekolah dampingan saya' })).toBeVisible({ timeout: 45_000 });
   await expect(page.getByRole('link', { name: new RegExp(`Kunjungan sekolah · .* · `) }).first()).toBeVisible();
   await expect(page.getByRole('region', { name: /^Menunggu dikirim/ })).toHaveCount(0);
   const again = await sessionsTagged(facilitator, assignmentId, tag);
