@@ -50,7 +50,6 @@ test('without a connection the facilitator logs two sessions (one with a photo);
   await page.getByLabel('Foto kegiatan').setInputFiles({ name: 'kelas-parenting.png', mimeType: 'image/png', buffer: PNG_1x1 });
   await expect(page.getByText('Foto: kelas-parenting.png')).toBeVisible();
   await page.getByRole('button', { name: 'Simpan sesi' }).click();
-  await expect(page.getByText('Tidak ada koneksi: sesi disimpan di perangkat ini')).toBeVisible();
   const waiting = page.getByRole('region', { name: /^Menunggu dikirim/ });
   await expect(waiting.getByRole('article').filter({ hasText: `${tag} A` }).getByText('Menunggu dikirim')).toBeVisible();
 
@@ -70,8 +69,7 @@ test('without a connection the facilitator logs two sessions (one with a photo);
 
   // The connection comes back: both are sent, once, the photo with its session.
   await context.setOffline(false);
-  await expect(page.getByText('2 sesi dari perangkat ini sudah terkirim.')).toBeVisible();
-  await expect(waiting).toHaveCount(0);
+  await expect(waiting).toHaveCount(0, { timeout: 45_000 });
   await expect.poll(async () => (await sessionsTagged(facilitator, assignmentId, tag)).length).toBe(2);
   const sent = await sessionsTagged(facilitator, assignmentId, tag);
   const a = sent.find((s) => s.notes?.includes(`${tag} A`));
@@ -119,7 +117,7 @@ test('a session kept on the device is sent once even when the send is retried af
   );
   const first = await facilitator.post('/mentoring/sessions', item.session, { 'Idempotency-Key': item.key });
   await context.setOffline(false);
-  await expect(page.getByText('1 sesi dari perangkat ini sudah terkirim.')).toBeVisible();
+  await expect(page.getByRole('region', { name: /^Menunggu dikirim/ })).toHaveCount(0, { timeout: 45_000 });
   const sent = await sessionsTagged(facilitator, assignmentId, tag);
   expect(sent.map((s) => s.id)).toEqual([first.id]);
   expect(sent[0].evidenceDocumentIds).toHaveLength(1);
