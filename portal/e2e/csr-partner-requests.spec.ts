@@ -11,6 +11,7 @@ const TRAKINDO_REQUESTS = ['00000000-0000-4000-8000-000000000601', '00000000-000
 // The machine running the journeys is shared and often busy: wait longer for what the user sees, and
 // give each journey room (no assertion is about time).
 const expect = baseExpect.configure({ timeout: 45_000 });
+test.use({ actionTimeout: 45_000, navigationTimeout: 90_000 });
 test.beforeEach(() => test.slow());
 
 const npsn = () => String(60_000_000 + Math.floor(Math.random() * 30_000_000));
