@@ -29,7 +29,7 @@ export function AssignmentPage() {
   if (!assignment.data) return <PageState loading={assignment.isPending} error={assignment.error} />;
   const a = assignment.data;
   const canManage = a.active && hasPermission('mentoring:assign');
-  const canLog = a.active && hasPermission('mentoring:log');
+  const canLog = a.active && hasPermission('mentoring:log') && !hasPermission('mentoring:assign');
   return (
     <Stack gap="xl">
       <Stack gap={4}>

@@ -19,6 +19,8 @@ const ACTION_FILTERS: ActionFilter[] = ['open', 'overdue', 'done', 'all'];
  */
 export function MentoringPage() {
   const { hasPermission } = useSession();
+  // Administrators hold every permission: they read the assignments, as the company does.
+  if (hasPermission('mentoring:assign')) return <AssignmentsPage />;
   if (hasPermission('mentoring:log')) return <FacilitatorHome />;
   if (hasPermission('mentoring:confirm')) return <PrincipalMentoring />;
   return <AssignmentsPage />;

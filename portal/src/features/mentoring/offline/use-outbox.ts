@@ -30,7 +30,7 @@ export function useOutboxSync(): void {
   const { t } = useI18n();
   const queryClient = useQueryClient();
   const userId = me?.user.id;
-  const logs = hasPermission('mentoring:log');
+  const logs = hasPermission('mentoring:log') && !hasPermission('mentoring:assign');
   useEffect(() => {
     if (!me || !logs) return;
     void keepProfileForOffline(me);
