@@ -79,9 +79,9 @@ test('the CSR officer creates a competition whose weights must total 100, opens 
   const now = Date.now();
   await signIn(page, DEMO.csr);
   await page.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name: 'Kompetisi' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Kompetisi inovasi' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Kompetisi inovasi' })).toBeVisible({ timeout: 45_000 });
   await page.getByRole('link', { name: 'Buat kompetisi' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Buat kompetisi' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Buat kompetisi' })).toBeVisible({ timeout: 45_000 });
 
   await page.getByRole('combobox', { name: 'Program', exact: true }).selectOption(program.id);
   await page.getByRole('combobox', { name: 'Tahun program' }).selectOption(year.id);
@@ -113,7 +113,7 @@ test('the CSR officer creates a competition whose weights must total 100, opens 
   await expect(page.getByText('Jumlah bobot: 100 dari 100 ✓')).toBeVisible();
   await page.getByRole('button', { name: 'Simpan sebagai draf' }).click();
 
-  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible({ timeout: 45_000 });
   const id = /\/competitions\/([0-9a-f-]{36})$/.exec(page.url())?.[1] ?? '';
   const phases = page.getByRole('list', { name: 'Tahapan kompetisi' });
   await expect(phases.locator('[aria-current="step"]')).toHaveText('1. Draf');
@@ -122,7 +122,7 @@ test('the CSR officer creates a competition whose weights must total 100, opens 
 
   // The draft can still change: the title, through the edit form.
   await page.getByRole('link', { name: 'Ubah draf' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Ubah kompetisi' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Ubah kompetisi' })).toBeVisible({ timeout: 45_000 });
   await page.getByLabel('Nama kompetisi').fill(`${title} (final)`);
   await page.getByRole('button', { name: 'Simpan perubahan' }).click();
   await expect(page.getByRole('heading', { level: 1, name: `${title} (final)` })).toBeVisible();
@@ -154,6 +154,7 @@ test('assigning a judge shows the conflicts of interest with their reason, and t
 
   await signIn(page, DEMO.csr);
   await page.goto(`/competitions/${c.id}`);
+  await expect(page.getByRole('heading', { level: 1, name: c.title })).toBeVisible({ timeout: 45_000 });
   const entries = page.getByRole('region', { name: 'Karya dan penugasan juri' });
   const entry = entries.getByRole('listitem').filter({ hasText: entryTitle }).first();
   await entry.getByRole('combobox', { name: `Tambah juri untuk ${entryTitle}` }).selectOption({ label: JUDGE_NAME });
@@ -205,9 +206,10 @@ test('the results preview shows mean, median, normalised score and flags; publis
 
   await signIn(page, DEMO.csr);
   await page.goto(`/competitions/${c.id}`);
+  await expect(page.getByRole('heading', { level: 1, name: c.title })).toBeVisible({ timeout: 45_000 });
   await page.getByRole('link', { name: 'Pratinjau hasil dan umumkan' }).click();
   await expect(page).toHaveURL(new RegExp(`/competitions/${c.id}/results/preview$`));
-  await expect(page.getByRole('heading', { level: 2, name: 'Pratinjau hasil' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Pratinjau hasil' })).toBeVisible({ timeout: 45_000 });
   await expect(page.getByRole('status')).toContainText(/\d+ karya bertanda dan 1 karya belum dinilai/);
   const literacy = page.getByRole('table', { name: 'Literasi' });
   // 15/20 × 60 + 8/10 × 40 = 45 + 32 = 77, from one judge: mean and median 77.
@@ -232,7 +234,7 @@ test('the results preview shows mean, median, normalised score and flags; publis
   await expect(page.getByRole('status')).toContainText('0 karya bertanda dan 0 karya belum dinilai');
   await page.getByRole('button', { name: 'Umumkan hasil' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Ya, umumkan hasil' }).click();
-  await expect(page).toHaveURL(new RegExp(`/competitions/${c.id}$`));
+  await expect(page).toHaveURL(new RegExp(`/competitions/${c.id}$`), { timeout: 45_000 });
   await expect(page.getByRole('list', { name: 'Tahapan kompetisi' }).locator('[aria-current="step"]')).toHaveText('4. Hasil diumumkan');
   await expect(page.getByRole('region', { name: 'Hasil kompetisi' }).getByRole('table', { name: 'Literasi' })).toContainText('77');
   await expect(page.getByRole('region', { name: 'Panel juri' })).toContainText('panel, penugasan dan konflik tidak dapat diubah lagi');
@@ -257,7 +259,7 @@ test.describe('on a phone, in English', () => {
     try {
       await page.getByRole('radiogroup', { name: 'Bahasa' }).getByText('EN').click();
       await page.goto('/competitions?phase=judging');
-      await expect(page.getByRole('heading', { level: 1, name: 'Innovation competitions' })).toBeVisible();
+      await expect(page.getByRole('heading', { level: 1, name: 'Innovation competitions' })).toBeVisible({ timeout: 45_000 });
       await expect(page.getByLabel('Phase')).toHaveValue('judging');
       await expect(page.getByRole('link', { name: c.title })).toBeVisible();
       await page.getByLabel('Phase').selectOption('draft');
@@ -265,13 +267,13 @@ test.describe('on a phone, in English', () => {
       await expect(page.getByRole('link', { name: c.title })).toHaveCount(0);
       await page.getByLabel('Phase').selectOption('judging');
       await page.getByRole('link', { name: c.title }).click();
-      await expect(page.getByRole('heading', { level: 1, name: c.title })).toBeVisible();
+      await expect(page.getByRole('heading', { level: 1, name: c.title })).toBeVisible({ timeout: 45_000 });
       await expect(page.getByRole('region', { name: 'Judging panel' })).toContainText('1 of 1 entries scored');
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
       await expectAccessible(page, 'a competition in judging, on a phone, in English');
 
       await page.getByRole('link', { name: 'Preview and publish the results' }).click();
-      await expect(page.getByRole('heading', { level: 2, name: 'Results preview' })).toBeVisible();
+      await expect(page.getByRole('heading', { level: 2, name: 'Results preview' })).toBeVisible({ timeout: 45_000 });
       await expect(page.getByRole('status')).toContainText('Flagged entries: 0. Entries not scored yet: 0.');
       await expect(page.getByRole('list', { name: 'Literasi' })).toContainText('#1 · Literasi: karya');
       await expect(page.getByRole('list', { name: 'Literasi' })).toContainText(`${JUDGE2_NAME}: 100`);

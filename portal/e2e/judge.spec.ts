@@ -80,7 +80,7 @@ test('the judge follows the agenda to the entries to score, scores one blind and
 
   await signIn(page, DEMO.judge);
   await page.getByRole('link', { name: `3 karya di ${c.title} menunggu penilaian Anda` }).click();
-  await expect(page.getByRole('heading', { level: 1, name: c.title })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: c.title })).toBeVisible({ timeout: 45_000 });
   await expect(page.getByText('Penilaian dibuka', { exact: true })).toBeVisible();
   const mine = page.getByRole('region', { name: 'Karya yang Anda nilai' });
   await expect(mine.getByText('0 dari 3 dinilai')).toBeVisible();
@@ -88,7 +88,7 @@ test('the judge follows the agenda to the entries to score, scores one blind and
   await expectAccessible(page, 'the judge’s competition');
 
   await mine.getByRole('link', { name: first }).click();
-  await expect(page.getByRole('heading', { level: 1, name: first })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: first })).toBeVisible({ timeout: 45_000 });
   const sheet = page.getByRole('region', { name: 'Lembar nilai Anda' });
   await expect(sheet.getByRole('textbox', { name: 'Kebaruan', exact: true })).toBeVisible();
   await expect(sheet).toContainText('Bilangan bulat 0–20 · bobot 60%');
@@ -125,7 +125,7 @@ test('the judge declares a conflict of interest: the school’s entry leaves the
 
   await signIn(page, DEMO.judge);
   await page.goto(`/competitions/${c.id}`);
-  await expect(page.getByText('Penjurian belum dimulai', { exact: true })).toBeVisible();
+  await expect(page.getByText('Penjurian belum dimulai', { exact: true })).toBeVisible({ timeout: 45_000 });
   const mine = page.getByRole('region', { name: 'Karya yang Anda nilai' });
   await expect(mine.getByRole('link', { name: entry })).toBeVisible();
   await mine.getByRole('button', { name: `Nyatakan konflik kepentingan untuk ${entry}` }).click();
@@ -161,7 +161,7 @@ test.describe('on a phone, in English', () => {
     try {
       await page.getByRole('radiogroup', { name: 'Bahasa' }).getByText('EN').click();
       await page.goto(`/competitions/${c.id}`);
-      await expect(page.getByRole('heading', { level: 1, name: c.title })).toBeVisible();
+      await expect(page.getByRole('heading', { level: 1, name: c.title })).toBeVisible({ timeout: 45_000 });
       await expect(page.getByText('Scoring is closed', { exact: true })).toBeVisible();
       await expect(page.getByText('every score is frozen')).toBeVisible();
       const mine = page.getByRole('region', { name: 'Entries you score' });
