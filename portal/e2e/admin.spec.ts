@@ -153,7 +153,7 @@ test('an education office gets an office level and its jurisdiction; a province 
   await page.getByRole('textbox', { name: 'Nama', exact: true }).fill(`Dinas Pendidikan Uji ${tag}`);
   await page.getByLabel('Tingkat dinas').selectOption('province');
   await expect(page.getByLabel('Kabupaten/kota')).toHaveCount(0);
-  await page.getByLabel('Wilayah kerja').selectOption('63');
+  await page.getByRole('combobox', { name: 'Wilayah kerja' }).selectOption('63');
   await page.getByRole('button', { name: 'Daftarkan organisasi' }).click();
   await expect(page.getByRole('heading', { level: 1, name: `Dinas Pendidikan Uji ${tag}` })).toBeVisible();
   const id = page.url().split('/').pop() as string;
