@@ -144,7 +144,7 @@ function Parties({ mou: m, myOrg, canSign, actions }: { mou: MouDetail; myOrg?: 
         {t('mous.parties.signedBy', { name: p.signature.signedBy.fullName ?? '–' })} · <DateText value={p.signature.signedAt} withTime />
       </Text>
     ) : p.signatureRequired ? (
-      <Text size="sm" c="orange.9">
+      <Text size="sm" c="red.9">
         {t('mous.parties.waiting')}
       </Text>
     ) : (
@@ -356,7 +356,7 @@ function AmendmentCard({ mou: m, amendment: a, myOrg, canSign, actions }: { mou:
           <Title order={3} size="h5">
             {t('mous.amendments.n', { n: a.number })}
           </Title>
-          <Text size="sm" fw={600} c={a.status === 'active' ? 'teal.9' : 'orange.9'}>
+          <Text size="sm" fw={600} c={a.status === 'active' ? 'teal.9' : 'red.9'}>
             {t(`mous.amendments.status.${a.status}`)}
           </Text>
         </Group>
@@ -372,7 +372,7 @@ function AmendmentCard({ mou: m, amendment: a, myOrg, canSign, actions }: { mou:
           </Text>
         ))}
         {a.pendingSignatures.length > 0 && (
-          <Text size="xs" c="orange.9">
+          <Text size="xs" c="red.9">
             {t('mous.amendments.pending', { orgs: a.pendingSignatures.map((p) => p.name).join(', ') })}
           </Text>
         )}

@@ -163,7 +163,7 @@ export function ExpiryNote({ mou }: { mou: Pick<Mou, 'status' | 'daysToExpiry'> 
   const { t } = useI18n();
   if (!expiresSoon(mou)) return null;
   return (
-    <Text size="sm" c="orange.9" fw={600}>
+    <Text size="sm" c="red.9" fw={600}>
       <IconAlarm size={14} aria-hidden="true" style={{ verticalAlign: '-2px' }} /> {mou.daysToExpiry === 0 ? t('mous.expiry.today') : t('mous.expiry.inDays', { days: mou.daysToExpiry })}
     </Text>
   );
