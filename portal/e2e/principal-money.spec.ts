@@ -1,5 +1,10 @@
 import type { Locator, Page } from '@playwright/test';
-import { apiAs, baseURL, DEMO, expect, expectAccessible, PDF_MINIMAL, PHONE, PNG_1x1, signIn, test, type ApiCaller, uniqueTag } from './support/fixtures';
+import { apiAs, baseURL, DEMO, expect as baseExpect, expectAccessible, PDF_MINIMAL, PHONE, PNG_1x1, signIn, test, type ApiCaller, uniqueTag } from './support/fixtures';
+
+// The machine the journeys run on is shared and often slow: wait longer for what the user sees (never on the clock).
+const expect = baseExpect.configure({ timeout: 45_000 });
+test.use({ actionTimeout: 45_000, navigationTimeout: 60_000 });
+test.describe.configure({ timeout: 240_000 });
 
 /** Whole rupiah the way the portal writes them: "Rp 1.250.000". */
 const rupiah = (digits: string | number) => `Rp ${new Intl.NumberFormat('id-ID').format(BigInt(digits))}`;
