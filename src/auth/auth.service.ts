@@ -96,8 +96,9 @@ export class AuthService {
    * its whole session, since one of the two presenters may be a thief. No token at all is refused
    * like an unknown one.
    */
-  async refresh(refreshToken: string | undefined, client: ClientInfo): Promise<TokenResponse> {
-    if (refreshToken === undefined) throw new AppError('refresh_token_invalid');
+  async refresh(refreshToken: string | null | undefined, client: ClientInfo): Promise<TokenResponse> {
+    // Left out and sent as null alike: no token.
+    if (typeof refreshToken !== 'string') throw new AppError('refresh_token_invalid');
     const outcome = await this.dataSource.transaction(async (manager) => {
       const rows: RefreshRow[] = await manager.query(
         `SELECT t.id AS token_id, t.used_at, t.session_id, s.revoked_at, s.expires_at,

@@ -80,6 +80,12 @@ describe('auth', () => {
     const res = await t.http.post('/api/v1/auth/refresh').send({ refreshToken: 'not-a-token' });
     expect(res.status).toBe(401);
     expect(res.body.code).toBe('refresh_token_invalid');
+    // No token at all, and a token sent as null, are the same refusal.
+    for (const body of [{}, { refreshToken: null }]) {
+      const none = await t.http.post('/api/v1/auth/refresh').send(body);
+      expect(none.status).toBe(401);
+      expect(none.body.code).toBe('refresh_token_invalid');
+    }
   });
 
   it('logs out: the access and refresh tokens of the session stop working', async () => {
