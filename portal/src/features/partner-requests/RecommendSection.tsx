@@ -211,11 +211,18 @@ function CandidateCard({ candidate: c, added, onAdd }: { candidate: Candidate; a
 function OtherSchool({ onAdd }: { onAdd(schoolId: string, name: string): void }) {
   const { t } = useI18n();
   const [search, setSearch] = useState('');
-  const [value, setValue] = useState<string | null>(null);
+  // The school picked is kept with its name: once picked, the search text becomes its label and the list moves on.
+  const [picked, setPicked] = useState<{ id: string; name: string; label: string } | null>(null);
+  const value = picked?.id ?? null;
   const [debounced] = useDebouncedValue(search, 300);
-  const found = useOrganizationSearch('school', debounced.trim());
+  const found = useOrganizationSearch('school', picked && search === picked.label ? '' : debounced.trim());
   const options = (found.data?.items ?? []).map((o) => ({ value: o.id, label: `${o.name}${o.npsn ? ` (${o.npsn})` : ''}` }));
-  const picked = found.data?.items.find((o) => o.id === value);
+  if (picked && !options.some((o) => o.value === picked.id)) options.unshift({ value: picked.id, label: picked.label });
+  const setValue = (id: string | null) => {
+    const o = options.find((x) => x.value === id);
+    const org = found.data?.items.find((x) => x.id === id);
+    setPicked(id && o ? { id, name: org?.name ?? picked?.name ?? o.label, label: o.label } : null);
+  };
   return (
     <Group align="flex-end" gap="sm" wrap="wrap">
       <Select

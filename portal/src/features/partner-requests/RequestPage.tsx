@@ -143,7 +143,7 @@ function WithdrawModal({ request: r, onClose }: { request: PartnerRequestDetail;
       },
     });
   return (
-    <Modal opened onClose={onClose} title={t('requests.withdraw.title')} centered>
+    <Modal opened onClose={onClose} title={t('requests.withdraw.title')} centered closeButtonProps={{ 'aria-label': t('common.close') }}>
       <form noValidate onSubmit={(e) => void form.handleSubmit(send)(e)}>
         <Stack gap="sm">
           <Text size="sm">{t('requests.withdraw.text')}</Text>
@@ -168,7 +168,7 @@ function CloseModal({ request: r, onClose }: { request: PartnerRequestDetail; on
   const { close } = useRequestActions(r.id);
   const pending = r.recommendations.filter((x) => x.decision === 'pending').length;
   return (
-    <Modal opened onClose={onClose} title={t('requests.close.title')} centered>
+    <Modal opened onClose={onClose} title={t('requests.close.title')} centered closeButtonProps={{ 'aria-label': t('common.close') }}>
       <Stack gap="sm">
         <Text size="sm">{pending > 0 ? t('requests.close.textPending', { n: pending }) : t('requests.close.text')}</Text>
         <ProblemAlert error={close.error} />
@@ -333,7 +333,7 @@ function AcceptModal({
       },
     );
   return (
-    <Modal opened onClose={onClose} title={t('requests.accept.title', { school: rec.school.name })} centered>
+    <Modal opened onClose={onClose} title={t('requests.accept.title', { school: rec.school.name })} centered closeButtonProps={{ 'aria-label': t('common.close') }}>
       <Stack gap="sm">
         {r.programId ? (
           <Text size="sm">{t('requests.accept.text', { school: rec.school.name, program: programName ?? '…' })}</Text>
@@ -385,7 +385,7 @@ function DeclineModal({ request: r, rec, onClose }: { request: PartnerRequestDet
     );
   };
   return (
-    <Modal opened onClose={onClose} title={t('requests.decline.title', { school: rec.school.name })} centered>
+    <Modal opened onClose={onClose} title={t('requests.decline.title', { school: rec.school.name })} centered closeButtonProps={{ 'aria-label': t('common.close') }}>
       <form noValidate onSubmit={(e) => void form.handleSubmit(send)(e)}>
         <Stack gap="sm">
           <Text size="sm">{t('requests.decline.text')}</Text>
