@@ -15,8 +15,9 @@ export default defineConfig({
   workers: 1,
   fullyParallel: false,
   retries: 0,
-  timeout: 90_000,
-  expect: { timeout: 15_000 },
+  // Generous bounds: the journeys wait on what a person sees, and CI machines may be busy.
+  timeout: 240_000,
+  expect: { timeout: 30_000 },
   reporter: process.env.CI ? [['list']] : [['list']],
   // One folder per run: runs side by side must not clear each other's traces.
   outputDir: `../.data/playwright-results/${process.env.JALIN_PORTAL_PORT}`,
@@ -25,8 +26,8 @@ export default defineConfig({
     locale: 'id-ID',
     timezoneId: 'Asia/Makassar',
     viewport: { width: 1366, height: 768 },
-    actionTimeout: 15_000,
-    navigationTimeout: 30_000,
+    actionTimeout: 45_000,
+    navigationTimeout: 60_000,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     acceptDownloads: true,
