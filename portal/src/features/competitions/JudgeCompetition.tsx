@@ -34,10 +34,10 @@ function DeclareConflict({ c, assignment }: { c: CompetitionDetail; assignment: 
     );
   return (
     <>
-      <Button size="xs" variant="subtle" color="orange.9" leftSection={<IconUserOff size={16} />} onClick={() => setOpen(true)} aria-label={t('competitions.judging.declareFor', { entry: assignment.entry.name })}>
+      <Button size="xs" variant="subtle" c="orange.9" leftSection={<IconUserOff size={16} />} onClick={() => setOpen(true)} aria-label={t('competitions.judging.declareFor', { entry: assignment.entry.name })}>
         {t('competitions.judging.declare')}
       </Button>
-      <Modal opened={open} onClose={() => setOpen(false)} title={t('competitions.judging.declareTitle', { school: assignment.school.name })} centered>
+      <Modal closeButtonProps={{ 'aria-label': t('common.close') }} opened={open} onClose={() => setOpen(false)} title={t('competitions.judging.declareTitle', { school: assignment.school.name })} centered>
         <Stack gap="sm">
           <Text size="sm">{t('competitions.judging.declareText', { school: assignment.school.name })}</Text>
           <Textarea label={t('competitions.judging.reason')} description={t('competitions.judging.reasonHint')} required autosize minRows={3} maxLength={2000} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={reasonError} />
@@ -46,7 +46,7 @@ function DeclareConflict({ c, assignment }: { c: CompetitionDetail; assignment: 
             <Button variant="default" onClick={() => setOpen(false)}>
               {t('common.cancel')}
             </Button>
-            <Button color="orange.9" onClick={send} loading={declare.isPending}>
+            <Button onClick={send} loading={declare.isPending}>
               {t('competitions.judging.declareSend')}
             </Button>
           </Group>

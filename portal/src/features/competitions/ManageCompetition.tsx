@@ -55,6 +55,7 @@ function PhaseMove({ c }: { c: CompetitionDetail }) {
         {t(`competitions.manage.moveTo.${next}`)}
       </Button>
       <Modal
+        closeButtonProps={{ 'aria-label': t('common.close') }}
         opened={asking}
         onClose={() => {
           setAsking(false);
@@ -100,7 +101,7 @@ function JudgeRow({ c, judge }: { c: CompetitionDetail; judge: PanelJudge }) {
           </ActionIcon>
         )}
       </Group>
-      <Modal opened={asking} onClose={() => setAsking(false)} title={t('competitions.manage.removeJudge', { name: judge.fullName })} centered>
+      <Modal closeButtonProps={{ 'aria-label': t('common.close') }} opened={asking} onClose={() => setAsking(false)} title={t('competitions.manage.removeJudge', { name: judge.fullName })} centered>
         <Stack gap="sm">
           <Text size="sm">{t('competitions.manage.removeJudgeText', { name: judge.fullName, count: judge.assignedEntries })}</Text>
           {remove.error && <ProblemAlert error={remove.error} />}

@@ -128,7 +128,7 @@ function Publish({ c, preview }: { c: CompetitionDetail; preview: ResultsPreview
       <Button leftSection={<IconSpeakerphone size={18} />} onClick={() => setAsking(true)}>
         {t('competitions.manage.moveTo.published')}
       </Button>
-      <Modal opened={asking} onClose={() => setAsking(false)} title={t('competitions.manage.moveTo.published')} centered>
+      <Modal closeButtonProps={{ 'aria-label': t('common.close') }} opened={asking} onClose={() => setAsking(false)} title={t('competitions.manage.moveTo.published')} centered>
         <Stack gap="sm">
           <Text size="sm">{t('competitions.manage.moveText.published')}</Text>
           {preview.flaggedEntries > 0 && <Text size="sm" fw={600}>{t('competitions.preview.flaggedWarning', { count: preview.flaggedEntries })}</Text>}
