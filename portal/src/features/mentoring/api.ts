@@ -24,6 +24,9 @@ const PAGE = 20;
 export function useSessionList(filter: ConfirmationFilter) {
   return useInfiniteQuery({
     queryKey: mentoringKeys.sessionList(filter),
+    // Without a connection, say so (the facilitator's page works offline) rather than wait.
+    networkMode: 'always',
+    retry: (count, err) => count < 2 && (err as { status?: number }).status !== 0,
     initialPageParam: undefined as string | undefined,
     queryFn: ({ pageParam }) =>
       unwrap(api.GET('/api/v1/mentoring/sessions', { params: { query: { limit: PAGE, cursor: pageParam, confirmation: filter === 'all' ? undefined : filter } } })),
