@@ -289,7 +289,7 @@ test('the administrator invites a user, copies the link, changes the role, disab
   await page.getByRole('link', { name: 'Lihat pengguna' }).click();
   await expect(page.getByRole('heading', { level: 1, name: `Guru Uji ${tag}` })).toBeVisible();
   await expect(page.getByText('Diundang')).toBeVisible();
-  await page.getByLabel('Peran').selectOption('judge');
+  await page.getByRole('combobox', { name: 'Peran' }).selectOption('judge');
   await page.getByRole('button', { name: 'Simpan', exact: true }).click();
   await expect(page.getByText('Data pengguna tersimpan.')).toBeVisible();
   await page.getByRole('button', { name: 'Nonaktifkan' }).click();
