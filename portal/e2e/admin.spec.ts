@@ -50,16 +50,11 @@ async function csvFile(page: Page, name: string, text: string) {
   await chooser.setFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8') });
 }
 
-/**
- * The browser tests' own database (started by the shared global setup for this run): the runner that
- * started it is this worker's parent, and its process id names both the port and the database.
- */
+/** The browser tests' own database, started by the shared global setup for this run. */
 async function testDatabase(): Promise<pg.Client> {
-  const port = Number(process.env.JALIN_PORTAL_PORT);
-  expect(41000 + (process.ppid % 8000), 'the test database is named after the runner process').toBe(port);
-  const url = new URL(process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
-  url.pathname = `/jalin_portal_${process.ppid}_test`;
-  const client = new pg.Client({ connectionString: url.toString() });
+  const url = process.env.JALIN_PORTAL_DATABASE_URL;
+  expect(url, 'the browser tests run on a PostgreSQL server (TEST_DATABASE_URL or the local one)').toBeTruthy();
+  const client = new pg.Client({ connectionString: url });
   await client.connect();
   return client;
 }

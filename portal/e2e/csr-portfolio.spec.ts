@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import { readFileSync } from 'node:fs';
 import type { Download, Page } from '@playwright/test';
 import { apiAs, DEMO, expect, expectAccessible, PHONE, signIn, test, uniqueTag } from './support/fixtures';
@@ -60,23 +61,7 @@ async function downloaded(page: Page, click: () => Promise<void>): Promise<{ nam
 
 /** A CSV file as rows of cells (quoted cells may hold the separator). */
 function parseCsv(text: string, sep: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === sep) row.push(cell), (cell = '');
-    else if (c === '\n') row.push(cell.replace(/\r$/, '')), rows.push(row), (row = []), (cell = '');
-    else cell += c;
-  }
-  if (cell || row.length) rows.push([...row, cell]);
-  return rows;
+  return parse(text.replace(/^\uFEFF/, ''), { delimiter: sep, relax_column_count: true }) as string[][];
 }
 
 test('the CSR officer opens the portfolio on the latest running year, and each figure leads to its records', async ({ page }) => {

@@ -84,6 +84,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     await onServer(server, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     await onServer(server, `CREATE DATABASE "${name}"`);
     env.DATABASE_URL = withDatabase(server, name);
+    // The journeys that must age their own records (an expired invitation) reach the database here.
+    process.env.JALIN_PORTAL_DATABASE_URL = env.DATABASE_URL;
     cleanup = () => onServer(server, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   } else {
     const dir = mkdtempSync(join(tmpdir(), 'jalin-portal-'));

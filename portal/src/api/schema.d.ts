@@ -358,7 +358,7 @@ export interface paths {
         put?: never;
         /**
          * Accept a recommended school (CSR officer of the requesting company)
-         * @description The school becomes a prospective partner of the company. Once no recommended school is pending, the request closes.
+         * @description In one step the school becomes a prospective partner in the request's program (or, for a request that names none, the program given as programId): a new partnership linked to the recommendation, or the school's existing partnership in that program (linked to the recommendation when it was born from none); `partnership` in the answer says which. An ended partnership cannot be reopened, so accepting is refused then. Without any program only the decision is recorded. Once no recommended school is pending, the request closes.
          */
         post: operations["PartnerRequestsController_accept"];
         delete?: never;
@@ -509,6 +509,26 @@ export interface paths {
          * @description Send the version you read; null clears a date. A closed year is read-only: any change answers 422.
          */
         patch: operations["ProgramYearsController_update"];
+        trace?: never;
+    };
+    "/api/v1/programs/{id}/years/{yearId}/cohort": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The partnerships in a year's cohort, by school name
+         * @description A partnership is in the cohort when the year is among its explicit cohort years (PUT /partnerships/{id}/years) or it was active on at least one day of the year (the same rule as the reports). Only the partnerships you can see are listed.
+         */
+        get: operations["ProgramYearsController_cohort"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/programs/{id}/years/{yearId}/status": {
@@ -752,7 +772,7 @@ export interface paths {
         put?: never;
         /**
          * Send a submitted plan back to the school (the plan's facilitator or the company's CSR officer)
-         * @description The comment becomes a general comment on the plan.
+         * @description The comment becomes a general comment on the plan. With `version` (the one read), a plan changed since answers 409 and nothing happens.
          */
         post: operations["PlansController_requestChanges"];
         delete?: never;
@@ -772,7 +792,7 @@ export interface paths {
         put?: never;
         /**
          * Approve a submitted plan (a CSR officer of the program's company)
-         * @description The plan is frozen from then on; changes go through a revision.
+         * @description The plan is frozen from then on; changes go through a revision. The body is optional; with `version` (the one read), a plan changed since answers 409 and nothing happens.
          */
         post: operations["PlansController_approve"];
         delete?: never;
@@ -1094,6 +1114,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/mentoring/assignments/candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who can be assigned where in a program year (CSR officer of the program company)
+         * @description The choices of POST /mentoring/assignments: the facilitator-role users of the organisations working in the program, and the schools whose partnership in it is not paused or ended, each by name.
+         */
+        get: operations["AssignmentsController_candidates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/mentoring/assignments/{id}": {
         parameters: {
             query?: never;
@@ -1106,6 +1146,26 @@ export interface paths {
          * @description Facilitators see their own assignments (and their sessions and actions); principals their own school's; CSR officers those in their company's programs; education officers those of schools in their jurisdiction; admins all. Any other record answers 404. Each assignment carries its progress as of today: sessions and hours done (confirmed + pending; disputed sessions count apart) against the plan, the last contact, open and overdue follow-ups, and noContactFlag: the 60-day rule (no confirmed session at the school in the program year on or after today − 60 days; before the first one, counted from the day the assignment began).
          */
         get: operations["AssignmentsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mentoring/assignments/{id}/attendees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who can be named as a session's attendee under an assignment
+         * @description Facilitators see their own assignments (and their sessions and actions); principals their own school's; CSR officers those in their company's programs; education officers those of schools in their jurisdiction; admins all. Any other record answers 404. The active users of the school and of the facilitator's organisation (the school's first), by name: the choices of attendeeUserIds. Others who came are counted by role.
+         */
+        get: operations["AssignmentsController_attendees"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1169,7 +1229,7 @@ export interface paths {
         put?: never;
         /**
          * Log a mentoring session (the assigned facilitator)
-         * @description Under your active assignment, in a year that is not closed: held today or earlier, with duration, mode and topic; optionally the plan program it serves (planId must be the school's plan for the year, planProgramId a program inside it); attendees as users of the school or of your organisation, and counts by role. The session is pending until the school's principal confirms or disputes it.
+         * @description Under your active assignment, in a year that is not closed: held today or earlier, with duration, mode and topic; optionally the plan program it serves (planId must be the school's plan for the year, planProgramId a program inside it); attendees as users of the school or of your organisation, and counts by role. The session is pending until the school's principal confirms or disputes it. With an optional Idempotency-Key header a retry of the same request replays the first answer (Idempotency-Replayed: true) instead of creating a second record.
          */
         post: operations["SessionsController_create"];
         delete?: never;
@@ -1987,6 +2047,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/competitions/{id}/judge-candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The users with the judge role (any organisation) that can be put on the panel, by name (CSR officer of the company)
+         * @description Active users only; those already on the panel are marked onPanel. q filters by part of the name or e-mail; at most limit (50) come back.
+         */
+        get: operations["JudgingController_judgeCandidates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/competitions/{id}/judges/{userId}": {
         parameters: {
             query?: never;
@@ -2127,6 +2207,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/notifications/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How many of your notifications are not read yet
+         * @description The number the portal shows beside the bell on every page; cheap enough to ask on each page change.
+         */
+        get: operations["NotificationsController_unreadCount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark all your notifications read
+         * @description Answers how many were unread; notices already read keep their first read time.
+         */
+        post: operations["NotificationsController_readAll"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/notifications/{id}/read": {
         parameters: {
             query?: never;
@@ -2185,6 +2305,26 @@ export interface paths {
          * @description One grant per school per program year (a second answers 409 naming the existing one). The plan must be approved (or in progress, or completed) and of a partner school in one of your programs; fundedBudgetLineIds are the plan's stimulus_grant budget lines. The year's grants (not cancelled) may not exceed its budget envelope: over it answers 422 naming the room left. A closed year takes no new grants.
          */
         post: operations["GrantsController_award"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/grants/envelope": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A program year's budget envelope and the room its grants leave (CSR officer of the company)
+         * @description The envelope, the awards of its grants that are not cancelled, and the room left: the most a new award may be. The same sum the award checks; a year not of your company answers 404.
+         */
+        get: operations["GrantsController_envelope"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2553,8 +2693,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The health of a program's partnerships, lowest score first (CSR officer of its company, or admin)
-         * @description For each active or paused partnership a score from 100 down, with the reasons that took points off: mou_lapsed 30, mou_expiring 15, plan_late 15, expense_report_overdue 15, no_contact_60_days 20, overdue_followups 5 each up to 15, falling_indicators 10. The points of the reasons add up to 100 − score. Reasons in the language of `locale` or Accept-Language. JSON by default; `?format=csv` or `xlsx` (or an Accept header of text/csv or application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) gives the same figures as a file, `?locale=id` in Bahasa Indonesia with Indonesian number and date formatting.
+         * The health of a program's partnerships, lowest score first, filtered, sorted and paged (CSR officer of its company, or admin)
+         * @description For each active or paused partnership a score from 100 down, with the reasons that took points off: mou_lapsed 30, mou_expiring 15, plan_late 15, expense_report_overdue 15, no_contact_60_days 20, overdue_followups 5 each up to 15, falling_indicators 10. The points of the reasons add up to 100 − score. Reasons in the language of `locale` or Accept-Language. Filter by `reason`, `band` or `q` (school name or NPSN), order by `sort`; JSON answers one page (`limit`, `cursor` → `nextCursor`) with the counts by band and reason of the whole program and how many match; files hold every matching partnership. JSON by default; `?format=csv` or `xlsx` (or an Accept header of text/csv or application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) gives the same figures as a file, `?locale=id` in Bahasa Indonesia with Indonesian number and date formatting.
          */
         get: operations["ReportsController_health"];
         put?: never;
@@ -3321,6 +3461,23 @@ export interface components {
             /** @example 63.71 */
             regionCode: string | null;
         };
+        RecommendationPartnershipResponse: {
+            /** @example 00000000-0000-4000-8000-000000000901 */
+            id: string;
+            /**
+             * @example prospective
+             * @enum {string}
+             */
+            status: "prospective" | "active" | "paused" | "ended";
+            /**
+             * @description The program the school is a partner in.
+             * @example {
+             *       "id": "00000000-0000-4000-8000-000000000801",
+             *       "name": "Generasi Trakindo"
+             *     }
+             */
+            program: components["schemas"]["OrganizationRefResponse"];
+        };
         PartnerRecommendationResponse: {
             /** @example 00000000-0000-4000-8000-000000000701 */
             id: string;
@@ -3348,6 +3505,8 @@ export interface components {
             recommendedBy: components["schemas"]["UserRefResponse"];
             /** @example 2012-02-20T02:00:00.000Z */
             createdAt: string;
+            /** @description Once accepted: the school's partnership born from this recommendation, or else its partnership in the request's program; null while none exists. */
+            partnership: components["schemas"]["RecommendationPartnershipResponse"] | null;
         };
         PartnerRequestDetailResponse: {
             /** @example 00000000-0000-4000-8000-000000000601 */
@@ -3495,6 +3654,18 @@ export interface components {
             points: number;
             /** @example states need: literacy */
             reason: string;
+            /**
+             * @description The need a states_need line is about, for translation; null on every other line.
+             * @example literacy
+             * @enum {string|null}
+             */
+            topic: "literacy" | "project_based_learning" | "child_friendly_school" | "student_mental_health" | "school_health_unit" | "sanitation" | "disaster_preparedness" | "parenting" | "horizontal_learning" | "teacher_training" | "infrastructure" | "other" | null;
+            /**
+             * @description The school's level on a level_matches or level_not_asked line; null on every other line.
+             * @example SD
+             * @enum {string|null}
+             */
+            level: "SD" | "MI" | "SMP" | "MTs" | "SMA" | "MA" | "SMK" | "SLB" | null;
         };
         PartnerCandidateResponse: {
             /** @example 00000000-0000-4000-8000-000000000202 */
@@ -3515,25 +3686,7 @@ export interface components {
              * @example 75
              */
             score: number;
-            /**
-             * @example [
-             *       {
-             *         "code": "no_active_partner",
-             *         "points": 40,
-             *         "reason": "no active CSR partner yet"
-             *       },
-             *       {
-             *         "code": "level_matches",
-             *         "points": 25,
-             *         "reason": "level SD matches the request"
-             *       },
-             *       {
-             *         "code": "states_need",
-             *         "points": 10,
-             *         "reason": "states need: literacy"
-             *       }
-             *     ]
-             */
+            /** @description One line per reason, e.g. +40 "no active CSR partner yet", +25 "level SD matches the request", +10 "states need: literacy". */
             reasons: components["schemas"]["ScoreReasonResponse"][];
         };
         PartnerCandidateListResponse: {
@@ -3599,6 +3752,102 @@ export interface components {
         };
         CreateRecommendationsDto: {
             recommendations: components["schemas"]["RecommendationItemDto"][];
+        };
+        AcceptRecommendationDto: {
+            /**
+             * @description Only for a request that names no program: one of your company's programs (GET /api/v1/programs) the school becomes a prospective partner in. Leave it out to use the request's own program; without either, only the decision is recorded.
+             * @example 00000000-0000-4000-8000-000000000801
+             */
+            programId?: string;
+        };
+        AcceptedPartnershipResponse: {
+            /** @example 00000000-0000-4000-8000-000000000901 */
+            id: string;
+            /**
+             * @example prospective
+             * @enum {string}
+             */
+            status: "prospective" | "active" | "paused" | "ended";
+            /**
+             * @description The program the school is a partner in.
+             * @example {
+             *       "id": "00000000-0000-4000-8000-000000000801",
+             *       "name": "Generasi Trakindo"
+             *     }
+             */
+            program: components["schemas"]["OrganizationRefResponse"];
+            /**
+             * @description created: a new prospective partnership, born from this recommendation; linked: the school already had a partnership in the program, now linked to this recommendation; existing: the school already had a partnership in the program born from another recommendation, left as it was.
+             * @example created
+             * @enum {string}
+             */
+            outcome: "created" | "linked" | "existing";
+        };
+        AcceptRecommendationResponse: {
+            /** @example 00000000-0000-4000-8000-000000000601 */
+            id: string;
+            /** @description The requesting company. */
+            company: components["schemas"]["OrganizationRefResponse"];
+            /**
+             * @description The education office asked.
+             * @example {
+             *       "id": "00000000-0000-4000-8000-000000000301",
+             *       "name": "Dinas Pendidikan Kota Banjarmasin"
+             *     }
+             */
+            educationOffice: components["schemas"]["OrganizationRefResponse"];
+            /** @example null */
+            programId: string | null;
+            /** @example 63.71 */
+            regionCode: string;
+            /** @example Kota Banjarmasin */
+            regionName: string;
+            /**
+             * @description Empty means any level.
+             * @example [
+             *       "SD"
+             *     ]
+             */
+            schoolLevels: ("SD" | "MI" | "SMP" | "MTs" | "SMA" | "MA" | "SMK" | "SLB")[];
+            /** @example 1 */
+            schoolsWanted: number;
+            /**
+             * @example [
+             *       "teacher_training",
+             *       "literacy"
+             *     ]
+             */
+            needTopics: ("literacy" | "project_based_learning" | "child_friendly_school" | "student_mental_health" | "school_health_unit" | "sanitation" | "disaster_preparedness" | "parenting" | "horizontal_learning" | "teacher_training" | "infrastructure" | "other")[];
+            /** @example An elementary school whose teachers want training in literacy teaching. */
+            needsNote: string | null;
+            /** @example 2012-03-31 */
+            dueDate: string;
+            /**
+             * @description An open request past its due date reads as expired.
+             * @example closed
+             * @enum {string}
+             */
+            status: "open" | "answered" | "closed" | "withdrawn" | "expired";
+            /** @description Who asked. */
+            createdBy: components["schemas"]["UserRefResponse"];
+            /** @description Who first answered. */
+            answeredBy: components["schemas"]["UserRefResponse"] | null;
+            /** @example 2012-02-20T02:00:00.000Z */
+            answeredAt: string | null;
+            /**
+             * @description When it was closed or withdrawn.
+             * @example 2012-03-05T02:00:00.000Z
+             */
+            closedAt: string | null;
+            /** @example null */
+            withdrawnReason: string | null;
+            /** @example 2012-02-01T01:00:00.000Z */
+            createdAt: string;
+            /** @example 2012-03-05T02:00:00.000Z */
+            updatedAt: string;
+            recommendations: components["schemas"]["PartnerRecommendationResponse"][];
+            /** @description The partnership the school is now a partner in; null when neither the request nor the call named a program (only the decision was recorded). */
+            partnership: components["schemas"]["AcceptedPartnershipResponse"] | null;
         };
         DeclineRecommendationDto: {
             /** @example The school already works with another company on the same program. */
@@ -3814,6 +4063,16 @@ export interface components {
              * @example 1500000000
              */
             budgetEnvelope: string;
+            /**
+             * @description Whole rupiah awarded in the year's grants that are not cancelled (what the envelope is checked against). Only for the owning company's users and admins; null for everyone else.
+             * @example 1200000000
+             */
+            grantsCommitted: string | null;
+            /**
+             * @description The room left in the envelope for new awards: budgetEnvelope − grantsCommitted, never below 0. Null when grantsCommitted is.
+             * @example 300000000
+             */
+            budgetRemaining: string | null;
             /** @example 2026-01-20 */
             planningWorkshopDate: string | null;
             /** @example 2026-02-28 */
@@ -3850,6 +4109,33 @@ export interface components {
         };
         ProgramYearListResponse: {
             items: components["schemas"]["ProgramYearResponse"][];
+        };
+        CohortSchoolResponse: {
+            /** @example 00000000-0000-4000-8000-000000000101 */
+            id: string;
+            /** @example SDN Pelambuan 4 Banjarmasin */
+            name: string;
+            /** @example 30304225 */
+            npsn: string | null;
+        };
+        CohortPartnershipResponse: {
+            /** @example 00000000-0000-4000-8000-000000000901 */
+            partnershipId: string;
+            school: components["schemas"]["CohortSchoolResponse"];
+            /**
+             * @description The partnership's status today.
+             * @example active
+             * @enum {string}
+             */
+            status: "prospective" | "active" | "paused" | "ended";
+            /**
+             * @description The year is in the partnership's explicit cohort (PUT /partnerships/{id}/years); otherwise it counts because the partnership was active in the year.
+             * @example false
+             */
+            explicit: boolean;
+        };
+        CohortListResponse: {
+            items: components["schemas"]["CohortPartnershipResponse"][];
         };
         UpdateProgramYearDto: {
             /** @example Themes are chosen with the schools at the planning workshop. */
@@ -4819,6 +5105,18 @@ export interface components {
         RequestChangesDto: {
             /** @example Please add an indicator for the parents’ involvement and split the training budget by session. */
             comment: string;
+            /**
+             * @description The plan’s `version` as the reviewer read it. When sent and the plan has changed since (e.g. sent back and resubmitted by someone else meanwhile), the answer is 409 and nothing happens, so nobody decides on a plan they have not read.
+             * @example 4
+             */
+            version?: number;
+        };
+        ApprovePlanDto: {
+            /**
+             * @description The plan’s `version` as the reviewer read it. When sent and the plan has changed since (e.g. sent back and resubmitted by someone else meanwhile), the answer is 409 and nothing happens, so nobody decides on a plan they have not read.
+             * @example 4
+             */
+            version?: number;
         };
         WithdrawPlanDto: {
             /** @example The school will join the program again next year. */
@@ -5243,6 +5541,52 @@ export interface components {
              * @example null
              */
             nextCursor: string | null;
+        };
+        MentoringCandidateFacilitator: {
+            /** @example 00000000-0000-4000-8000-000000000005 */
+            id: string;
+            /** @example Dewi Lestari (Fasilitator, Edukasi 101) */
+            fullName: string;
+            /**
+             * @example {
+             *       "id": "00000000-0000-4000-8000-000000000401",
+             *       "name": "Edukasi 101"
+             *     }
+             */
+            organization: components["schemas"]["MentoringOrganizationRef"];
+        };
+        MentoringCandidateSchool: {
+            /** @example 00000000-0000-4000-8000-000000000201 */
+            id: string;
+            /** @example SDN Pelambuan 4 Banjarmasin */
+            name: string;
+            /**
+             * @example active
+             * @enum {string}
+             */
+            partnershipStatus: "prospective" | "active" | "paused" | "ended";
+        };
+        MentoringCandidatesResponse: {
+            programYear: components["schemas"]["MentoringYearRef"];
+            /** @description Active users with the facilitator role in the organisations working in the program, by name. */
+            facilitators: components["schemas"]["MentoringCandidateFacilitator"][];
+            /** @description Schools whose partnership in the program is not paused or ended, by name. */
+            schools: components["schemas"]["MentoringCandidateSchool"][];
+        };
+        MentoringAttendeeCandidate: {
+            /** @example 00000000-0000-4000-8000-000000000003 */
+            id: string;
+            /** @example Hj. Siti Rahmah, S.Pd. (Kepala Sekolah) */
+            fullName: string;
+            /**
+             * @description The school's id or the facilitator organisation's id.
+             * @example 00000000-0000-4000-8000-000000000201
+             */
+            organizationId: string;
+        };
+        MentoringAttendeeCandidatesResponse: {
+            /** @description The school's users first, then the facilitator organisation's, each by name. */
+            items: components["schemas"]["MentoringAttendeeCandidate"][];
         };
         ReassignMentoringAssignmentDto: {
             /**
@@ -7049,7 +7393,10 @@ export interface components {
              * @enum {string}
              */
             code: "belongs" | "mentored_assignment" | "mentored_session" | "reviewed_plan" | "commented_plan" | "declared";
-            /** @example Dewi Lestari was assigned to mentor SDN Pelambuan 4 Banjarmasin in 2025 (mentoring in 2024 or 2025 counts) */
+            /**
+             * @description In the language of Accept-Language (id or en, the default).
+             * @example Dewi Lestari was assigned to mentor SDN Pelambuan 4 Banjarmasin in 2025 (mentoring in 2024 or 2025 counts)
+             */
             reason: string;
         };
         ExcludedJudgeResponse: {
@@ -7394,6 +7741,29 @@ export interface components {
         PanelResponse: {
             items: components["schemas"]["PanelJudgeResponse"][];
         };
+        JudgeCandidateResponse: {
+            /** @example 3f2a6c1e-8d4b-4c5e-9a7b-1e2d3c4b5a69 */
+            userId: string;
+            /** @example Dr. Bambang Sutrisno (Juri) */
+            fullName: string;
+            /** @example judge@ulm.example */
+            email: string;
+            /**
+             * @example {
+             *       "id": "00000000-0000-4000-8000-000000000501",
+             *       "name": "Universitas Lambung Mangkurat"
+             *     }
+             */
+            organization: components["schemas"]["CompetitionRefResponse"];
+            /**
+             * @description Already on this competition’s panel.
+             * @example false
+             */
+            onPanel: boolean;
+        };
+        JudgeCandidateListResponse: {
+            items: components["schemas"]["JudgeCandidateResponse"][];
+        };
         CreateAssignmentDto: {
             /**
              * @description A judge on the panel.
@@ -7574,8 +7944,21 @@ export interface components {
             kind: string;
             /** @example MoU 005/TU-CSR/MOU/III/2024 expires in 90 days */
             title: string;
-            /** @example MoU 005/TU-CSR/MOU/III/2024 "Generasi Trakindo" with SDN Pelambuan 4 Banjarmasin expires on 2027-02-28. Renew it in time: POST /api/v1/mous/{id}/renewals. */
+            /** @example MoU 005/TU-CSR/MOU/III/2024 "Generasi Trakindo" with SDN Pelambuan 4 Banjarmasin is in force until 2027-02-28 (90 day(s) left). Prepare its renewal in time. — MoU 005/TU-CSR/MOU/III/2024 dengan SDN Pelambuan 4 Banjarmasin berlaku sampai 2027-02-28 (sisa 90 hari). Siapkan perpanjangannya tepat waktu. */
             body: string;
+            /**
+             * @description The values the notice is made of, so a client can word it in its reader's language. mou_expiring: number, title, schoolName, expiryDate, daysLeft; mou_expired: number, title, schoolName, expiryDate; action_overdue: description, schoolName, facilitatorName, dueDate. Empty for older notices.
+             * @example {
+             *       "number": "005/TU-CSR/MOU/III/2024",
+             *       "title": "Generasi Trakindo",
+             *       "schoolName": "SDN Pelambuan 4 Banjarmasin",
+             *       "expiryDate": "2027-02-28",
+             *       "daysLeft": 90
+             *     }
+             */
+            params: {
+                [key: string]: string | number;
+            };
             /**
              * @description The kind of record it is about.
              * @example mou
@@ -7597,6 +7980,14 @@ export interface components {
              * @example null
              */
             nextCursor: string | null;
+        };
+        UnreadCountResponse: {
+            /** @example 3 */
+            unread: number;
+        };
+        MarkedReadResponse: {
+            /** @example 3 */
+            marked: number;
         };
         MouExpiryRunResponse: {
             /** @example mou-expiry */
@@ -7845,6 +8236,41 @@ export interface components {
              * @example true
              */
             requireReportBeforeNextTranche: boolean;
+        };
+        GrantEnvelopeResponse: {
+            /** @example 00000000-0000-4000-8000-000000000826 */
+            programYearId: string;
+            /** @example 2026 */
+            year: number;
+            /** @example 00000000-0000-4000-8000-000000000801 */
+            programId: string;
+            /** @example Generasi Trakindo */
+            programName: string;
+            /**
+             * @example running
+             * @enum {string}
+             */
+            yearStatus: "planning" | "running" | "evaluating" | "closed";
+            /**
+             * @description True once the year is closed: it takes no new grants and its grants are no longer changed or paid.
+             * @example false
+             */
+            readOnly: boolean;
+            /**
+             * @description The year's budget envelope, whole rupiah.
+             * @example 4500000000
+             */
+            budgetEnvelope: string;
+            /**
+             * @description The awards of its grants that are not cancelled.
+             * @example 3900000000
+             */
+            committed: string;
+            /**
+             * @description Envelope − committed, never below 0: the most a new award (or a raise) may take.
+             * @example 600000000
+             */
+            roomLeft: string;
         };
         UpdateGrantDto: {
             /**
@@ -8633,6 +9059,39 @@ export interface components {
             /** @example 10 */
             falling_indicators: number;
         };
+        HealthBandCountsResponse: {
+            /** @example 12 */
+            healthy: number;
+            /** @example 5 */
+            watch: number;
+            /** @example 3 */
+            at_risk: number;
+        };
+        HealthReasonCountsResponse: {
+            /** @example 1 */
+            mou_lapsed: number;
+            /** @example 2 */
+            mou_expiring: number;
+            /** @example 3 */
+            plan_late: number;
+            /** @example 2 */
+            expense_report_overdue: number;
+            /** @example 1 */
+            no_contact_60_days: number;
+            /** @example 2 */
+            overdue_followups: number;
+            /** @example 1 */
+            falling_indicators: number;
+        };
+        HealthCountsResponse: {
+            /**
+             * @description Live (active or paused) partnerships of the program.
+             * @example 20
+             */
+            partnerships: number;
+            byBand: components["schemas"]["HealthBandCountsResponse"];
+            byReason: components["schemas"]["HealthReasonCountsResponse"];
+        };
         ReportSchoolResponse: {
             /** @example 00000000-0000-4000-8000-000000000201 */
             id: string;
@@ -8699,8 +9158,20 @@ export interface components {
              *     }
              */
             rule: components["schemas"]["HealthRuleResponse"];
-            /** @description Active and paused partnerships, lowest score first, then by school name. */
+            /** @description Counts over every live partnership of the program, whatever the filters. */
+            counts: components["schemas"]["HealthCountsResponse"];
+            /**
+             * @description Partnerships matching the filters (over all pages).
+             * @example 3
+             */
+            matching: number;
+            /** @description One page of the active and paused partnerships matching the filters, in the order of `sort` (default lowest score first, then by school name). Files hold every matching one. */
             partnerships: components["schemas"]["PartnershipHealthResponse"][];
+            /**
+             * @description Pass as `cursor` to get the next page; null on the last page.
+             * @example null
+             */
+            nextCursor: string | null;
         };
         ReportRegionResponse: {
             /** @example 63 */
@@ -10259,14 +10730,18 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptRecommendationDto"];
+            };
+        };
         responses: {
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PartnerRequestDetailResponse"];
+                    "application/json": components["schemas"]["AcceptRecommendationResponse"];
                 };
             };
             /** @description No valid access token. */
@@ -10975,6 +11450,64 @@ export interface operations {
             };
         };
     };
+    ProgramYearsController_cohort: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                yearId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CohortListResponse"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The caller's role lacks programs:read. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Not found, or not yours to see: the two are never told apart. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Validation failed; `errors` names each field and what to fix. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
     ProgramYearsController_changeStatus: {
         parameters: {
             query?: never;
@@ -11396,6 +11929,8 @@ export interface operations {
                 programYearId?: string;
                 schoolId?: string;
                 status?: "draft" | "submitted" | "changes_requested" | "approved" | "in_progress" | "completed" | "withdrawn";
+                /** @description true: only late plans (first submitted after the program year's plan deadline, or never submitted and the deadline has passed), as counted in the portfolio report; false: only plans that are not late. */
+                late?: boolean;
             };
             header?: never;
             path?: never;
@@ -11920,6 +12455,15 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemResponse"];
                 };
             };
+            /** @description Conflicts with what is stored (duplicate, or someone else changed it first). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
             /** @description Validation failed; `errors` names each field and what to fix. */
             422: {
                 headers: {
@@ -11940,7 +12484,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ApprovePlanDto"];
+            };
+        };
         responses: {
             200: {
                 headers: {
@@ -11970,6 +12518,15 @@ export interface operations {
             };
             /** @description Not found, or not yours to see: the two are never told apart. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Conflicts with what is stored (duplicate, or someone else changed it first). */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13107,6 +13664,55 @@ export interface operations {
             };
         };
     };
+    AssignmentsController_candidates: {
+        parameters: {
+            query: {
+                /** @description A year of one of your company's programs. */
+                programYearId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MentoringCandidatesResponse"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The caller's role lacks mentoring:assign. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Validation failed; `errors` names each field and what to fix. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
     AssignmentsController_get: {
         parameters: {
             query?: never;
@@ -13124,6 +13730,63 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MentoringAssignmentResponse"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The caller's role lacks mentoring:read. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Not found, or not yours to see: the two are never told apart. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Validation failed; `errors` names each field and what to fix. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    AssignmentsController_attendees: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MentoringAttendeeCandidatesResponse"];
                 };
             };
             /** @description No valid access token. */
@@ -13354,7 +14017,10 @@ export interface operations {
     SessionsController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. A key you make once per record you mean to create (a UUID is best; 1–200 visible ASCII characters) and send again unchanged when you retry, e.g. after a timeout, so a retry never creates a second record. The same key with the same body replays the first answer (header Idempotency-Replayed: true) and nothing is written again; the same key with another body is refused (422); while the first request with the key is still being processed, 409 with Retry-After. Keys are per user and kept at least 24 hours; a request that failed leaves no key behind. Without the header every request is handled on its own. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -13372,6 +14038,15 @@ export interface operations {
                     "application/json": components["schemas"]["MentoringSessionDetailResponse"];
                 };
             };
+            /** @description The request is malformed (e.g. a missing required header or body that is not JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
             /** @description No valid access token. */
             401: {
                 headers: {
@@ -13383,6 +14058,15 @@ export interface operations {
             };
             /** @description The caller's role lacks mentoring:log. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Conflicts with what is stored (duplicate, or someone else changed it first). */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13649,7 +14333,10 @@ export interface operations {
     SessionsController_addEvidence: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. A key you make once per record you mean to create (a UUID is best; 1–200 visible ASCII characters) and send again unchanged when you retry, e.g. after a timeout, so a retry never creates a second record. The same key with the same body replays the first answer (header Idempotency-Replayed: true) and nothing is written again; the same key with another body is refused (422); while the first request with the key is still being processed, 409 with Retry-After. Keys are per user and kept at least 24 hours; a request that failed leaves no key behind. Without the header every request is handled on its own. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -13675,6 +14362,15 @@ export interface operations {
                     "application/json": components["schemas"]["DocumentResponse"];
                 };
             };
+            /** @description The request is malformed (e.g. a missing required header or body that is not JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
             /** @description No valid access token. */
             401: {
                 headers: {
@@ -13695,6 +14391,15 @@ export interface operations {
             };
             /** @description Not found, or not yours to see: the two are never told apart. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Conflicts with what is stored (duplicate, or someone else changed it first). */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13851,7 +14556,10 @@ export interface operations {
     ActionsController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. A key you make once per record you mean to create (a UUID is best; 1–200 visible ASCII characters) and send again unchanged when you retry, e.g. after a timeout, so a retry never creates a second record. The same key with the same body replays the first answer (header Idempotency-Replayed: true) and nothing is written again; the same key with another body is refused (422); while the first request with the key is still being processed, 409 with Retry-After. Keys are per user and kept at least 24 hours; a request that failed leaves no key behind. Without the header every request is handled on its own. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -13869,6 +14577,15 @@ export interface operations {
                     "application/json": components["schemas"]["MentoringActionResponse"];
                 };
             };
+            /** @description The request is malformed (e.g. a missing required header or body that is not JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
             /** @description No valid access token. */
             401: {
                 headers: {
@@ -13880,6 +14597,15 @@ export interface operations {
             };
             /** @description The caller's role lacks mentoring:log. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Conflicts with what is stored (duplicate, or someone else changed it first). */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16089,7 +16815,10 @@ export interface operations {
     CompetitionsController_preview: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Language of the conflict reasons of excluded scores: id for Bahasa Indonesia, en (the default) for English. */
+                "Accept-Language"?: string;
+            };
             path: {
                 id: string;
             };
@@ -16744,6 +17473,68 @@ export interface operations {
             };
         };
     };
+    JudgingController_judgeCandidates: {
+        parameters: {
+            query?: {
+                /** @description Part of the name or e-mail address (case-insensitive). */
+                q?: string;
+                /** @description At most this many, by name. */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JudgeCandidateListResponse"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The caller's role lacks competitions:manage. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Not found, or not yours to see: the two are never told apart. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Validation failed; `errors` names each field and what to fix. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
     JudgingController_removeJudge: {
         parameters: {
             query?: never;
@@ -16931,7 +17722,10 @@ export interface operations {
     JudgingController_assignByCategory: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Language of the conflict reasons: id for Bahasa Indonesia, en (the default) for English. */
+                "Accept-Language"?: string;
+            };
             path: {
                 id: string;
             };
@@ -17049,7 +17843,10 @@ export interface operations {
     JudgingController_conflicts: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Language of the conflict reasons: id for Bahasa Indonesia, en (the default) for English. */
+                "Accept-Language"?: string;
+            };
             path: {
                 id: string;
             };
@@ -17344,6 +18141,80 @@ export interface operations {
             };
         };
     };
+    NotificationsController_unreadCount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadCountResponse"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The caller's role lacks notifications:read. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    NotificationsController_readAll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarkedReadResponse"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The caller's role lacks notifications:read. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
     NotificationsController_read: {
         parameters: {
             query?: never;
@@ -17536,6 +18407,64 @@ export interface operations {
             };
             /** @description Conflicts with what is stored (duplicate, or someone else changed it first). */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Validation failed; `errors` names each field and what to fix. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    GrantsController_envelope: {
+        parameters: {
+            query: {
+                /** @description A year of one of your company's programs. */
+                programYearId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrantEnvelopeResponse"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The caller's role lacks grants:manage. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Not found, or not yours to see: the two are never told apart. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -18949,6 +19878,18 @@ export interface operations {
                 /** @description Labels and formatting of CSV and XLSX files: en (default; plain numbers such as 1234567.5, ISO dates) or id (Bahasa Indonesia; 1.234.567,5, dd/mm/yyyy, semicolon-separated CSV). Without it, Accept-Language decides. Health reasons follow it in JSON too. */
                 locale?: "en" | "id";
                 programId: string;
+                /** @description Only partnerships with this reason (e.g. no_contact_60_days, plan_late, expense_report_overdue, mou_expiring). */
+                reason?: "mou_lapsed" | "mou_expiring" | "plan_late" | "expense_report_overdue" | "no_contact_60_days" | "overdue_followups" | "falling_indicators";
+                /** @description Only partnerships in this band. */
+                band?: "healthy" | "watch" | "at_risk";
+                /** @description Part of the school's name, or its NPSN. */
+                q?: string;
+                /** @description score (lowest first; the default), -score (highest first), school (A–Z) or -school (Z–A); ties by school name. */
+                sort?: "score" | "-score" | "school" | "-school";
+                /** @description Page size of the JSON answer, at most 100. Files (CSV, XLSX) hold every matching partnership. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; leave out for the first page. */
+                cursor?: string;
             };
             header?: never;
             path?: never;

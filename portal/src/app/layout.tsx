@@ -1,10 +1,10 @@
 import { ActionIcon, AppShell, Burger, Button, Group, Indicator, NavLink, SegmentedControl, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconBell, IconBuildingCommunity, IconCash, IconChalkboard, IconChartBar, IconFileCertificate, IconFileText, IconHistory, IconHome, IconLogout, IconMap2, IconSchool, IconSearch, IconSettings, IconTrophy, IconUsersGroup } from '@tabler/icons-react';
-import { useEffect, type ReactNode } from 'react';
+import { IconBell, IconBuildingCommunity, IconCash, IconChalkboard, IconChartBar, IconFileCertificate, IconFileImport, IconFileText, IconHistory, IconHome, IconLogout, IconMap2, IconSchool, IconSearch, IconSettings, IconTrophy, IconUsers, IconUsersGroup } from '@tabler/icons-react';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
 import { useUnreadCount } from '../features/notifications/api';
-import { useI18n, type Language } from '../i18n';
+import { loadArea, storedLanguage, useI18n, type Language } from '../i18n';
 import { useSession } from './session';
 
 interface NavItem {
@@ -16,6 +16,20 @@ interface NavItem {
   /** Only for these roles (the school's own pages). */
   roles?: string[];
 }
+
+/**
+ * Sends the mentoring sessions a facilitator logged without a connection, from whichever page is
+ * open when the connection returns. Loaded on demand, with the mentoring strings it speaks in.
+ */
+const OutboxSync = lazy(async () => {
+  const [{ useOutboxSync }] = await Promise.all([import('../features/mentoring/offline/use-outbox'), loadArea(storedLanguage(), 'mentoring')]);
+  return {
+    default: function Sync() {
+      useOutboxSync();
+      return null;
+    },
+  };
+});
 
 /** The bell on every page: how many notices wait, and the way to them. */
 function NotificationBell() {
@@ -77,12 +91,20 @@ export function Layout({ children }: { children: ReactNode }) {
     { to: '/competitions', label: t('nav.competitions'), icon: <IconTrophy size={18} />, permission: 'competitions:read' },
     { to: '/timeline', label: t('nav.timeline'), icon: <IconHistory size={18} />, permission: 'schools:timeline_read', roles: ['principal'] },
     { to: '/admin', label: t('nav.admin'), icon: <IconSettings size={18} />, permission: 'audit:read', roles: ['admin'] },
+    { to: '/admin/import', label: t('nav.schoolImport'), icon: <IconFileImport size={18} />, permission: 'organizations:import', roles: ['education_officer'] },
+    { to: '/admin/users', label: t('nav.users'), icon: <IconUsers size={18} />, permission: 'users:invite', roles: ['csr_officer', 'principal', 'education_officer'] },
   ];
+  const logsOffline = hasPermission('mentoring:log') && !hasPermission('mentoring:assign');
   const visible = items.filter((i) => hasPermission(i.permission) && (!i.roles || i.roles.includes(role)));
   const active = (to: string) => (to === '/' ? location.pathname === '/' : location.pathname.startsWith(to));
 
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+      {logsOffline && (
+        <Suspense fallback={null}>
+          <OutboxSync />
+        </Suspense>
+      )}
       <a href="#main" className="skip-link">
         {t('common.skipToContent')}
       </a>

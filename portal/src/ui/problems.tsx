@@ -42,8 +42,8 @@ export function PageState({ error, loading }: { error?: unknown; loading?: boole
   const { t } = useI18n();
   if (loading) {
     return (
-      <Center py="xl" aria-busy="true">
-        <Loader aria-label={t('common.loading')} />
+      <Center py="xl" aria-busy="true" role="status" aria-label={t('common.loading')}>
+        <Loader />
       </Center>
     );
   }

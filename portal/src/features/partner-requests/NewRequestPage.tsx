@@ -54,7 +54,6 @@ export function NewRequestPage() {
   // A new office: its own jurisdiction is the first region offered.
   useEffect(() => {
     if (officeRegion && !values.regionCode.startsWith(officeRegion)) form.setValue('regionCode', officeRegion);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [officeRegion]);
 
   const labels: Record<string, string> = {

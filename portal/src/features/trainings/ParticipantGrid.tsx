@@ -46,7 +46,6 @@ function useRow(training: Training, p: Participant) {
     if (!saved.current) return;
     saved.current = false;
     setDraft(draftOf(p));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [p.version]);
   const dirty = JSON.stringify(base) !== JSON.stringify(draft);
   const set = (patch: Partial<Draft>) => {
