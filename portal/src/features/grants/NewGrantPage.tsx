@@ -53,14 +53,12 @@ export function NewGrantPage() {
   const planId = plan.data?.id;
   useEffect(() => {
     if (planId) form.setValue('fundedBudgetLineIds', grantLines.map((b) => b.id));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [planId]);
 
   // The year list belongs to the partnership's program: a year of another program is dropped.
   const yearIds = years.data?.items.map((y) => y.id);
   useEffect(() => {
     if (yearIds && programYearId && !yearIds.includes(programYearId)) form.setValue('programYearId', '');
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [yearIds?.join(',')]);
 
   const labels: Record<string, string> = {

@@ -168,7 +168,6 @@ function ReceiptPreview({ receipt, path }: { receipt: Receipt; path: { id: strin
       live = false;
       if (made) URL.revokeObjectURL(made);
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [path.documentId]);
   const image = receipt.contentType.startsWith('image/');
   if (failed) return <Text size="sm" c="red.8">{t('grants.review.receiptFailed', { name: receipt.filename })}</Text>;
