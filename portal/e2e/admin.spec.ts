@@ -111,7 +111,7 @@ test('the administrator registers a school with the region pickers; a second sch
   await page.getByRole('link', { name: 'Tambah organisasi' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Organisasi baru' })).toBeVisible();
   await page.getByRole('textbox', { name: 'Nama', exact: true }).fill(`SD Baru ${tag}`);
-  await page.getByLabel('NPSN').fill(npsn);
+  await page.getByRole('textbox', { name: 'NPSN' }).fill(npsn);
   await page.getByLabel('Status sekolah').selectOption('private');
   // A regency/city is needed: the second picker opens once a province is chosen.
   await expect(page.getByLabel('Kabupaten/kota')).toBeDisabled();
@@ -129,11 +129,11 @@ test('the administrator registers a school with the region pickers; a second sch
   // Another school with the same NPSN: the refusal names the NPSN at its field and the school that has it.
   await page.goto('/admin/organizations/new?type=school');
   await page.getByRole('textbox', { name: 'Nama', exact: true }).fill(`SD Kembar ${tag}`);
-  await page.getByLabel('NPSN').fill(npsn);
+  await page.getByRole('textbox', { name: 'NPSN' }).fill(npsn);
   await page.getByLabel('Provinsi').selectOption('63');
   await page.getByLabel('Kabupaten/kota').selectOption('63.71');
   await page.getByRole('button', { name: 'Daftarkan organisasi' }).click();
-  const npsnField = page.getByLabel('NPSN');
+  const npsnField = page.getByRole('textbox', { name: 'NPSN' });
   await expect(npsnField).toHaveAttribute('aria-invalid', 'true');
   await expect(npsnField).toHaveAccessibleDescription(/NPSN ini sudah terdaftar/);
   await expect(page.getByRole('alert').filter({ hasText: `SD Baru ${tag}` })).toBeVisible();
@@ -240,10 +240,13 @@ test('an education officer imports only schools of the office region and sees on
   await signIn(page, DEMO.officer);
   await page.goto('/admin');
   await expect(page.getByRole('heading', { level: 1, name: 'Administrasi' })).toBeVisible();
-  await expect(page.getByRole('link', { name: /^Impor sekolah/ })).toBeVisible();
-  await expect(page.getByRole('link', { name: /^Jejak audit/ })).toHaveCount(0);
-  await expect(page.getByRole('link', { name: /^Organisasi/ })).toHaveCount(0);
-  await page.getByRole('link', { name: /^Impor sekolah/ }).click();
+  const main = page.getByRole('main');
+  await expect(main.getByRole('link', { name: /^Impor sekolah/ })).toBeVisible();
+  await expect(main.getByRole('link', { name: /^Jejak audit/ })).toHaveCount(0);
+  await expect(main.getByRole('link', { name: /^Organisasi/ })).toHaveCount(0);
+  // The menu leads there too.
+  await expect(page.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name: 'Impor sekolah' })).toBeVisible();
+  await main.getByRole('link', { name: /^Impor sekolah/ }).click();
   await csvFile(page, 'sekolah-dinas.csv', `npsn,name,level,region_code\n${freshNpsn()},SD Dinas ${tag},SD,31.75\n`);
   await page.getByRole('button', { name: 'Periksa berkas' }).click();
   await expect(page.getByRole('region', { name: 'Masalah di berkas' }).getByRole('row').filter({ hasText: 'di luar wilayah dinas Anda' })).toContainText('region_code');

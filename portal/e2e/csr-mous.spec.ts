@@ -163,7 +163,7 @@ test('the principal signs the school’s MoU; an MoU expiring soon is flagged, l
   await amend.getByRole('button', { name: 'Simpan adendum' }).click();
   await expect(amend).toBeHidden();
   const amendments = page.getByRole('region', { name: 'Adendum' });
-  await expect(amendments.getByText('Adendum 1')).toBeVisible();
+  await expect(amendments.getByRole('heading', { name: 'Adendum 1' })).toBeVisible();
   await amendments.getByRole('button', { name: 'Tanda tangani adendum 1' }).click();
   await expect(amendments.getByText(`Menunggu tanda tangan: ${w.school.name}`)).toBeVisible();
 

@@ -74,7 +74,7 @@ test('the CSR officer creates a program, adds a year with its budget and moves i
 
   const year = page.getByRole('region', { name: 'Tahun 2026' });
   await expect(year.getByText('Literasi membaca nyaring')).toBeVisible();
-  await expect(year.getByText('Perencanaan')).toBeVisible();
+  await expect(year.getByText('Perencanaan', { exact: true })).toBeVisible();
   await expect(year.getByText(rupiah('250000000')).first()).toBeVisible();
   await expect(year.getByText('Sisa pagu')).toBeVisible();
   await expect(year.getByText('15 Maret 2026')).toBeVisible();
@@ -149,7 +149,7 @@ test('the partnerships list keeps its filters in the URL; a partnership changes 
   await expectAccessible(page, 'partnership page');
 
   const download = page.waitForEvent('download');
-  await page.getByRole('radio', { name: 'English' }).check({ force: true });
+  await page.getByRole('radiogroup', { name: 'Bahasa ringkasan' }).getByText('English').click();
   await page.getByRole('button', { name: 'Unduh ringkasan PDF' }).click();
   expect((await download).suggestedFilename()).toMatch(/\.pdf$/);
 
@@ -171,7 +171,7 @@ test('on a phone and in English, the program page shows its years and the room l
   const year = page.getByRole('region', { name: 'Year 2026' });
   await expect(year.getByText('Room left')).toBeVisible();
   await expect(year.getByText('31 March 2026')).toBeVisible();
-  await expect(year.getByText('Planning')).toBeVisible();
+  await expect(year.getByText('Planning', { exact: true })).toBeVisible();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
   await expectAccessible(page, 'program page on a phone');

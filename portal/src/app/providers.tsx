@@ -40,6 +40,8 @@ const cssVariables: CSSVariablesResolver = (theme) => ({
         [`--mantine-color-${name}-light-color`, DARK_TEXT[name] ?? shades[9]],
         [`--mantine-color-${name}-filled-hover`, shades[9]],
         [`--mantine-color-${name}-outline`, DARK_TEXT[name] ?? shades[9]],
+        // Coloured text (`c="orange"`, subtle and transparent buttons) on white.
+        [`--mantine-color-${name}-text`, DARK_TEXT[name] ?? shades[9]],
       ]),
     ),
   },
@@ -58,14 +60,21 @@ export const queryClient = new QueryClient({
   },
 });
 
-/** The short messages at the top of the screen (`ui/notify.ts`), each with its close button named in the reader's language. */
-function LocalisedNotifications() {
+/**
+ * The close buttons of the short messages at the top of the screen (`ui/notify.ts`), of dialogs and
+ * of drawers, named in the reader's language wherever they are opened.
+ */
+function LocalisedCloseButtons({ children }: { children: ReactNode }) {
   const { t } = useI18n();
   const close = t('common.close');
-  const named = useMemo<MantineThemeOverride>(() => ({ components: { Notification: { defaultProps: { closeButtonProps: { 'aria-label': close } } } } }), [close]);
+  const named = useMemo<MantineThemeOverride>(() => {
+    const closeButtonProps = { 'aria-label': close };
+    return { components: { Notification: { defaultProps: { closeButtonProps } }, Modal: { defaultProps: { closeButtonProps } }, Drawer: { defaultProps: { closeButtonProps } } } };
+  }, [close]);
   return (
     <MantineThemeProvider theme={named}>
       <Notifications position="top-center" />
+      {children}
     </MantineThemeProvider>
   );
 }
@@ -75,8 +84,7 @@ function LanguageBridge({ children }: { children: ReactNode }) {
   document.documentElement.lang = language;
   return (
     <I18nProvider lang={language} setLang={setLanguage}>
-      <LocalisedNotifications />
-      {children}
+      <LocalisedCloseButtons>{children}</LocalisedCloseButtons>
     </I18nProvider>
   );
 }
