@@ -78,7 +78,7 @@ test('the office ranks the candidates with their reasons, is refused a school ou
   await expectAccessible(page, 'a school outside the jurisdiction refused');
   expect((await officer.get(`/partner-requests/${request.id}`)).recommendations).toEqual([]);
 
-  await page.getByRole('button', { name: `Hapus ${OUTSIDE.name} dari rekomendasi` }).click();
+  await page.getByRole('button', { name: `Hapus dari rekomendasi: ${OUTSIDE.name}` }).click();
   await card.getByRole('button', { name: `Tambahkan ${school.name} ke rekomendasi` }).click();
   const rationale = 'Kepala sekolah dan guru berkomitmen, belum punya mitra CSR, dan literasi bersama orang tua kebutuhan utamanya.';
   await page.getByRole('group', { name: `Rekomendasi 1: ${school.name}` }).getByLabel('Alasan rekomendasi').fill(rationale);
