@@ -34,7 +34,7 @@ function DeclareConflict({ c, assignment }: { c: CompetitionDetail; assignment: 
     );
   return (
     <>
-      <Button size="xs" variant="subtle" c="orange.9" leftSection={<IconUserOff size={16} />} onClick={() => setOpen(true)} aria-label={t('competitions.judging.declareFor', { entry: assignment.entry.name })}>
+      <Button size="xs" variant="subtle" color="orange" leftSection={<IconUserOff size={16} aria-hidden="true" />} onClick={() => setOpen(true)} aria-label={t('competitions.judging.declareFor', { entry: assignment.entry.name })}>
         {t('competitions.judging.declare')}
       </Button>
       <Modal closeButtonProps={{ 'aria-label': t('common.close') }} opened={open} onClose={() => setOpen(false)} title={t('competitions.judging.declareTitle', { school: assignment.school.name })} centered>

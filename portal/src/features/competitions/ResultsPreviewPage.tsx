@@ -46,7 +46,7 @@ function JudgeLines({ row }: { row: Row }) {
         </Text>
       ))}
       {row.excluded.map((x) => (
-        <Text key={x.judge.id} size="xs" c="orange.9">
+        <Text key={x.judge.id} size="xs" c="orange">
           {t('competitions.preview.excluded', { judge: x.judge.fullName })}: {x.reasons.map((r) => r.reason).join('; ')}
         </Text>
       ))}

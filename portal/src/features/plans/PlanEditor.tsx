@@ -853,7 +853,7 @@ export function TotalsCard({ dirty, serverTotals }: { dirty: boolean; serverTota
       </Text>
       <TotalsRows totals={shown} />
       {dirty && preview.incompleteLines > 0 && (
-        <Text size="xs" c="orange.9" mt={4}>
+        <Text size="xs" c="orange" mt={4}>
           {t('plans.totals.incomplete', { count: preview.incompleteLines })}
         </Text>
       )}
