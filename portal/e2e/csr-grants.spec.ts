@@ -21,6 +21,7 @@ interface World {
   csr: ApiCaller;
   principal: ApiCaller;
   programName: string;
+  programId: string;
   partnershipId: string;
   schoolName: string;
   year: { id: string };
@@ -65,7 +66,7 @@ async function world(): Promise<World> {
   await approvedPlan(csr, principal, closedYear.id, `Rencana 2018 ${tag}`, tag);
   for (const status of ['running', 'evaluating', 'closed']) await csr.post(`/programs/${program.id}/years/${closedYear.id}/status`, { status });
   await csr.post(`/programs/${program.id}/years/${year.id}/status`, { status: 'running' });
-  return { tag, csr, principal, programName, partnershipId: partnership.id, schoolName: me.organization.name, year, closedYear, plan };
+  return { tag, csr, principal, programName, programId: program.id, partnershipId: partnership.id, schoolName: me.organization.name, year, closedYear, plan };
 }
 
 /** A grant of the world's 2019 year, awarded through the API. */
@@ -133,8 +134,8 @@ test('the CSR officer awards a grant within the year’s envelope: a closed year
   const grants = (await w.csr.get<{ items: Array<{ id: string; awardedAmount: string; conditions: string[] }> }>(`/grants?programYearId=${w.year.id}`)).items;
   expect(grants).toHaveLength(1);
   expect(grants[0]).toMatchObject({ awardedAmount: '60000000', conditions: ['Setiap belanja disertai kuitansi', 'Sisa dana dikembalikan paling lambat 15 Desember'] });
-  const envelopeNow = await w.csr.get<{ roomLeft: string }>(`/grants/envelope?programYearId=${w.year.id}`);
-  expect(envelopeNow.roomLeft).toBe('40000000');
+  const yearNow = await w.csr.get<{ budgetRemaining: string }>(`/programs/${w.programId}/years/${w.year.id}`);
+  expect(yearNow.budgetRemaining).toBe('40000000');
 
   // The list reads its filters from the URL, with the API's parameter names, and keeps them there.
   await page.goto(`/grants?programYearId=${w.year.id}`);

@@ -12,7 +12,6 @@ import { IdempotentResponseInterceptor } from '../idempotency/idempotent-respons
 import { DisbursementsService } from './disbursements.service';
 import { DisbursementListResponse, DisbursementResponse } from './dto/disbursement.response';
 import { CancelGrantDto, CreateGrantDto, UpdateGrantDto } from './dto/create-grant.dto';
-import { EnvelopeQuery, GrantEnvelopeResponse } from './dto/envelope.dto';
 import { GrantResponse, GrantTotalsResponse } from './dto/grant.response';
 import { LedgerResponse } from './dto/ledger.response';
 import { ListGrantsQuery } from './dto/list-grants.query';
@@ -55,18 +54,6 @@ export class GrantsController {
   @ApiProblems(422)
   list(@CurrentActor() actor: Actor, @Query() query: ListGrantsQuery) {
     return this.grants.list(actor, query);
-  }
-
-  @Get('envelope')
-  @Allow(Permission.GrantsManage)
-  @ApiOperation({
-    summary: "A program year's budget envelope and the room its grants leave (CSR officer of the company)",
-    description: 'The envelope, the awards of its grants that are not cancelled, and the room left: the most a new award may be. The same sum the award checks; a year not of your company answers 404.',
-  })
-  @ApiOkResponse({ type: GrantEnvelopeResponse })
-  @ApiProblems(404, 422)
-  envelope(@CurrentActor() actor: Actor, @Query() query: EnvelopeQuery) {
-    return this.grants.envelope(actor, query.programYearId);
   }
 
   @Get(':id')

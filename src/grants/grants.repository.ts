@@ -72,17 +72,6 @@ export interface LockedYear {
   status: ProgramYearStatus;
 }
 
-/** A program year's envelope with the awards that count against it. */
-export interface YearEnvelopeRow {
-  id: string;
-  year: number;
-  status: ProgramYearStatus;
-  programId: string;
-  programName: string;
-  budgetEnvelope: string;
-  committed: string;
-}
-
 /** A disbursement as read, with who recorded it and the reversal that undid it, if any. */
 export type DisbursementRow = Disbursement & { recordedByName: string | null; reversedById: string | null };
 
@@ -220,21 +209,6 @@ export class GrantsRepository {
     )) as LockedYear[];
     if (!row) throw new Error(`program year ${id} vanished while it was being locked`);
     return row;
-  }
-
-  /**
-   * A program year's budget envelope and what its grants (not cancelled) already take of it; null
-   * when the year is missing or, with `companyId`, not of that company's programs.
-   */
-  async envelopeOf(programYearId: string, companyId: string | null): Promise<YearEnvelopeRow | null> {
-    const [row] = (await this.dataSource.manager.query(
-      `SELECT y.id, y.year, y.status, pr.id AS "programId", pr.name AS "programName", CAST(y.budget_envelope AS text) AS "budgetEnvelope",
-              CAST((SELECT COALESCE(SUM(g.awarded_amount), 0) FROM grants g WHERE g.program_year_id = y.id AND g.status <> 'cancelled') AS text) AS committed
-         FROM program_years y JOIN programs pr ON pr.id = y.program_id
-        WHERE y.id = $1 AND ($2::uuid IS NULL OR pr.company_id = $2::uuid)`,
-      [programYearId, companyId],
-    )) as YearEnvelopeRow[];
-    return row ?? null;
   }
 
   /** The sum of the year's awards that still count against its envelope (every grant not cancelled), without `exceptId`. */

@@ -8,7 +8,6 @@ import { AppError, RawFieldError } from '../common/errors/app-error';
 import { DEFAULT_PAGE_SIZE, decodeCursor, Page, toPage } from '../common/pagination/pagination';
 import { planBudgetLines, PlanBudgetLine } from './budget-lines';
 import type { CreateGrantDto, UpdateGrantDto } from './dto/create-grant.dto';
-import { GrantEnvelopeResponse } from './dto/envelope.dto';
 import { GrantResponse, GrantTotalsResponse } from './dto/grant.response';
 import { LedgerEntryResponse, LedgerResponse, ReconciliationResponse } from './dto/ledger.response';
 import type { ListGrantsQuery } from './dto/list-grants.query';
@@ -148,18 +147,6 @@ export class GrantsService {
       }
       throw err;
     }
-  }
-
-  /**
-   * A program year's budget envelope, what its grants already take and the room left, so an award
-   * can be sized before it is made (CSR officers: their company's years; admins: any). The same sum
-   * as the check made when awarding.
-   */
-  async envelope(actor: Actor, programYearId: string): Promise<GrantEnvelopeResponse> {
-    const companyId = actor.role === 'admin' ? null : actor.organizationType === 'company' ? actor.organizationId : undefined;
-    const row = companyId === undefined ? null : await this.grants.envelopeOf(programYearId, companyId);
-    if (!row) throw AppError.notFound('program_year', programYearId);
-    return GrantEnvelopeResponse.from(row);
   }
 
   /** Lists the grants the caller may see, newest first (education officers: totals only). */

@@ -2311,26 +2311,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/grants/envelope": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * A program year's budget envelope and the room its grants leave (CSR officer of the company)
-         * @description The envelope, the awards of its grants that are not cancelled, and the room left: the most a new award may be. The same sum the award checks; a year not of your company answers 404.
-         */
-        get: operations["GrantsController_envelope"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/grants/{id}": {
         parameters: {
             query?: never;
@@ -8236,41 +8216,6 @@ export interface components {
              * @example true
              */
             requireReportBeforeNextTranche: boolean;
-        };
-        GrantEnvelopeResponse: {
-            /** @example 00000000-0000-4000-8000-000000000826 */
-            programYearId: string;
-            /** @example 2026 */
-            year: number;
-            /** @example 00000000-0000-4000-8000-000000000801 */
-            programId: string;
-            /** @example Generasi Trakindo */
-            programName: string;
-            /**
-             * @example running
-             * @enum {string}
-             */
-            yearStatus: "planning" | "running" | "evaluating" | "closed";
-            /**
-             * @description True once the year is closed: it takes no new grants and its grants are no longer changed or paid.
-             * @example false
-             */
-            readOnly: boolean;
-            /**
-             * @description The year's budget envelope, whole rupiah.
-             * @example 4500000000
-             */
-            budgetEnvelope: string;
-            /**
-             * @description The awards of its grants that are not cancelled.
-             * @example 3900000000
-             */
-            committed: string;
-            /**
-             * @description Envelope − committed, never below 0: the most a new award (or a raise) may take.
-             * @example 600000000
-             */
-            roomLeft: string;
         };
         UpdateGrantDto: {
             /**
@@ -18407,64 +18352,6 @@ export interface operations {
             };
             /** @description Conflicts with what is stored (duplicate, or someone else changed it first). */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProblemResponse"];
-                };
-            };
-            /** @description Validation failed; `errors` names each field and what to fix. */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProblemResponse"];
-                };
-            };
-        };
-    };
-    GrantsController_envelope: {
-        parameters: {
-            query: {
-                /** @description A year of one of your company's programs. */
-                programYearId: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GrantEnvelopeResponse"];
-                };
-            };
-            /** @description No valid access token. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProblemResponse"];
-                };
-            };
-            /** @description The caller's role lacks grants:manage. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProblemResponse"];
-                };
-            };
-            /** @description Not found, or not yours to see: the two are never told apart. */
-            404: {
                 headers: {
                     [name: string]: unknown;
                 };

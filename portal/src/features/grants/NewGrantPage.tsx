@@ -11,7 +11,7 @@ import { formatRupiah } from '../../ui/format';
 import { Money, MoneyInput } from '../../ui/money';
 import { notify } from '../../ui/notify';
 import { PageState, ProblemAlert } from '../../ui/problems';
-import { grantCalls, grantKeys, useEnvelope, usePartnerships, usePlan, useProgramYears, useYearPlans, type Envelope } from './api';
+import { grantCalls, grantKeys, usePartnerships, usePlan, useProgramYears, useYearPlans, type ProgramYear } from './api';
 import { conditionsOf, READABLE_ERRORS } from './grant-form';
 
 interface AwardValues {
@@ -43,7 +43,8 @@ export function NewGrantPage() {
   const allPartnerships = partnerships.data?.pages.flatMap((p) => p.items) ?? [];
   const partnership = allPartnerships.find((p) => p.id === partnershipId) ?? null;
   const years = useProgramYears(partnership?.program.id ?? null);
-  const envelope = useEnvelope(programYearId || null);
+  // The year as the API gives it to the company: its envelope, what live grants take and the room left.
+  const year = years.data?.items.find((y) => y.id === programYearId) ?? null;
   const plans = useYearPlans(programYearId || null, partnership?.school.id ?? null);
   const planSummary = plans.data?.items.find((p) => p.partnershipId === partnershipId) ?? plans.data?.items[0] ?? null;
   const plan = usePlan(planSummary?.id ?? null);
@@ -84,11 +85,12 @@ export function NewGrantPage() {
         requireReportBeforeNextTranche: v.requireReportBeforeNextTranche,
       });
       await queryClient.invalidateQueries({ queryKey: grantKeys.all });
+      await queryClient.invalidateQueries({ queryKey: ['programs'] });
       notify(t('grants.award.done', { school: created.school.name, amount: formatRupiah(created.awardedAmount, lang) }));
       navigate(`/grants/${created.id}`);
     } catch (err) {
       // The envelope may have moved since it was read: show what is left now.
-      void envelope.refetch();
+      void years.refetch();
       const rest = applyProblemToForm(form, err, {
         toFormName: (f) => (f === 'planId' ? 'programYearId' : f.startsWith('fundedBudgetLineIds') ? 'fundedBudgetLineIds' : f.startsWith('conditions') ? 'conditions' : f in labels ? f : null),
         label: (name) => labels[name],
@@ -134,7 +136,7 @@ export function NewGrantPage() {
             />
           </SimpleGrid>
 
-          {programYearId && <EnvelopeBox envelope={envelope.data} loading={envelope.isPending} error={envelope.error} />}
+          {programYearId && partnership && <EnvelopeBox year={year} programName={partnership.program.name} loading={years.isPending} error={years.error} />}
 
           {partnership && programYearId && (
             <section aria-labelledby="award-plan">
@@ -195,7 +197,7 @@ export function NewGrantPage() {
                 label={labels.awardedAmount}
                 withAsterisk
                 maw={320}
-                description={envelope.data ? t('grants.award.amountHint', { room: formatRupiah(envelope.data.roomLeft, lang) }) : undefined}
+                description={year?.budgetRemaining ? t('grants.award.amountHint', { room: formatRupiah(year.budgetRemaining, lang) }) : undefined}
                 value={field.value}
                 onChange={field.onChange}
                 onBlur={field.onBlur}
@@ -221,13 +223,13 @@ export function NewGrantPage() {
 }
 
 /** The year's envelope, what its grants already take, and the room left for this award. */
-function EnvelopeBox({ envelope, loading, error }: { envelope?: Envelope; loading: boolean; error: unknown }) {
+function EnvelopeBox({ year, programName, loading, error }: { year: ProgramYear | null; programName: string; loading: boolean; error: unknown }) {
   const { t } = useI18n();
-  if (!envelope) return loading ? <PageState loading /> : <ProblemAlert error={error} />;
+  if (!year) return loading ? <PageState loading /> : <ProblemAlert error={error} />;
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-label={t('grants.envelope.title')}>
       <Text fw={600} mb={6}>
-        {t('grants.envelope.title')} · {envelope.year} · {envelope.programName}
+        {t('grants.envelope.title')} · {year.year} · {programName}
       </Text>
       <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
         <div>
@@ -235,7 +237,7 @@ function EnvelopeBox({ envelope, loading, error }: { envelope?: Envelope; loadin
             {t('grants.envelope.envelope')}
           </Text>
           <Text fw={600}>
-            <Money value={envelope.budgetEnvelope} />
+            <Money value={year.budgetEnvelope} />
           </Text>
         </div>
         <div>
@@ -243,7 +245,7 @@ function EnvelopeBox({ envelope, loading, error }: { envelope?: Envelope; loadin
             {t('grants.envelope.committed')}
           </Text>
           <Text fw={600}>
-            <Money value={envelope.committed} />
+            <Money value={year.grantsCommitted} />
           </Text>
         </div>
         <div>
@@ -251,11 +253,11 @@ function EnvelopeBox({ envelope, loading, error }: { envelope?: Envelope; loadin
             {t('grants.envelope.roomLeft')}
           </Text>
           <Text fw={700} size="lg" c="teal.9">
-            <Money value={envelope.roomLeft} />
+            <Money value={year.budgetRemaining} />
           </Text>
         </div>
       </SimpleGrid>
-      {envelope.readOnly && (
+      {year.readOnly && (
         <Alert color="orange" mt="sm" title={t('grants.envelope.closedTitle')}>
           {t('grants.envelope.closed')}
         </Alert>

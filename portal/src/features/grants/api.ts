@@ -112,7 +112,7 @@ export function receiptPath(grantId: string, reportId: string, lineId: string, d
 
 export type GrantStatus = NonNullable<NonNullable<paths['/api/v1/grants']['get']['parameters']['query']>['status']>;
 export type GrantFilters = Omit<NonNullable<paths['/api/v1/grants']['get']['parameters']['query']>, 'limit' | 'cursor'>;
-export type Envelope = components['schemas']['GrantEnvelopeResponse'];
+export type ProgramYear = components['schemas']['ProgramYearResponse'];
 export type CreateGrantBody = components['schemas']['CreateGrantDto'];
 export type UpdateGrantBody = components['schemas']['UpdateGrantDto'];
 export type DisbursementBody = components['schemas']['CreateDisbursementDto'];
@@ -130,15 +130,6 @@ export function useFilteredGrantList(filters: GrantFilters) {
     initialPageParam: undefined as string | undefined,
     queryFn: ({ pageParam }) => unwrap(api.GET('/api/v1/grants', { params: { query: { ...filters, limit: 25, cursor: pageParam } } })),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
-}
-
-/** A program year's envelope and the room its grants leave. */
-export function useEnvelope(programYearId: string | null) {
-  return useQuery({
-    queryKey: ['grants', 'envelope', programYearId] as const,
-    enabled: !!programYearId,
-    queryFn: () => unwrap(api.GET('/api/v1/grants/envelope', { params: { query: { programYearId: programYearId ?? '' } } })),
   });
 }
 
