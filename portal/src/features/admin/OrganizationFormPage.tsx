@@ -1,5 +1,5 @@
-import { Alert, Anchor, Button, Card, Checkbox, Group, NativeSelect, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { IconAlertTriangle, IconArchive, IconRestore } from '@tabler/icons-react';
+import { Anchor, Button, Card, Checkbox, Group, NativeSelect, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { IconArchive, IconRestore } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
@@ -7,6 +7,7 @@ import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { TOPICS } from '../../api/catalog';
 import { toProblem } from '../../api/problem';
 import { useI18n } from '../../i18n';
+import { ConflictAlert } from '../../ui/conflict-alert';
 import { BackLink } from '../../ui/back-link';
 import { applyProblemToForm } from '../../ui/field-problems';
 import { formatDateTime } from '../../ui/format';
@@ -284,26 +285,7 @@ function OrganizationForm({ org, initial }: { org?: Organization; initial: OrgVa
       </Title>
       <form onSubmit={(e) => void onSubmit(e)} noValidate>
         <Stack gap="md">
-          {conflict && (
-            <Alert role="alert" color="red" icon={<IconAlertTriangle size={18} />} title={t('common.problem.conflictTitle')}>
-              <Text size="sm">{t('common.problem.conflictDetail')}</Text>
-              <Text size="sm" fw={600} mt="xs">
-                {t('admin.yourUnsaved')}
-              </Text>
-              <ul style={{ margin: '0.25rem 0 0', paddingLeft: '1.2rem' }}>
-                {conflict.shown.map((c) => (
-                  <li key={c.label}>
-                    <Text size="sm">
-                      {c.label}: {c.value}
-                    </Text>
-                  </li>
-                ))}
-              </ul>
-              <Button size="xs" variant="default" mt="xs" onClick={reapply}>
-                {t('admin.reapply')}
-              </Button>
-            </Alert>
-          )}
+          {conflict && <ConflictAlert unsaved={conflict.shown} onReapply={reapply} />}
           {problem && <ProblemAlert error={problem.error} extra={problem.rest} labelOf={(f) => labelOf(f) ?? f} />}
           <TextInput label={labels.name} required {...form.register('name')} error={errors.name?.message} />
           {has('npsn') && (

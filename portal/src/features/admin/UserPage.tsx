@@ -1,5 +1,5 @@
-import { Alert, Anchor, Button, Card, Group, NativeSelect, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
-import { IconAlertTriangle, IconUserCheck, IconUserOff } from '@tabler/icons-react';
+import { Anchor, Button, Card, Group, NativeSelect, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { IconUserCheck, IconUserOff } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useForm } from 'react-hook-form';
@@ -7,6 +7,7 @@ import { Link, useParams } from 'react-router';
 import { toProblem } from '../../api/problem';
 import { useSession } from '../../app/session';
 import { useI18n } from '../../i18n';
+import { ConflictAlert } from '../../ui/conflict-alert';
 import { BackLink } from '../../ui/back-link';
 import { applyProblemToForm } from '../../ui/field-problems';
 import { formatDateTime } from '../../ui/format';
@@ -155,26 +156,7 @@ function UserForm({ user }: { user: User }) {
       </Title>
       <form onSubmit={(e) => void onSubmit(e)} noValidate>
         <Stack gap="md">
-          {conflict && (
-            <Alert role="alert" color="red" icon={<IconAlertTriangle size={18} />} title={t('common.problem.conflictTitle')}>
-              <Text size="sm">{t('common.problem.conflictDetail')}</Text>
-              <Text size="sm" fw={600} mt="xs">
-                {t('admin.yourUnsaved')}
-              </Text>
-              <ul style={{ margin: '0.25rem 0 0', paddingLeft: '1.2rem' }}>
-                {conflict.shown.map((c) => (
-                  <li key={c.label}>
-                    <Text size="sm">
-                      {c.label}: {c.value}
-                    </Text>
-                  </li>
-                ))}
-              </ul>
-              <Button size="xs" variant="default" mt="xs" onClick={reapply}>
-                {t('admin.reapply')}
-              </Button>
-            </Alert>
-          )}
+          {conflict && <ConflictAlert unsaved={conflict.shown} onReapply={reapply} />}
           {problem && <ProblemAlert error={problem.error} extra={problem.rest} labelOf={(f) => labelOf(f) ?? f} />}
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput label={labels.fullName} required {...form.register('fullName')} error={errors.fullName?.message} />

@@ -6,6 +6,7 @@ import { useFieldArray, useForm, type UseFormReturn } from 'react-hook-form';
 import { Link, useNavigate, useParams } from 'react-router';
 import { fieldPathToFormName, toProblem, type FieldProblem } from '../../api/problem';
 import { useI18n } from '../../i18n';
+import { ConflictAlert } from '../../ui/conflict-alert';
 import { BackLink } from '../../ui/back-link';
 import { clearDraft, loadDraft, useDraftAutosave } from '../../ui/drafts';
 import { applyProblemToForm } from '../../ui/field-problems';
@@ -323,24 +324,13 @@ function EditForm({ competition }: { competition: CompetitionDetail }) {
     >
       <Stack gap="md">
         {mine && (
-          <Alert color="orange" title={t('common.problem.conflictTitle')}>
-            <Stack gap="xs">
-              <Text size="sm">{t('common.problem.conflictDetail')}</Text>
-              <Group>
-                <Button
-                  size="xs"
-                  variant="light"
-                  onClick={() => {
-                    form.reset(mine);
-                    setMine(null);
-                    setProblem(null);
-                  }}
-                >
-                  {t('competitions.entry.reapply')}
-                </Button>
-              </Group>
-            </Stack>
-          </Alert>
+          <ConflictAlert
+            onReapply={() => {
+              form.reset(mine);
+              setMine(null);
+              setProblem(null);
+            }}
+          />
         )}
         <CompetitionFields form={form} fixedYear={competition} />
         {problem && !mine && (problem.rest.length > 0 || toProblem(problem.error).fields.length === 0) && <ProblemAlert error={problem.error} extra={problem.rest} />}

@@ -1,5 +1,4 @@
-import { Alert, Button, Card, Checkbox, Group, NativeSelect, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { IconAlertTriangle } from '@tabler/icons-react';
+import { Button, Card, Checkbox, Group, NativeSelect, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
@@ -7,6 +6,7 @@ import { TOPICS } from '../../api/catalog';
 import { toProblem } from '../../api/problem';
 import { useSession } from '../../app/session';
 import { useI18n } from '../../i18n';
+import { ConflictAlert } from '../../ui/conflict-alert';
 import { applyProblemToForm } from '../../ui/field-problems';
 import { notify } from '../../ui/notify';
 import { ProblemAlert } from '../../ui/problems';
@@ -149,26 +149,7 @@ export function ProfileForm({ org }: { org: Organization }) {
       </Text>
       <form onSubmit={(e) => void onSubmit(e)} noValidate>
         <Stack gap="md">
-          {conflict && (
-            <Alert role="alert" color="red" icon={<IconAlertTriangle size={18} />} title={t('common.problem.conflictTitle')}>
-              <Text size="sm">{t('common.problem.conflictDetail')}</Text>
-              <Text size="sm" fw={600} mt="xs">
-                {t('school.profile.yourUnsaved')}
-              </Text>
-              <ul style={{ margin: '0.25rem 0 0', paddingLeft: '1.2rem' }}>
-                {conflict.shown.map((c) => (
-                  <li key={c.label}>
-                    <Text size="sm">
-                      {c.label}: {c.value}
-                    </Text>
-                  </li>
-                ))}
-              </ul>
-              <Button size="xs" variant="default" mt="xs" onClick={reapply}>
-                {t('school.profile.reapply')}
-              </Button>
-            </Alert>
-          )}
+          {conflict && <ConflictAlert unsaved={conflict.shown} onReapply={reapply} />}
           {problem && <ProblemAlert error={problem.error} extra={problem.rest} />}
           <TextInput label={labels.name} required {...form.register('name')} error={errors.name?.message} autoComplete="organization" />
           {isSchool && (
