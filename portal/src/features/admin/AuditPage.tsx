@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { toProblem } from '../../api/problem';
 import { useI18n, hasKey } from '../../i18n';
+import { LoadMore } from '../../ui/load-more';
 import { BackLink } from '../../ui/back-link';
 import { labelledMessage } from '../../ui/field-problems';
 import { formatDateTime } from '../../ui/format';
@@ -117,11 +118,7 @@ function AuditLog() {
             {items.map((e) => (
               <EventCard key={e.id} event={e} />
             ))}
-            {events.hasNextPage && (
-              <Button variant="default" onClick={() => void events.fetchNextPage()} loading={events.isFetchingNextPage}>
-                {t('common.more')}
-              </Button>
-            )}
+            <LoadMore list={events} />
           </Stack>
         </section>
       )}

@@ -3,6 +3,7 @@ import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useI18n } from '../../i18n';
+import { LoadMore } from '../../ui/load-more';
 import { BackLink } from '../../ui/back-link';
 import { PageState } from '../../ui/problems';
 import { StatusBadge } from '../../ui/status-badge';
@@ -101,11 +102,7 @@ function OrganizationsList() {
               </Stack>
             }
           />
-          {list.hasNextPage && (
-            <Button variant="default" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-              {t('common.more')}
-            </Button>
-          )}
+          <LoadMore list={list} />
         </>
       )}
     </Stack>

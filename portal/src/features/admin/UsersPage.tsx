@@ -3,6 +3,7 @@ import { IconUserPlus } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { useSession } from '../../app/session';
 import { useI18n } from '../../i18n';
+import { LoadMore } from '../../ui/load-more';
 import { BackLink } from '../../ui/back-link';
 import { PageState } from '../../ui/problems';
 import { TableOrCards } from '../../ui/table-or-cards';
@@ -79,11 +80,7 @@ function UsersList() {
               </Stack>
             }
           />
-          {list.hasNextPage && (
-            <Button variant="default" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-              {t('common.more')}
-            </Button>
-          )}
+          <LoadMore list={list} />
         </>
       )}
     </Stack>

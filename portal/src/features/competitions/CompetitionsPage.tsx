@@ -3,6 +3,7 @@ import { IconPlus } from '@tabler/icons-react';
 import { Link, useSearchParams } from 'react-router';
 import { useSession } from '../../app/session';
 import { useI18n } from '../../i18n';
+import { LoadMore } from '../../ui/load-more';
 import { DateText } from '../../ui/money';
 import { PageState } from '../../ui/problems';
 import { useCompetitions, type Competition, type CompetitionFilters, type CompetitionPhase } from './api';
@@ -117,13 +118,7 @@ export function CompetitionsPage() {
           ))}
         </Stack>
       )}
-      {competitions.hasNextPage && (
-        <Group justify="center">
-          <Button variant="default" onClick={() => void competitions.fetchNextPage()} loading={competitions.isFetchingNextPage}>
-            {t('common.more')}
-          </Button>
-        </Group>
-      )}
+      <LoadMore list={competitions} justify="center" />
     </Stack>
   );
 }

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { toProblem } from '../../api/problem';
 import { useI18n } from '../../i18n';
+import { LoadMore } from '../../ui/load-more';
 import { BackLink } from '../../ui/back-link';
 import { formatDateTime } from '../../ui/format';
 import { notify } from '../../ui/notify';
@@ -406,13 +407,7 @@ function Assignments({ c }: { c: CompetitionDetail }) {
               </section>
             );
           })}
-          {entries.hasNextPage && (
-            <Group justify="center">
-              <Button variant="default" onClick={() => void entries.fetchNextPage()} loading={entries.isFetchingNextPage}>
-                {t('common.more')}
-              </Button>
-            </Group>
-          )}
+          <LoadMore list={entries} justify="center" />
         </Stack>
       )}
     </Card>

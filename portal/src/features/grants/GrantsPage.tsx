@@ -3,6 +3,7 @@ import { IconPlus } from '@tabler/icons-react';
 import { Link, useSearchParams } from 'react-router';
 import { useSession } from '../../app/session';
 import { useI18n } from '../../i18n';
+import { LoadMore } from '../../ui/load-more';
 import { Money } from '../../ui/money';
 import { PageState } from '../../ui/problems';
 import { TableOrCards } from '../../ui/table-or-cards';
@@ -71,11 +72,7 @@ export function GrantsPage() {
               </Stack>
             }
           />
-          {list.hasNextPage && (
-            <Button variant="default" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-              {t('common.more')}
-            </Button>
-          )}
+          <LoadMore list={list} />
         </>
       )}
     </Stack>

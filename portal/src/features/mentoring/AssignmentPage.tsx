@@ -7,6 +7,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { toProblem } from '../../api/problem';
 import { useSession } from '../../app/session';
 import { useI18n } from '../../i18n';
+import { LoadMore } from '../../ui/load-more';
 import { BackLink } from '../../ui/back-link';
 import { applyProblemToForm } from '../../ui/field-problems';
 import { DateText } from '../../ui/money';
@@ -153,11 +154,7 @@ function Sessions({ assignmentId }: { assignmentId: string }) {
           </Stack>
         </Card>
       ))}
-      {list.hasNextPage && (
-        <Button variant="default" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-          {t('common.more')}
-        </Button>
-      )}
+      <LoadMore list={list} />
     </Stack>
   );
 }

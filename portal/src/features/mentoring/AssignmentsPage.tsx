@@ -3,6 +3,7 @@ import { IconUserPlus } from '@tabler/icons-react';
 import { Link, useSearchParams } from 'react-router';
 import { useSession } from '../../app/session';
 import { useI18n } from '../../i18n';
+import { LoadMore } from '../../ui/load-more';
 import { PageState } from '../../ui/problems';
 import { useAssignmentList, useProgramYears, type Assignment, type AssignmentFilter } from './api';
 import { AssignmentFlags, AssignmentProgress } from './components/progress';
@@ -98,11 +99,7 @@ export function AssignmentsPage() {
                 <AssignmentCard key={a.id} assignment={a} />
               ))}
             </SimpleGrid>
-            {list.hasNextPage && (
-              <Button variant="default" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-                {t('common.more')}
-              </Button>
-            )}
+            <LoadMore list={list} />
           </Stack>
         )}
       </section>

@@ -2,6 +2,7 @@ import { Alert, Anchor, Button, Card, Group, SimpleGrid, Stack, Text, Title } fr
 import { IconPlus, IconWifiOff } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { useI18n } from '../../i18n';
+import { LoadMore } from '../../ui/load-more';
 import { PageState } from '../../ui/problems';
 import { useSessionList, type Assignment } from './api';
 import { OutboxList } from './components/OutboxList';
@@ -133,11 +134,7 @@ function RecentSessions() {
             </Card>
           ))
         )}
-        {list.hasNextPage && (
-          <Button variant="default" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-            {t('common.more')}
-          </Button>
-        )}
+        <LoadMore list={list} />
       </Stack>
     </section>
   );

@@ -1,8 +1,9 @@
-import { Anchor, Button, Card, Chip, Group, Stack, Tabs, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Anchor, Card, Chip, Group, Stack, Tabs, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useSession } from '../../app/session';
 import { useI18n } from '../../i18n';
+import { LoadMore } from '../../ui/load-more';
 import { PageState } from '../../ui/problems';
 import { useSessionList, type ActionFilter, type ConfirmationFilter, type Session } from './api';
 import { AssignmentsPage } from './AssignmentsPage';
@@ -97,11 +98,7 @@ function SessionList({ filter }: { filter: ConfirmationFilter }) {
       {sessions.map((s) => (
         <SessionCard key={s.id} session={s} />
       ))}
-      {list.hasNextPage && (
-        <Button variant="default" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-          {t('common.more')}
-        </Button>
-      )}
+      <LoadMore list={list} />
     </Stack>
   );
 }

@@ -3,6 +3,7 @@ import { IconAlarm, IconPlus } from '@tabler/icons-react';
 import { Link, useSearchParams } from 'react-router';
 import { useSession } from '../../app/session';
 import { useI18n } from '../../i18n';
+import { LoadMore } from '../../ui/load-more';
 import { DateText } from '../../ui/money';
 import { PageState } from '../../ui/problems';
 import { TableOrCards } from '../../ui/table-or-cards';
@@ -147,13 +148,7 @@ export function MousPage() {
           }
         />
       )}
-      {list.hasNextPage && (
-        <Group>
-          <Button variant="default" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-            {t('common.more')}
-          </Button>
-        </Group>
-      )}
+      <LoadMore list={list} />
     </Stack>
   );
 }

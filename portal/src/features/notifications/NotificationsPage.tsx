@@ -2,6 +2,7 @@ import { Anchor, Badge, Button, Card, Group, SegmentedControl, Stack, Text, Titl
 import { IconChecks } from '@tabler/icons-react';
 import { Link, useSearchParams } from 'react-router';
 import { useI18n } from '../../i18n';
+import { LoadMore } from '../../ui/load-more';
 import { formatDateTime } from '../../ui/format';
 import { notify } from '../../ui/notify';
 import { PageState, ProblemAlert } from '../../ui/problems';
@@ -59,11 +60,7 @@ export function NotificationsPage() {
           ))}
         </Stack>
       )}
-      {list.hasNextPage && (
-        <Button variant="default" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage} style={{ alignSelf: 'center' }}>
-          {t('common.more')}
-        </Button>
-      )}
+      <LoadMore list={list} justify="center" />
     </Stack>
   );
 }

@@ -2,6 +2,7 @@ import { Anchor, Button, Card, Group, NativeSelect, Stack, Text, Title } from '@
 import { IconPlus } from '@tabler/icons-react';
 import { Link, useSearchParams } from 'react-router';
 import { useI18n } from '../../i18n';
+import { LoadMore } from '../../ui/load-more';
 import { DateText } from '../../ui/money';
 import { PageState } from '../../ui/problems';
 import { REQUEST_STATUSES, useRequestList, type PartnerRequest, type RequestStatus } from './api';
@@ -64,13 +65,7 @@ export function RequestsPage() {
           ))}
         </Stack>
       )}
-      {list.hasNextPage && (
-        <Group>
-          <Button variant="default" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-            {t('common.more')}
-          </Button>
-        </Group>
-      )}
+      <LoadMore list={list} />
     </Stack>
   );
 }

@@ -3,6 +3,7 @@ import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useI18n } from '../../i18n';
+import { LoadMore } from '../../ui/load-more';
 import { useIdempotencyKey } from '../../ui/drafts';
 import { DateText, Money } from '../../ui/money';
 import { PageState, ProblemAlert } from '../../ui/problems';
@@ -63,13 +64,7 @@ function PlanList({ list, plans, school, showSchool, empty }: { list: PlanPages;
           ))}
         </Stack>
       )}
-      {list.hasNextPage && (
-        <Group>
-          <Button variant="default" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-            {t('common.more')}
-          </Button>
-        </Group>
-      )}
+      <LoadMore list={list} />
     </>
   );
 }

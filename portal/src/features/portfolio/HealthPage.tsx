@@ -1,8 +1,9 @@
-import { Anchor, Button, Card, Chip, Group, List, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Card, Chip, Group, List, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { useI18n } from '../../i18n';
+import { LoadMore } from '../../ui/load-more';
 import { BackLink } from '../../ui/back-link';
 import { formatDate } from '../../ui/format';
 import { PageState } from '../../ui/problems';
@@ -132,11 +133,7 @@ export function HealthPage() {
                   }
                 />
               )}
-              {health.hasNextPage && (
-                <Button variant="default" onClick={() => void health.fetchNextPage()} loading={health.isFetchingNextPage}>
-                  {t('common.more')}
-                </Button>
-              )}
+              <LoadMore list={health} />
               <Section title={t('portfolio.download.title')} id="downloads">
                 <Card withBorder padding="md" radius="md">
                   <Stack gap="md">

@@ -1,6 +1,7 @@
 import { Anchor, Button, Card, Group, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
 import { Link, useSearchParams } from 'react-router';
 import { useI18n } from '../../i18n';
+import { LoadMore } from '../../ui/load-more';
 import { DateText } from '../../ui/money';
 import { PageState } from '../../ui/problems';
 import { TableOrCards } from '../../ui/table-or-cards';
@@ -108,13 +109,7 @@ export function PartnershipsPage() {
           }
         />
       )}
-      {list.hasNextPage && (
-        <Group>
-          <Button variant="default" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-            {t('common.more')}
-          </Button>
-        </Group>
-      )}
+      <LoadMore list={list} />
     </Stack>
   );
 }

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useSession } from '../../app/session';
 import { useI18n } from '../../i18n';
+import { LoadMore } from '../../ui/load-more';
 import { notify } from '../../ui/notify';
 import { PageState } from '../../ui/problems';
 import { useCreateProgram, useProgramList, type Program } from './api';
@@ -54,13 +55,7 @@ export function ProgramsPage() {
           ))}
         </Stack>
       )}
-      {list.hasNextPage && (
-        <Group>
-          <Button variant="default" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-            {t('common.more')}
-          </Button>
-        </Group>
-      )}
+      <LoadMore list={list} />
       {creating && (
         <ProgramFormModal
           title={t('programs.list.new')}

@@ -5,6 +5,7 @@ import { useParams } from 'react-router';
 import { useSession } from '../../app/session';
 import { toProblem } from '../../api/problem';
 import { useI18n } from '../../i18n';
+import { LoadMore } from '../../ui/load-more';
 import { BackLink } from '../../ui/back-link';
 import { formatNumber } from '../../ui/format';
 import { notify } from '../../ui/notify';
@@ -118,13 +119,7 @@ function ParticipantsSection({ training, manage }: { training: Training; manage:
         ) : (
           <ReadOnlyParticipants participants={participants} />
         )}
-        {list.hasNextPage && (
-          <Group>
-            <Button variant="default" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-              {t('common.more')}
-            </Button>
-          </Group>
-        )}
+        <LoadMore list={list} />
       </Stack>
     </Card>
   );

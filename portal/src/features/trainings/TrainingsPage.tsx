@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useSession } from '../../app/session';
 import { useI18n } from '../../i18n';
+import { LoadMore } from '../../ui/load-more';
 import { formatDate } from '../../ui/format';
 import { PageState } from '../../ui/problems';
 import { LEVELS, useProgramYearOptions, useTrainings, type Training, type TrainingFilters, type TrainingLevel } from './api';
@@ -127,13 +128,7 @@ export function TrainingsPage() {
           ))}
         </Stack>
       )}
-      {list.hasNextPage && (
-        <Group>
-          <Button variant="default" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-            {t('common.more')}
-          </Button>
-        </Group>
-      )}
+      <LoadMore list={list} />
       {creating && <TrainingFormModal training={null} onClose={() => setCreating(false)} onSaved={(saved) => void navigate(`/trainings/${saved.id}`)} />}
     </Stack>
   );

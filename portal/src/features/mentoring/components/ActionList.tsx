@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { toProblem } from '../../../api/problem';
 import { useSession } from '../../../app/session';
 import { useI18n } from '../../../i18n';
+import { LoadMore } from '../../../ui/load-more';
 import { DateText } from '../../../ui/money';
 import { notify } from '../../../ui/notify';
 import { PageState, ProblemAlert } from '../../../ui/problems';
@@ -35,11 +36,7 @@ export function ActionList({ filter, sessionId, showSession = true }: { filter: 
       {actions.map((a) => (
         <ActionCard key={a.id} action={a} showSession={showSession} onDone={() => setClosing(a)} />
       ))}
-      {list.hasNextPage && (
-        <Button variant="default" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-          {t('common.more')}
-        </Button>
-      )}
+      <LoadMore list={list} />
       <MarkDoneDialog action={closing} onClose={() => setClosing(null)} />
     </Stack>
   );
