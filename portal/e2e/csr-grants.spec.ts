@@ -7,8 +7,8 @@ test.use({ actionTimeout: 45_000, navigationTimeout: 60_000 });
 
 /** Whole rupiah the way the portal writes them: "Rp 1.250.000". */
 const rupiah = (digits: string | number) => `Rp ${new Intl.NumberFormat('id-ID').format(BigInt(digits))}`;
-/** Today as the API sees it (its clock is UTC). */
-const today = () => new Date().toISOString().slice(0, 10);
+// The browser's today (the tests run in Asia/Makassar, WITA), as the forms fill it in.
+const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Makassar' });
 
 /**
  * The company's own corner of the demo for one test: a new program of PT Trakindo Utama with SDN

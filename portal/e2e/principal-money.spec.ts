@@ -8,8 +8,8 @@ test.describe.configure({ timeout: 240_000 });
 
 /** Whole rupiah the way the portal writes them: "Rp 1.250.000". */
 const rupiah = (digits: string | number) => `Rp ${new Intl.NumberFormat('id-ID').format(BigInt(digits))}`;
-/** Today as the API sees it (its clock is UTC). */
-const today = () => new Date().toISOString().slice(0, 10);
+// The browser's today (the tests run in Asia/Makassar, WITA), as the forms fill it in.
+const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Makassar' });
 
 interface BudgetLine {
   budgetLineId: string;
@@ -262,4 +262,25 @@ test.describe('on a phone', () => {
     const { items } = await principal.get<{ items: Array<{ title: string; totalAmount: string }> }>(`/grants/${grant.id}/expense-reports`);
     expect(items.filter((r) => r.title === title)).toEqual([expect.objectContaining({ totalAmount: '75000' })]);
   });
+});
+
+test('a page closed a moment after typing still keeps what was typed on the device', async ({ page }) => {
+  const principal = await apiAs(DEMO.principal);
+  const { grant } = await currentGrant(principal);
+  const title = `Laporan tutup cepat ${uniqueTag()}`;
+  await page.clock.install();
+  await signIn(page, DEMO.principal);
+  await page.goto(`/grants/${grant.id}/reports/new`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Laporan pengeluaran baru' })).toBeVisible();
+
+  // The page's timers stand still: the usual save a moment after typing never comes, so only
+  // leaving the page can keep the typing.
+  await page.clock.pauseAt(Date.now() + 60_000);
+  await page.getByLabel('Judul laporan').fill(title);
+  await page.reload();
+  await page.clock.resume();
+  await expect(page.getByText('Isian dipulihkan')).toBeVisible();
+  await expect(page.getByLabel('Judul laporan')).toHaveValue(title);
+  await page.getByRole('button', { name: /^Buang isian ini/ }).click();
+  await expect(page.getByLabel('Judul laporan')).toHaveValue('');
 });

@@ -44,7 +44,7 @@ export class DisbursementsService {
    */
   async disburse(actor: Actor, grantId: string, key: string, dto: CreateDisbursementDto): Promise<IdempotentResult<DisbursementResponse>> {
     requireCsrOfficer(actor, { en: 'record disbursements', id: 'mencatat pencairan' });
-    notInFuture('disbursedOn', dto.disbursedOn, this.clock.today());
+    notInFuture('disbursedOn', dto.disbursedOn, this.clock.latestToday());
     const note = dto.note || null;
     const payload = { grantId, amount: dto.amount, disbursedOn: dto.disbursedOn, transferReference: dto.transferReference, note };
     return this.dataSource.transaction((manager) =>
@@ -107,9 +107,8 @@ export class DisbursementsService {
    */
   async reverse(actor: Actor, grantId: string, disbursementId: string, key: string, dto: ReverseDisbursementDto): Promise<IdempotentResult<DisbursementResponse>> {
     requireCsrOfficer(actor, { en: 'reverse disbursements', id: 'membatalkan pencairan' });
-    const today = this.clock.today();
-    const on = dto.reversedOn ?? today;
-    notInFuture('reversedOn', on, today);
+    const on = dto.reversedOn ?? this.clock.today();
+    notInFuture('reversedOn', on, this.clock.latestToday());
     const payload = { grantId, disbursementId, reason: dto.reason, reversedOn: dto.reversedOn ?? null, transferReference: dto.transferReference ?? null };
     return this.dataSource.transaction((manager) =>
       this.idempotency.once(manager, actor, { key, endpoint: REVERSE_ENDPOINT, payload }, 201, async () => {

@@ -353,7 +353,7 @@ export class ExpenseReportsService {
 
   /** Every line is on a budget line the grant funds and not dated in the future; each problem named by index. */
   private checkLines(g: GrantRow, lines: Array<Pick<ExpenseLineDto, 'spentOn' | 'budgetLineId'>>, prefix: string | null): void {
-    const today = this.clock.today();
+    const today = this.clock.latestToday();
     const errors: RawFieldError[] = [];
     lines.forEach((l, i) => {
       const at = (f: string) => (prefix === null ? f : `${prefix}[${i}].${f}`);

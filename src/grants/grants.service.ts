@@ -245,9 +245,8 @@ export class GrantsService {
    */
   async settle(actor: Actor, id: string, dto: SettleGrantDto): Promise<GrantResponse> {
     requireCsrOfficer(actor, { en: 'settle grants', id: 'menyelesaikan hibah' });
-    const today = this.clock.today();
-    const on = dto.settledOn ?? today;
-    notInFuture('settledOn', on, today);
+    const on = dto.settledOn ?? this.clock.today();
+    notInFuture('settledOn', on, this.clock.latestToday());
     return this.dataSource.transaction(async (manager) => {
       const g = await this.row(actor, id, manager, true);
       refuse('settle', g);

@@ -123,7 +123,7 @@ export class SessionsService {
       );
     }
     refuseClosedYear(assignment);
-    if (dto.heldOn > today) throw futureDate(dto.heldOn, today);
+    if (dto.heldOn > this.clock.latestToday()) throw futureDate(dto.heldOn, this.clock.latestToday());
     const links = await this.checkLinks(
       { planId: dto.planId ?? null, planProgramId: dto.planProgramId ?? null, attendeeUserIds: dto.attendeeUserIds ?? [] },
       { schoolId: assignment.schoolId, programYearId: assignment.programYearId, facilitatorOrganizationId: assignment.facilitatorOrganizationId },
@@ -168,14 +168,14 @@ export class SessionsService {
    */
   async update(actor: Actor, id: string, dto: UpdateMentoringSessionDto): Promise<MentoringSessionDetailResponse> {
     requireFacilitator(actor, { en: 'change sessions', id: 'mengubah sesi' });
-    const today = this.clock.today();
+    const latest = this.clock.latestToday();
     return this.dataSource.transaction(async (manager) => {
       const current = await this.sessions.findVisible(actor, id, manager);
       if (!current) throw AppError.notFound('mentoring session', id);
       refuseClosedYear(current);
       const refusal = refuseSessionEdit(current.confirmation);
       if (refusal) throw AppError.rule(refusal.en, refusal.id);
-      if (dto.heldOn !== undefined && dto.heldOn > today) throw futureDate(dto.heldOn, today);
+      if (dto.heldOn !== undefined && dto.heldOn > latest) throw futureDate(dto.heldOn, latest);
       const planId = dto.planId === undefined ? current.planId : dto.planId;
       const planProgramId = dto.planId === null && dto.planProgramId === undefined ? null : dto.planProgramId === undefined ? current.planProgramId : dto.planProgramId;
       const links = await this.checkLinks(

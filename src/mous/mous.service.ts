@@ -544,7 +544,7 @@ export class MousService {
 
   /** Ends an active MoU early (CSR officer of the company), with the day it ended and why. */
   async terminate(actor: Actor, id: string, dto: TerminateMouDto): Promise<MouDetailResponse> {
-    const today = this.clock.today();
+    const today = this.clock.latestToday();
     return this.dataSource.transaction(async (manager) => {
       const row = await this.loadForChange(actor, id, manager);
       requireCompanyOfficer(actor, row.companyId, { en: 'terminate the MoU', id: 'mengakhiri MoU' });

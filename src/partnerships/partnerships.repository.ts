@@ -189,12 +189,6 @@ export class PartnershipsRepository {
     return row ?? null;
   }
 
-  /** The database's today (YYYY-MM-DD). */
-  async today(manager: EntityManager = this.dataSource.manager): Promise<string> {
-    const [row] = (await manager.query('SELECT CAST(current_date AS text) AS today')) as Array<{ today: string }>;
-    return row.today;
-  }
-
   /** The date of the partnership's latest status change. */
   async lastChangeOn(partnershipId: string, manager: EntityManager): Promise<string | null> {
     const [row] = (await manager.query('SELECT CAST(max(occurred_on) AS text) AS "on" FROM partnership_events WHERE partnership_id = $1', [partnershipId])) as Array<{ on: string | null }>;

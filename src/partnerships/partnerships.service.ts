@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { Clock } from '../common/clock';
 import type { Actor } from '../common/auth/actor';
 import { isUniqueViolation } from '../common/database/optimistic';
 import { AppError, RawFieldError } from '../common/errors/app-error';
@@ -88,6 +89,7 @@ export class PartnershipsService {
     private readonly partnerships: PartnershipsRepository,
     private readonly timelineSources: PartnershipTimelineSources,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -116,16 +118,16 @@ export class PartnershipsService {
           );
         }
         const school = await this.checkSchool(dto.schoolId, manager);
-        const today = await this.partnerships.today(manager);
-        const startedOn = status === 'active' ? (dto.startedOn ?? today) : null;
-        if (startedOn && startedOn > today) throw futureDate('startedOn', startedOn, today);
+        const latest = this.clock.latestToday();
+        const startedOn = status === 'active' ? (dto.startedOn ?? this.clock.today()) : null;
+        if (startedOn && startedOn > latest) throw futureDate('startedOn', startedOn, latest);
         const existing = await this.partnerships.findByProgramAndSchool(program.id, school.id, manager);
         if (existing) throw duplicatePartnership(existing.id, school.name, program.name);
         if (dto.recommendationId) await this.checkRecommendation(dto.recommendationId, program, school, manager);
         const fields = { programId: program.id, companyId: program.companyId, schoolId: school.id, recommendationId: dto.recommendationId ?? null, status, startedOn };
         const partnership = await this.partnerships.insert(fields, manager);
         await this.partnerships.insertEvent(
-          { partnershipId: partnership.id, fromStatus: null, toStatus: status, occurredOn: startedOn ?? today, reason: null, byUserId: actor.userId },
+          { partnershipId: partnership.id, fromStatus: null, toStatus: status, occurredOn: startedOn ?? this.clock.today(), reason: null, byUserId: actor.userId },
           manager,
         );
         await this.audit.record(manager, actor, { action: 'create', entityType: 'partnership', entityId: partnership.id, changes: fields });
@@ -149,7 +151,7 @@ export class PartnershipsService {
       const fields = { programId: program.id, companyId: program.companyId, schoolId: school.id, recommendationId };
       const id = await this.partnerships.insertProspectiveIfAbsent(fields, manager);
       if (id) {
-        const today = await this.partnerships.today(manager);
+        const today = this.clock.today();
         await this.partnerships.insertEvent({ partnershipId: id, fromStatus: null, toStatus: 'prospective', occurredOn: today, reason: null, byUserId: actor.userId }, manager);
         await this.audit.record(manager, actor, { action: 'create', entityType: 'partnership', entityId: id, changes: { ...fields, status: 'prospective', startedOn: null } });
         return { id, status: 'prospective', outcome: 'created' };
@@ -201,9 +203,9 @@ export class PartnershipsService {
           `jelaskan mengapa kemitraan ${dto.status === 'paused' ? 'dihentikan sementara' : 'diakhiri'}: reason wajib diisi saat menghentikan sementara atau mengakhiri, dan ditampilkan di linimasa`,
         );
       }
-      const today = await this.partnerships.today(manager);
-      const on = dto.on ?? today;
-      if (on > today) throw futureDate('on', on, today);
+      const latest = this.clock.latestToday();
+      const on = dto.on ?? this.clock.today();
+      if (on > latest) throw futureDate('on', on, latest);
       const last = await this.partnerships.lastChangeOn(id, manager);
       if (last && on < last) {
         throw AppError.field(
@@ -297,7 +299,7 @@ export class PartnershipsService {
     const manager = this.dataSource.manager;
     const partnership = await this.partnerships.findVisible(actor, id, manager);
     if (!partnership) throw AppError.notFound('partnership', id);
-    const today = await this.partnerships.today(manager);
+    const today = this.clock.today();
     const years = await this.partnerships.cohortYears(partnership.id, partnership.programId, manager);
     const events: TimelineEvent[][] = [];
     for (const source of this.timelineSources.list()) events.push(await source.events(partnership, manager, lang));

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Clock } from '../../src/common/clock';
 import type { Organization } from '../../src/organizations/organization.entity';
 import { User } from '../../src/users/user.entity';
 import { grantsDemoStep, GRANT_DEMO_IDS } from '../../src/demo/demo-grants';
@@ -503,6 +504,26 @@ describe('grants', () => {
       expect(huge.body.errors[0]).toMatchObject({ field: 'amount' });
       expect(huge.body.errors[0].message).toMatch(/digit string/);
       expect(await count('SELECT count(*) AS n FROM disbursements WHERE grant_id = $1', [g.id])).toBe(0);
+    });
+
+    it("dates money by the user's own calendar in Indonesia: at 04:00 WITA the local date is not in the future", async () => {
+      const w = await grantWorld(t);
+      const g = await awardGrant(t, w, '9000000');
+      // 2026-06-30 20:00 UTC is 1 July 04:00 in Banjarmasin (WITA) and 05:00 in Jayapura (WIT).
+      const now = jest.spyOn(t.app.get(Clock), 'now').mockReturnValue(new Date('2026-06-30T20:00:00.000Z'));
+      try {
+        expect((await postDisbursement(t, w, g.id, '3000000', randomUUID(), { disbursedOn: '2026-07-01' })).status).toBe(201);
+        const ahead = await postDisbursement(t, w, g.id, '3000000', randomUUID(), { disbursedOn: '2026-07-02' });
+        expect(ahead.status).toBe(422);
+        expect(ahead.body.errors[0]).toMatchObject({ field: 'disbursedOn', code: 'date_in_future' });
+        expect(ahead.body.errors[0].message).toContain('2026-07-01');
+        const line = { spentOn: '2026-07-01', description: 'Buku', budgetLineId: w.lines.books.id, amount: '1000' };
+        const report = (body: Record<string, unknown>) => t.http.post(`${BASE}/${g.id}/expense-reports`).set('Authorization', w.principal.auth).send({ title: 'Pagi', ...body });
+        expect((await report({ lines: [line] })).status).toBe(201);
+        expect(fields(await report({ lines: [{ ...line, spentOn: '2026-07-02' }] }))).toEqual(['lines[0].spentOn']);
+      } finally {
+        now.mockRestore();
+      }
     });
 
     it("holds a later tranche until the previous tranche's report is accepted, when the grant asks for it", async () => {

@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type request from 'supertest';
+import { Clock } from '../../src/common/clock';
 import { MentoringOverdueJob } from '../../src/mentoring/mentoring-overdue.job';
 import { createTestApp, TestApp } from '../support/app';
 import { createOrganization, createUser, signedIn } from '../support/factories';
@@ -473,6 +474,18 @@ describe('mentoring', () => {
       const plan = (await t.dataSource.query(`SELECT id FROM plans WHERE school_id = $1`, [w.school.id])) as Array<{ id: string }>;
       await field({ planId: plan[0].id, planProgramId: MISSING }, 'planProgramId', 'not_in_plan');
       await field({ assignmentId: (await assign(t, other)).id }, 'assignmentId', 'unknown_assignment');
+    });
+
+    it("takes 'today' as the user's own calendar in Indonesia: at 04:00 WITA the local date is not in the future", async () => {
+      // 2026-06-30 20:00 UTC is 1 July 04:00 in Banjarmasin (WITA) and 05:00 in Jayapura (WIT).
+      jest.spyOn(t.app.get(Clock), 'now').mockReturnValue(new Date('2026-06-30T20:00:00.000Z'));
+      const base = { assignmentId: a.id, durationMinutes: 60, mode: 'visit', topic: 'literacy' };
+      const early = await post(SESSIONS, w.facilitator, { ...base, heldOn: '2026-07-01' });
+      expect(early.status).toBe(201);
+      const ahead = await post(SESSIONS, w.facilitator, { ...base, heldOn: '2026-07-02' });
+      expect(ahead.status).toBe(422);
+      expect(ahead.body.errors[0]).toMatchObject({ field: 'heldOn', code: 'date_in_future' });
+      expect((await patch(`${SESSIONS}/${early.body.id}`, w.facilitator, { version: early.body.version, heldOn: '2026-07-02' })).body.errors[0].code).toBe('date_in_future');
     });
 
     it('answers 401, 403 to roles that cannot log or read, and 404 to other facilitators and schools', async () => {

@@ -43,14 +43,39 @@ export function useIdempotencyKey(draftKey: string): { key: string; renew(): voi
   return { key, renew };
 }
 
-/** Saves `value` as a draft a moment after it stops changing. */
+/**
+ * Saves `value` as a draft a moment after it stops changing, and at once when the page is left
+ * (closed, reloaded or sent to the background on a phone) with a save still waiting.
+ */
 export function useDraftAutosave<T>(key: string, value: T, enabled = true, delayMs = 400): void {
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const waiting = useRef<(() => void) | null>(null);
   const serialized = JSON.stringify(value);
   useEffect(() => {
     if (!enabled) return;
+    const save = () => {
+      clearTimeout(timer.current);
+      waiting.current = null;
+      saveDraft(key, JSON.parse(serialized) as T);
+    };
     clearTimeout(timer.current);
-    timer.current = setTimeout(() => saveDraft(key, JSON.parse(serialized) as T), delayMs);
-    return () => clearTimeout(timer.current);
+    waiting.current = save;
+    timer.current = setTimeout(save, delayMs);
+    return () => {
+      clearTimeout(timer.current);
+      waiting.current = null;
+    };
   }, [key, serialized, enabled, delayMs]);
+  useEffect(() => {
+    const flush = () => waiting.current?.();
+    const onHidden = () => {
+      if (document.visibilityState === 'hidden') flush();
+    };
+    window.addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', onHidden);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', onHidden);
+    };
+  }, []);
 }
