@@ -1,8 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import type { Lang } from '../common/errors/i18n';
 import { PartnershipTimelineSources } from '../partnerships/timeline/timeline-source';
-import type { TimelineEvent, TimelineEventKind, TimelinePartnership, TimelineSource } from '../partnerships/timeline/timeline-source';
+import type { TimelineEvent, TimelineEventKind, TimelineSource } from '../partnerships/timeline/timeline-source';
 import { dayText, decimalText } from '../partnerships/timeline/timeline-text';
 import { publishedSql } from './competition-phase';
 import { round } from './scoring';
@@ -66,7 +65,7 @@ export function describeResultEvent(r: ResultEventRow, lang: Lang): Pick<Timelin
  * January; the detail keeps the real publication date. Title and detail in `lang`.
  */
 @Injectable()
-export class CompetitionResultsTimelineSource implements TimelineSource, OnModuleInit {
+export class CompetitionResultsTimelineSource implements TimelineSource<ResultEventRow>, OnModuleInit {
   readonly name = 'competition-results';
 
   constructor(private readonly sources: PartnershipTimelineSources) {}
@@ -75,23 +74,22 @@ export class CompetitionResultsTimelineSource implements TimelineSource, OnModul
     this.sources.register(this);
   }
 
-  async events(p: TimelinePartnership, manager: EntityManager, lang: Lang): Promise<TimelineEvent[]> {
-    const rows: ResultEventRow[] = await manager.query(
-      `SELECT r.id AS "refId",
+  // Scores as text, as the driver reads numeric columns: the rows arrive as JSON.
+  readonly sql = `SELECT r.id AS "refId",
               CAST(LEAST(CAST(c.published_at AT TIME ZONE INTERVAL '+07:00' AS date), make_date(py.year, 12, 31)) AS text) AS date,
               CAST(CAST(c.published_at AT TIME ZONE INTERVAL '+07:00' AS date) AS text) AS "publishedOn",
               c.title AS "competitionTitle", c.level, k.name AS "categoryName",
               (SELECT count(*) FROM competition_results r2 WHERE r2.competition_id = r.competition_id AND r2.category_id = r.category_id)::int AS "categorySize",
-              r.rank, r.award, e.title AS "entryTitle", r.mean_score AS "meanScore", r.normalized_score AS "normalizedScore", r.judge_count AS "judgeCount"
+              r.rank, r.award, e.title AS "entryTitle", CAST(r.mean_score AS text) AS "meanScore", CAST(r.normalized_score AS text) AS "normalizedScore", r.judge_count AS "judgeCount"
          FROM competition_results r
          JOIN competitions c ON c.id = r.competition_id
          JOIN program_years py ON py.id = c.program_year_id
          JOIN competition_entries e ON e.id = r.entry_id
          JOIN competition_categories k ON k.id = r.category_id
-        WHERE py.program_id = $1 AND r.school_id = $2 AND ${publishedSql('c')} AND c.published_at IS NOT NULL
-        ORDER BY 2, c.created_at, k.position`,
-      [p.programId, p.schoolId],
-    );
+        WHERE py.program_id = $2 AND r.school_id = $4 AND ${publishedSql('c')} AND c.published_at IS NOT NULL
+        ORDER BY 2, c.created_at, k.position`;
+
+  events(rows: ResultEventRow[], lang: Lang): TimelineEvent[] {
     return rows.map((r) => ({ date: r.date, kind: COMPETITION_RESULT, refId: r.refId, ...describeResultEvent(r, lang) }));
   }
 }

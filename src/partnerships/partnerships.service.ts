@@ -21,7 +21,6 @@ import type { PartnershipStatus } from './partnership-status';
 import { PartnershipsRepository } from './partnerships.repository';
 import { buildTimeline } from './timeline/build-timeline';
 import { PartnershipTimelineSources } from './timeline/timeline-source';
-import type { TimelineEvent } from './timeline/timeline-source';
 import { statusName } from '../common/errors/names';
 
 /** A recommended school the company accepted, in the program it becomes a partner in. */
@@ -292,17 +291,17 @@ export class PartnershipsService {
   /**
    * The partnership year by year, oldest first: each year's theme, whether the school was in its
    * cohort, and what happened (status changes, MoUs, and whatever later modules register as
-   * timeline sources), each event's title and detail in `lang`. A fixed number of queries, whatever
-   * the number of years.
+   * timeline sources), each event's title and detail in `lang`. Two statements, whatever the number
+   * of years and sources: the partnership with the caller's scope, then the cohort years and every
+   * source's events together.
    */
   async timeline(actor: Actor, id: string, lang: Lang): Promise<PartnershipTimelineResponse> {
-    const manager = this.dataSource.manager;
-    const partnership = await this.partnerships.findVisible(actor, id, manager);
+    const partnership = await this.partnerships.findVisible(actor, id);
     if (!partnership) throw AppError.notFound('partnership', id);
     const today = this.clock.today();
-    const years = await this.partnerships.cohortYears(partnership.id, partnership.programId, manager);
-    const events: TimelineEvent[][] = [];
-    for (const source of this.timelineSources.list()) events.push(await source.events(partnership, manager, lang));
+    const sources = this.timelineSources.list();
+    const { years, rows } = await this.partnerships.timelineFacts(partnership, sources);
+    const events = sources.map((source, i) => source.events(rows[i], lang));
     const entries = buildTimeline({ programStartYear: partnership.programStartYear, startedOn: partnership.startedOn, currentYear: Number(today.slice(0, 4)), years, events });
     return PartnershipTimelineResponse.of(partnership, entries);
   }

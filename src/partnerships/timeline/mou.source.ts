@@ -1,7 +1,6 @@
-import type { EntityManager } from 'typeorm';
 import type { Lang } from '../../common/errors/i18n';
 import { dayText } from './timeline-text';
-import type { TimelineEvent, TimelineEventKind, TimelinePartnership, TimelineSource } from './timeline-event';
+import type { TimelineEvent, TimelineEventKind, TimelineSource } from './timeline-event';
 
 /**
  * Signature times are instants; the timeline shows calendar dates, taken in Western Indonesia Time
@@ -76,11 +75,9 @@ export function describeMouEvent(r: MouEventRow, lang: Lang): Pick<TimelineEvent
  *   it had run out (signed or effective later than the day after its expiry date: a gap).
  * Titles and terms in `lang`.
  */
-export const mouSource: TimelineSource = {
+export const mouSource: TimelineSource<MouEventRow> = {
   name: 'mous',
-  async events(p: TimelinePartnership, manager: EntityManager, lang: Lang): Promise<TimelineEvent[]> {
-    const rows: MouEventRow[] = await manager.query(
-      `WITH m AS (
+  sql: `WITH m AS (
          SELECT mo.id, mo.number, mo.title, mo.status, mo.renews_mou_id, mo.terminated_on, mo.termination_reason,
                 CAST(mo.effective_date AS text) AS effective_date, CAST(mo.expiry_date AS text) AS expiry_date,
                 mo.effective_date AS effective, mo.expiry_date AS expiry,
@@ -124,8 +121,7 @@ export const mouSource: TimelineSource = {
          JOIN m ON m.id = e.mou_id
          LEFT JOIN mous prev ON prev.id = m.renews_mou_id
         ORDER BY e.on_date ASC, e.rank ASC, m.number ASC, e.amendment_number ASC NULLS FIRST`,
-      [p.id],
-    );
+  events(rows, lang) {
     return rows.map((r) => ({ date: r.date, kind: r.kind, refId: r.refId, ...describeMouEvent(r, lang) }));
   },
 };

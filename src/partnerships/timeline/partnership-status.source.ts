@@ -1,7 +1,6 @@
-import type { EntityManager } from 'typeorm';
 import type { Lang } from '../../common/errors/i18n';
 import type { PartnershipStatus } from '../partnership-status';
-import type { TimelineEvent, TimelinePartnership, TimelineSource } from './timeline-event';
+import type { TimelineSource } from './timeline-event';
 
 /** A row of the partnership's status history. */
 export interface StatusChangeRow {
@@ -23,16 +22,13 @@ export function statusChangeTitle(from: PartnershipStatus | null, to: Partnershi
 }
 
 /** The partnership's own status history (partnership_events), one event per change; the reason as it was given. */
-export const partnershipStatusSource: TimelineSource = {
+export const partnershipStatusSource: TimelineSource<StatusChangeRow> = {
   name: 'partnership-status',
-  async events(p: TimelinePartnership, manager: EntityManager, lang: Lang): Promise<TimelineEvent[]> {
-    const rows: StatusChangeRow[] = await manager.query(
-      `SELECT e.id, CAST(e.occurred_on AS text) AS date, e.from_status AS "fromStatus", e.to_status AS "toStatus", e.reason
-         FROM partnership_events e
-        WHERE e.partnership_id = $1
-        ORDER BY e.occurred_on ASC, e.created_at ASC, e.id ASC`,
-      [p.id],
-    );
+  sql: `SELECT e.id, CAST(e.occurred_on AS text) AS date, e.from_status AS "fromStatus", e.to_status AS "toStatus", e.reason
+          FROM partnership_events e
+         WHERE e.partnership_id = $1
+         ORDER BY e.occurred_on ASC, e.created_at ASC, e.id ASC`,
+  events(rows, lang) {
     return rows.map((r) => ({ date: r.date, kind: 'partnership_status', title: statusChangeTitle(r.fromStatus, r.toStatus, lang), detail: r.reason, refId: r.id }));
   },
 };

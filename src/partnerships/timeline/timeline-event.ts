@@ -1,4 +1,3 @@
-import type { EntityManager } from 'typeorm';
 import type { Lang } from '../../common/errors/i18n';
 
 /**
@@ -49,13 +48,21 @@ export interface TimelinePartnership {
 }
 
 /**
- * One kind of record that contributes to a partnership's timeline. A source answers with ONE query
- * for the whole partnership (never one per year), so a timeline costs the same whatever its length.
- * Events of one date keep the order of the sources, then the order the source returns them in.
- * Titles and details are written in `lang`, the language of the request.
+ * One kind of record that contributes to a partnership's timeline, as ONE query for the whole
+ * partnership (never one per year), so a timeline costs the same whatever its length. The timeline
+ * runs every source's query, and the cohort years, in a single statement (one round trip), each
+ * source's rows aggregated as JSON; so a source does not run its query, it hands it over.
+ * Events of one date keep the order of the sources, then the order of the source's rows.
  */
-export interface TimelineSource {
+export interface TimelineSource<Row = unknown> {
   /** Unique name, e.g. "mous". */
   readonly name: string;
-  events(partnership: TimelinePartnership, manager: EntityManager, lang: Lang): Promise<TimelineEvent[]>;
+  /**
+   * One SELECT, with ORDER BY when order matters. Its parameters are fixed: $1 is the partnership's
+   * id, $2 its program's, $3 its company's, $4 its school's (all uuid). Its rows arrive as JSON, so
+   * a column the JSON types would change (numeric, bigint, date, timestamp) is cast to text.
+   */
+  readonly sql: string;
+  /** The events of the rows the query returned, titles and details written in `lang`, the language of the request. */
+  events(rows: Row[], lang: Lang): TimelineEvent[];
 }

@@ -11,15 +11,17 @@ export type { TimelineEvent, TimelineEventKind, TimelinePartnership, TimelineSou
 /**
  * The timeline's extension point: the list of sources the timeline asks, in order. The partnership
  * status history and the MoUs are built in; plans, grants, mentoring and competitions add theirs
- * from their own module, which imports PartnershipsModule:
+ * from their own module, which imports PartnershipsModule. A source hands over its query and turns
+ * the rows into events; the timeline runs every source's query in one statement:
  *
  * ```ts
  * @Injectable()
- * export class GrantTimelineSource implements TimelineSource, OnModuleInit {
+ * export class GrantTimelineSource implements TimelineSource<GrantRow>, OnModuleInit {
  *   readonly name = 'grants';
+ *   readonly sql = `SELECT ... FROM grants g WHERE g.partnership_id = $1 ORDER BY ...`;
  *   constructor(private readonly sources: PartnershipTimelineSources) {}
  *   onModuleInit() { this.sources.register(this); }
- *   events(p: TimelinePartnership, manager: EntityManager, lang: Lang) { return manager.query(...).then((rows) => rows.map((r) => describe(r, lang))); }
+ *   events(rows: GrantRow[], lang: Lang) { return rows.map((r) => describe(r, lang)); }
  * }
  * ```
  */

@@ -1,6 +1,5 @@
-import type { EntityManager } from 'typeorm';
 import type { Lang } from '../../common/errors/i18n';
-import type { TimelineEvent, TimelinePartnership, TimelineSource } from '../../partnerships/timeline/timeline-source';
+import type { TimelineSource } from '../../partnerships/timeline/timeline-source';
 import { asTimelineEvents, rupiahText, WIB } from './report-event';
 import type { ReportTimelineKind } from './report-event';
 
@@ -45,11 +44,9 @@ export function grantEventTitle(r: GrantEventRow, lang: Lang): string {
  * day it was made, WIB), every tranche and reversal on its date, and every accepted expense report on
  * the day of its review.
  */
-export const grantsSource: TimelineSource = {
+export const grantsSource: TimelineSource<GrantEventRow> = {
   name: 'grants',
-  async events(p: TimelinePartnership, manager: EntityManager, lang: Lang): Promise<TimelineEvent[]> {
-    const rows: GrantEventRow[] = await manager.query(
-      `SELECT e.kind, CAST(e.on_date AS text) AS date, e.ref_id AS "refId", y.year, CAST(e.amount AS text) AS amount, e.tranche, e.note
+  sql: `SELECT e.kind, CAST(e.on_date AS text) AS date, e.ref_id AS "refId", y.year, CAST(e.amount AS text) AS amount, e.tranche, e.note
          FROM grants g
          JOIN program_years y ON y.id = g.program_year_id
          CROSS JOIN LATERAL (
@@ -65,8 +62,7 @@ export const grantsSource: TimelineSource = {
          ) e
         WHERE g.partnership_id = $1
         ORDER BY e.on_date, e.rank, e.at, e.ref_id`,
-      [p.id],
-    );
+  events(rows, lang) {
     return asTimelineEvents(rows.map((r) => ({ date: r.date, kind: r.kind, refId: r.refId, title: grantEventTitle(r, lang), detail: r.note })));
   },
 };

@@ -1,8 +1,7 @@
-import type { EntityManager } from 'typeorm';
 import type { Topic } from '../../common/catalog/topics';
 import type { Lang } from '../../common/errors/i18n';
 import type { SessionConfirmation, SessionMode } from '../../mentoring/mentoring-status';
-import type { TimelineEvent, TimelinePartnership, TimelineSource } from '../../partnerships/timeline/timeline-source';
+import type { TimelineSource } from '../../partnerships/timeline/timeline-source';
 import { sessionDoneSql } from '../definitions';
 import { asTimelineEvents } from './report-event';
 
@@ -57,18 +56,15 @@ export function sessionDetail(r: Pick<SessionRow, 'facilitator' | 'confirmation'
  * The partnership's mentoring sessions that count as done (every logged session unless the
  * principal disputed it), read from the mentoring module's tables in one query, on the day held.
  */
-export const mentoringSource: TimelineSource = {
+export const mentoringSource: TimelineSource<SessionRow> = {
   name: 'mentoring',
-  async events(p: TimelinePartnership, manager: EntityManager, lang: Lang): Promise<TimelineEvent[]> {
-    const rows: SessionRow[] = await manager.query(
-      `SELECT CAST(ms.held_on AS text) AS date, ms.id AS "refId", ms.mode, ms.topic, ms.duration_minutes AS minutes, ms.confirmation, u.full_name AS facilitator
+  sql: `SELECT CAST(ms.held_on AS text) AS date, ms.id AS "refId", ms.mode, ms.topic, ms.duration_minutes AS minutes, ms.confirmation, u.full_name AS facilitator
          FROM mentoring_sessions ms
          JOIN mentoring_assignments a ON a.id = ms.assignment_id
          JOIN users u ON u.id = a.facilitator_user_id
         WHERE a.partnership_id = $1 AND ${sessionDoneSql('ms')}
         ORDER BY ms.held_on, ms.created_at, ms.id`,
-      [p.id],
-    );
+  events(rows, lang) {
     return asTimelineEvents(
       rows.map((r) => ({
         date: r.date,

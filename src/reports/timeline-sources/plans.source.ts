@@ -1,6 +1,5 @@
-import type { EntityManager } from 'typeorm';
 import type { Lang } from '../../common/errors/i18n';
-import type { TimelineEvent, TimelinePartnership, TimelineSource } from '../../partnerships/timeline/timeline-source';
+import type { TimelineSource } from '../../partnerships/timeline/timeline-source';
 import { asTimelineEvents, WIB } from './report-event';
 import type { ReportTimelineKind } from './report-event';
 
@@ -41,11 +40,9 @@ export function planEventTitle(r: PlanEventRow, lang: Lang): string {
  * first version), approved (the latest approval) and completed, each on its date in WIB; the
  * plan's own title as the detail.
  */
-export const plansSource: TimelineSource = {
+export const plansSource: TimelineSource<PlanEventRow> = {
   name: 'plans',
-  async events(p: TimelinePartnership, manager: EntityManager, lang: Lang): Promise<TimelineEvent[]> {
-    const rows: PlanEventRow[] = await manager.query(
-      `SELECT x.kind, CAST(CAST(x.at AT TIME ZONE ${WIB} AS date) AS text) AS date, pl.id AS "refId", y.year, pl.title,
+  sql: `SELECT x.kind, CAST(CAST(x.at AT TIME ZONE ${WIB} AS date) AS text) AS date, pl.id AS "refId", y.year, pl.title,
               COALESCE(v.late, pl.submitted_late) AS late, pl.revision
          FROM plans pl
          JOIN program_years y ON y.id = pl.program_year_id
@@ -55,8 +52,7 @@ export const plansSource: TimelineSource = {
                                     ('plan_completed', pl.completed_at, 3)) AS x(kind, at, rank)
         WHERE pl.partnership_id = $1 AND x.at IS NOT NULL
         ORDER BY x.at, x.rank, pl.id`,
-      [p.id],
-    );
+  events(rows, lang) {
     return asTimelineEvents(rows.map((r) => ({ date: r.date, kind: r.kind, refId: r.refId, title: planEventTitle(r, lang), detail: r.title })));
   },
 };
