@@ -1,4 +1,5 @@
 import { Anchor, Button, Card, Group, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import { IconHeartbeat } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
@@ -264,12 +265,19 @@ function YearFigures({ report: r }: { report: Portfolio }) {
 /** XLSX and CSV of the portfolio, and the one-page PDF of a partnership, in the chosen language. */
 function Downloads({ report, fileLang, setFileLang }: { report: Portfolio; fileLang: 'id' | 'en'; setFileLang: (l: 'id' | 'en') => void }) {
   const { t } = useI18n();
-  // The partnerships are read when the picker is first opened, not with the page.
+  // The partnerships are read when the picker is first opened, not with the page; what is typed
+  // searches the whole program on the server (a program may have thousands of schools).
   const [wanted, setWanted] = useState(false);
-  const partnerships = useHealth(wanted ? { programId: report.program.id, sort: 'school' } : null, 100);
-  const options = useMemo(() => (partnerships.data?.pages[0]?.partnerships ?? []).map((p) => ({ value: p.partnershipId, label: p.school.name })), [partnerships.data]);
-  const [partnershipId, setPartnershipId] = useState<string | null>(null);
-  useEffect(() => setPartnershipId(null), [report.program.id]);
+  const [search, setSearch] = useState('');
+  const [q] = useDebouncedValue(search.trim(), 300);
+  const [chosen, setChosen] = useState<{ value: string; label: string } | null>(null);
+  const partnerships = useHealth(wanted ? { programId: report.program.id, sort: 'school', q: q && q !== chosen?.label ? q : undefined } : null, 50);
+  const options = useMemo(() => {
+    const found = (partnerships.data?.pages[0]?.partnerships ?? []).map((p) => ({ value: p.partnershipId, label: p.school.name }));
+    return chosen && !found.some((o) => o.value === chosen.value) ? [chosen, ...found] : found;
+  }, [partnerships.data, chosen]);
+  const partnershipId = chosen?.value ?? null;
+  useEffect(() => setChosen(null), [report.program.id]);
   return (
     <Section title={t('portfolio.download.title')} id="downloads">
       <Card withBorder padding="md" radius="md">
@@ -285,8 +293,11 @@ function Downloads({ report, fileLang, setFileLang }: { report: Portfolio; fileL
               placeholder={t('portfolio.download.partnershipPlaceholder')}
               data={options}
               value={partnershipId}
-              onChange={setPartnershipId}
+              onChange={(value, option) => setChosen(value && option ? { value, label: option.label } : null)}
               searchable
+              searchValue={search}
+              onSearchChange={setSearch}
+              filter={({ options: all }) => all}
               onDropdownOpen={() => setWanted(true)}
               onFocus={() => setWanted(true)}
               nothingFoundMessage={partnerships.isFetching ? t('portfolio.download.loadingPartnerships') : t('portfolio.download.noPartnership')}
