@@ -5,7 +5,7 @@ import { createApp } from './app.setup';
 import { AppLogger } from './common/logging/logger';
 import { AppConfig, ConfigError, loadConfig } from './config/env';
 import { resolveDatabase } from './database/connect';
-import { runMigrationsLocked } from './database/data-source';
+import { migrateAtStart } from './database/migrate-at-start';
 import { loadDemoData } from './demo/demo';
 
 async function bootstrap(): Promise<void> {
@@ -26,8 +26,10 @@ async function bootstrap(): Promise<void> {
   const app = await createApp({ config, databaseUrl: database.url, logger });
   const dataSource = app.get(DataSource);
   if (config.runMigrations) {
-    const applied = await runMigrationsLocked(dataSource);
+    const { applied, grants } = await migrateAtStart(config, dataSource);
     if (applied.length > 0) logger.info('migrations applied', { migrations: applied });
+    if (grants) logger.info('runtime role granted its rights', { role: grants.role, tables: grants.tables });
+    for (const warning of grants?.warnings ?? []) logger.warn({ msg: 'runtime role', warning });
   }
   if (config.seedDemo && (await loadDemoData(dataSource))) logger.info('demo data loaded: see the README for the demo users');
 

@@ -76,19 +76,40 @@ function trustProxy(env: Env): boolean | number {
   return bool(env, 'TRUST_PROXY', false);
 }
 
-function databaseUrl(env: Env): string | null {
-  const raw = env.DATABASE_URL;
+function postgresUrl(env: Env, name: string): URL | null {
+  const raw = env[name];
   if (raw === undefined || raw === '') return null;
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    throw new ConfigError('DATABASE_URL must be a URL such as postgres://user:password@host:5432/jalin');
+    throw new ConfigError(`${name} must be a URL such as postgres://user:password@host:5432/jalin`);
   }
   if (!['postgres:', 'postgresql:'].includes(url.protocol)) {
-    throw new ConfigError(`DATABASE_URL must start with postgres://, got "${url.protocol}//"`);
+    throw new ConfigError(`${name} must start with postgres://, got "${url.protocol}//"`);
   }
-  return raw;
+  return url;
+}
+
+/**
+ * The runtime/owner split: MIGRATION_DATABASE_URL names the role that owns the schema and migrates it;
+ * DATABASE_URL's user is then the runtime role, which the migration step grants only what the API needs.
+ */
+function migrationDatabase(env: Env, runtime: URL | null): { migrationDatabaseUrl: string | null; runtimeRole: string | null } {
+  const owner = postgresUrl(env, 'MIGRATION_DATABASE_URL');
+  if (owner === null) return { migrationDatabaseUrl: null, runtimeRole: null };
+  if (runtime === null) {
+    throw new ConfigError('MIGRATION_DATABASE_URL needs DATABASE_URL (the runtime role); the embedded database has one role only');
+  }
+  const runtimeRole = decodeURIComponent(runtime.username);
+  const ownerRole = decodeURIComponent(owner.username);
+  if (runtimeRole === '' || ownerRole === '') {
+    throw new ConfigError('MIGRATION_DATABASE_URL and DATABASE_URL must both name their user, e.g. postgres://jalin_owner:password@host:5432/jalin');
+  }
+  if (runtimeRole === ownerRole) {
+    throw new ConfigError(`MIGRATION_DATABASE_URL must name another user than DATABASE_URL (both are "${runtimeRole}")`);
+  }
+  return { migrationDatabaseUrl: env.MIGRATION_DATABASE_URL as string, runtimeRole };
 }
 
 /**
@@ -107,6 +128,13 @@ function embeddedSecret(dataDir: string): string {
 /** Where the database is: a server named by DATABASE_URL, or the embedded one. */
 export interface DatabaseConfig {
   databaseUrl: string | null;
+  /**
+   * The schema owner's connection, used only to migrate (and to grant the runtime role its rights);
+   * null: migrations run as DATABASE_URL's user, as everything else does.
+   */
+  migrationDatabaseUrl: string | null;
+  /** DATABASE_URL's user when migrationDatabaseUrl is set: the role the migration step grants rights to. */
+  runtimeRole: string | null;
   dbPoolMax: number;
   /**
    * PostgreSQL statement_timeout of the API's connections, in milliseconds (0: none): a query that runs
@@ -119,8 +147,10 @@ export interface DatabaseConfig {
 
 /** The database part of the environment, for the API and for the migrations CLI. */
 export function loadDatabaseConfig(env: Env = process.env): DatabaseConfig {
+  const runtime = postgresUrl(env, 'DATABASE_URL');
   return {
-    databaseUrl: databaseUrl(env),
+    databaseUrl: runtime === null ? null : (env.DATABASE_URL as string),
+    ...migrationDatabase(env, runtime),
     // Two at least: start-up holds one connection for the migration lock while migrating on another.
     dbPoolMax: int(env, 'DB_POOL_MAX', 10, 2, 200),
     dbStatementTimeoutMs: int(env, 'DB_STATEMENT_TIMEOUT_MS', 30000, 0, 3_600_000),

@@ -3,10 +3,11 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { ConfigError, loadDatabaseConfig } from '../config/env';
 import { resolveDatabase } from './connect';
-import { dataSourceOptions, pendingSchemaChanges, revertLastMigrationLocked, runMigrationsLocked } from './data-source';
+import { dataSourceOptions, grantRuntimeRoleLocked, pendingSchemaChanges, revertLastMigrationLocked, runMigrationsAndGrantLocked, runMigrationsLocked } from './data-source';
+import type { RuntimeGrants } from './runtime-role';
 import { loadDemoData } from '../demo/demo';
 
-const USAGE = 'usage: cli.js run | revert | generate <Name> | check | seed-demo';
+const USAGE = 'usage: cli.js run | revert | generate <Name> | check | seed-demo | grant-runtime [role]';
 
 function migrationSource(className: string, up: string[], down: string[]): string {
   const literal = (q: string) => '`' + q.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${') + '`';
@@ -39,6 +40,11 @@ function addToIndex(fileBase: string, className: string): void {
   writeFileSync(indexPath, index);
 }
 
+function reportGrants(grants: RuntimeGrants): void {
+  console.log(`granted "${grants.role}" the runtime rights on ${grants.tables} tables`);
+  for (const warning of grants.warnings) console.warn(`warning: ${warning}`);
+}
+
 async function main(): Promise<number> {
   const [command, arg] = process.argv.slice(2);
   if (!command) {
@@ -47,13 +53,31 @@ async function main(): Promise<number> {
   }
   const config = loadDatabaseConfig();
   const target = await resolveDatabase(config);
-  const dataSource = new DataSource(dataSourceOptions(target.url, 2));
+  // Everything here changes the schema or is meant for the owner: it connects as the owner when the
+  // roles are split.
+  const dataSource = new DataSource(dataSourceOptions(config.migrationDatabaseUrl ?? target.url, 2));
   await dataSource.initialize();
+  /** Applies pending migrations and, when the roles are split, the runtime role's grants after them. */
+  const migrate = async (): Promise<string[]> => {
+    if (config.runtimeRole === null) return runMigrationsLocked(dataSource);
+    const { applied, grants } = await runMigrationsAndGrantLocked(dataSource, config.runtimeRole);
+    reportGrants(grants);
+    return applied;
+  };
   try {
     switch (command) {
       case 'run': {
-        const done = await runMigrationsLocked(dataSource);
+        const done = await migrate();
         console.log(done.length ? `applied: ${done.join(', ')}` : 'no pending migrations');
+        return 0;
+      }
+      case 'grant-runtime': {
+        const role = arg ?? config.runtimeRole;
+        if (!role) {
+          console.error('grant-runtime needs the runtime role: cli.js grant-runtime <role>, or MIGRATION_DATABASE_URL (owner) with DATABASE_URL (runtime) set');
+          return 2;
+        }
+        reportGrants(await grantRuntimeRoleLocked(dataSource, role));
         return 0;
       }
       case 'revert':
@@ -65,7 +89,7 @@ async function main(): Promise<number> {
           console.error('generate needs a PascalCase name, e.g. npm run migration:generate -- AddGrants');
           return 2;
         }
-        await runMigrationsLocked(dataSource);
+        await migrate();
         const { up, down } = await pendingSchemaChanges(dataSource);
         if (up.length === 0) {
           console.log('the schema already matches the entities: nothing to generate');
@@ -80,7 +104,7 @@ async function main(): Promise<number> {
         return 0;
       }
       case 'check': {
-        await runMigrationsLocked(dataSource);
+        await migrate();
         const { up } = await pendingSchemaChanges(dataSource);
         if (up.length > 0) {
           console.error('the migrations do not match the entities; a new migration would run:');
@@ -91,7 +115,7 @@ async function main(): Promise<number> {
         return 0;
       }
       case 'seed-demo': {
-        await runMigrationsLocked(dataSource);
+        await migrate();
         const loaded = await loadDemoData(dataSource);
         console.log(loaded ? 'demo data loaded' : 'demo data was already loaded');
         return 0;

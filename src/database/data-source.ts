@@ -2,6 +2,7 @@ import { DataSource, DataSourceOptions, Logger, MigrationExecutor, QueryRunner }
 import { MIGRATIONS } from '../../migrations';
 import { ENTITIES } from './entities';
 import { SnakeNamingStrategy } from './naming.strategy';
+import { grantRuntimeRole, RuntimeGrants } from './runtime-role';
 
 /**
  * The one set of DataSource options, used by the API, the migrations CLI and the tests.
@@ -62,6 +63,25 @@ export async function runMigrationsLocked(dataSource: DataSource): Promise<strin
     const done = await executor.executePendingMigrations();
     return done.map((m) => m.name);
   });
+}
+
+/**
+ * Runs pending migrations as the schema owner and then, under the same lock (concurrent GRANTs on one
+ * table fail), grants the runtime role its rights on every table, those just created included.
+ */
+export async function runMigrationsAndGrantLocked(dataSource: DataSource, runtimeRole: string): Promise<{ applied: string[]; grants: RuntimeGrants }> {
+  return underMigrationLock(dataSource, async (runner) => {
+    const executor = new MigrationExecutor(dataSource, runner);
+    executor.transaction = 'each';
+    const done = await executor.executePendingMigrations();
+    const grants = await grantRuntimeRole(runner, runtimeRole);
+    return { applied: done.map((m) => m.name), grants };
+  });
+}
+
+/** Grants the runtime role its rights (see grantRuntimeRole) under the migration lock. */
+export async function grantRuntimeRoleLocked(dataSource: DataSource, runtimeRole: string): Promise<RuntimeGrants> {
+  return underMigrationLock(dataSource, (runner) => grantRuntimeRole(runner, runtimeRole));
 }
 
 /** Reverts the last migration while holding the same lock as a migration run. */

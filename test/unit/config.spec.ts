@@ -11,6 +11,8 @@ describe('loadConfig', () => {
     const a = loadConfig({ PGLITE_DATA_DIR: dir });
     const b = loadConfig({ PGLITE_DATA_DIR: dir });
     expect(a.databaseUrl).toBeNull();
+    expect(a.migrationDatabaseUrl).toBeNull();
+    expect(a.runtimeRole).toBeNull();
     expect(a.seedDemo).toBe(true);
     expect(a.port).toBe(3000);
     expect(a.jwtSecret.length).toBeGreaterThanOrEqual(32);
@@ -25,11 +27,38 @@ describe('loadConfig', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://u@h/db', JWT_SECRET: SECRET, SEED_DEMO: 'true' }).seedDemo).toBe(true);
   });
 
+  it('migrates as the role of MIGRATION_DATABASE_URL and names the runtime role after DATABASE_URL\'s user', () => {
+    const one = loadConfig({ DATABASE_URL: 'postgres://jalin@h/db', JWT_SECRET: SECRET });
+    expect(one.migrationDatabaseUrl).toBeNull();
+    expect(one.runtimeRole).toBeNull();
+    const split = loadConfig({
+      DATABASE_URL: 'postgres://jalin%5Fruntime:s%40cret@h/db',
+      MIGRATION_DATABASE_URL: 'postgresql://jalin_owner:other@h:5432/db',
+      JWT_SECRET: SECRET,
+    });
+    expect(split.databaseUrl).toBe('postgres://jalin%5Fruntime:s%40cret@h/db');
+    expect(split.migrationDatabaseUrl).toBe('postgresql://jalin_owner:other@h:5432/db');
+    expect(split.runtimeRole).toBe('jalin_runtime');
+  });
+
+  it.each([
+    [{ MIGRATION_DATABASE_URL: 'postgres://owner@h/db', JWT_SECRET: SECRET }, /needs DATABASE_URL/],
+    [{ DATABASE_URL: 'postgres://jalin@h/db', MIGRATION_DATABASE_URL: 'postgres://jalin:x@h/db', JWT_SECRET: SECRET }, /another user .*"jalin"/],
+    [{ DATABASE_URL: 'postgres://h/db', MIGRATION_DATABASE_URL: 'postgres://owner@h/db', JWT_SECRET: SECRET }, /must both name their user/],
+    [{ DATABASE_URL: 'postgres://app@h/db', MIGRATION_DATABASE_URL: 'postgres://h/db', JWT_SECRET: SECRET }, /must both name their user/],
+  ])('refuses a split that would not split: %j', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
   it.each([
     [{ PORT: 'abc' }, 'PORT'],
     [{ PORT: '70000' }, 'PORT'],
     [{ DATABASE_URL: 'mysql://h/db', JWT_SECRET: SECRET }, 'DATABASE_URL'],
     [{ DATABASE_URL: 'not a url', JWT_SECRET: SECRET }, 'DATABASE_URL'],
+    [{ DATABASE_URL: 'postgres://app@h/db', MIGRATION_DATABASE_URL: 'mysql://owner@h/db', JWT_SECRET: SECRET }, 'MIGRATION_DATABASE_URL'],
+    [{ DATABASE_URL: 'postgres://app@h/db', MIGRATION_DATABASE_URL: 'owner at h', JWT_SECRET: SECRET }, 'MIGRATION_DATABASE_URL'],
+    [{ MIGRATION_DATABASE_URL: 'postgres://owner@h/db', JWT_SECRET: SECRET }, 'MIGRATION_DATABASE_URL'],
     [{ JWT_SECRET: 'short' }, 'JWT_SECRET'],
     [{ LOG_LEVEL: 'loud', JWT_SECRET: SECRET }, 'LOG_LEVEL'],
     [{ RUN_MIGRATIONS: 'maybe', JWT_SECRET: SECRET }, 'RUN_MIGRATIONS'],
