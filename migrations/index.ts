@@ -1,3 +1,4 @@
+import { MailOutboxPasswordReset1796490121238 } from './1796490121238-MailOutboxPasswordReset';
 import { UserLocale1795551200000 } from './1795551200000-UserLocale';
 import { NotificationParams1795552000000 } from './1795552000000-NotificationParams';
 import { ReportIndexes1795550003778 } from './1795550003778-ReportIndexes';
@@ -18,4 +19,5 @@ export const MIGRATIONS: Function[] = [
   ReportIndexes1795550003778,
   UserLocale1795551200000,
   NotificationParams1795552000000,
+  MailOutboxPasswordReset1796490121238,
 ];

@@ -22,6 +22,7 @@ import { GrantsModule } from './grants/grants.module';
 import { HealthModule } from './health/health.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
 import { JobsModule } from './jobs/jobs.module';
+import { MailModule } from './mail/mail.module';
 import { MentoringModule } from './mentoring/mentoring.module';
 import { MousModule } from './mous/mous.module';
 import { NotificationsModule } from './notifications/notifications.module';
@@ -89,6 +90,7 @@ export class AppModule {
         DocumentsModule,
         CompetitionsModule,
         NotificationsModule,
+        MailModule,
         JobsModule,
         GrantsModule,
         IdempotencyModule,

@@ -2,12 +2,15 @@ import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { APP_CONFIG, AppConfig } from '../config/env';
+import { MailModule } from '../mail/mail.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { JwtStrategy } from './jwt.strategy';
 import { LoginThrottle } from './login-throttle';
+import { PasswordResetController, UserPasswordResetController } from './password-reset.controller';
+import { PasswordResetService } from './password-reset.service';
 import { accessTokenKey } from './tokens';
 
 @Module({
@@ -15,6 +18,7 @@ import { accessTokenKey } from './tokens';
     PassportModule,
     OrganizationsModule,
     UsersModule,
+    MailModule,
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => {
@@ -23,7 +27,7 @@ import { accessTokenKey } from './tokens';
       },
     }),
   ],
-  controllers: [AuthController],
-  providers: [AuthService, JwtStrategy, LoginThrottle],
+  controllers: [AuthController, PasswordResetController, UserPasswordResetController],
+  providers: [AuthService, JwtStrategy, LoginThrottle, PasswordResetService],
 })
 export class AuthModule {}

@@ -28,6 +28,42 @@ export interface AppConfig extends DatabaseConfig {
   jobsEnabled: boolean;
   /** Folder of the built web portal (index.html, assets/), absolute; null: dist/portal beside the compiled API. */
   portalDir: string | null;
+  /** Outgoing e-mail: the SMTP server (none: messages are kept), the sender and the portal links. */
+  mail: MailConfig;
+  /** Password reset requests per email address within the window, counted whether or not the address is known. */
+  passwordResetMaxPerAccount: number;
+  /** Password reset requests per client address within the window. */
+  passwordResetMaxPerAddress: number;
+  passwordResetWindowSeconds: number;
+}
+
+/** The SMTP server messages are sent through. */
+export interface SmtpConfig {
+  host: string;
+  port: number;
+  /** TLS from the first byte (SMTPS, usually port 465); otherwise STARTTLS when the server offers it. */
+  secure: boolean;
+  /** Refuse to send unless the connection is upgraded with STARTTLS (ignored when `secure`). */
+  requireTls: boolean;
+  /** Both or neither. */
+  user: string | null;
+  password: string | null;
+}
+
+/** Outgoing e-mail. */
+export interface MailConfig {
+  /** null: no SMTP server; messages are kept in the outbox, logged, and listed for admins. */
+  smtp: SmtpConfig | null;
+  /** The From header, e.g. `Jalin <no-reply@jalin.example>`. */
+  from: string;
+  /** The domain of each message's stable Message-ID: the one of the From address. */
+  messageIdDomain: string;
+  /** Where the portal is, without a trailing slash; every message links into it. */
+  portalBaseUrl: string;
+  /** How often each replica's worker looks for messages that are due. */
+  workerIntervalMs: number;
+  /** Sending attempts before a message is given up as failed. */
+  maxAttempts: number;
 }
 
 /** Raised with one line naming the variable that is missing or malformed. */
@@ -145,6 +181,54 @@ export interface DatabaseConfig {
   pglitePort: number;
 }
 
+const MAIL_FROM_PATTERN = /^(?:[^<>\r\n]*<([^<>@\s]+@([^<>@\s]+))>|([^<>@\s]+@([^<>@\s]+)))$/;
+
+function httpUrl(env: Env, name: string, fallback: string): string {
+  const raw = str(env, name, fallback);
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} must be a URL such as https://jalin.example.org, got "${raw}"`);
+  }
+  if (!['http:', 'https:'].includes(url.protocol) || url.search !== '' || url.hash !== '') {
+    throw new ConfigError(`${name} must be an http:// or https:// URL without ?query or #fragment, got "${raw}"`);
+  }
+  return raw.replace(/\/+$/, '');
+}
+
+/** The e-mail part of the environment. */
+export function loadMailConfig(env: Env, port: number): MailConfig {
+  const host = str(env, 'SMTP_HOST', '');
+  const secure = bool(env, 'SMTP_SECURE', false);
+  const user = str(env, 'SMTP_USER', '');
+  const password = str(env, 'SMTP_PASSWORD', '');
+  if ((user === '') !== (password === '')) throw new ConfigError('SMTP_USER and SMTP_PASSWORD must be set together (or both left out)');
+  const from = str(env, 'MAIL_FROM', 'Jalin <no-reply@jalin.invalid>');
+  const m = MAIL_FROM_PATTERN.exec(from.trim());
+  if (!m) throw new ConfigError(`MAIL_FROM must be an address such as no-reply@jalin.example or "Jalin <no-reply@jalin.example>", got "${from}"`);
+  if (host !== '' && env.MAIL_FROM === undefined) throw new ConfigError('MAIL_FROM is required when SMTP_HOST is set, e.g. "Jalin <no-reply@jalin.example>"');
+  if (host !== '' && env.PORTAL_BASE_URL === undefined) throw new ConfigError('PORTAL_BASE_URL is required when SMTP_HOST is set: the address of the portal that e-mails link to, e.g. https://jalin.example.org');
+  return {
+    smtp:
+      host === ''
+        ? null
+        : {
+            host,
+            port: int(env, 'SMTP_PORT', secure ? 465 : 587, 1, 65535),
+            secure,
+            requireTls: bool(env, 'SMTP_REQUIRE_TLS', false),
+            user: user === '' ? null : user,
+            password: password === '' ? null : password,
+          },
+    from: from.trim(),
+    messageIdDomain: (m[2] ?? m[4]).toLowerCase(),
+    portalBaseUrl: httpUrl(env, 'PORTAL_BASE_URL', `http://localhost:${port}`),
+    workerIntervalMs: int(env, 'MAIL_WORKER_INTERVAL_MS', 10_000, 100, 3_600_000),
+    maxAttempts: int(env, 'MAIL_MAX_ATTEMPTS', 8, 1, 50),
+  };
+}
+
 /** The database part of the environment, for the API and for the migrations CLI. */
 export function loadDatabaseConfig(env: Env = process.env): DatabaseConfig {
   const runtime = postgresUrl(env, 'DATABASE_URL');
@@ -179,10 +263,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (!/^\d+(b|kb|mb)$/i.test(bodyLimit)) {
     throw new ConfigError(`BODY_LIMIT must look like 512kb or 1mb, got "${bodyLimit}"`);
   }
+  const port = int(env, 'PORT', 3000, 0, 65535);
   return {
     nodeEnv,
     host: str(env, 'HOST', '0.0.0.0'),
-    port: int(env, 'PORT', 3000, 0, 65535),
+    port,
     ...db,
     runMigrations: bool(env, 'RUN_MIGRATIONS', true),
     seedDemo: bool(env, 'SEED_DEMO', dbUrl === null),
@@ -200,6 +285,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     documentsDir: resolve(str(env, 'DOCUMENTS_DIR', '.data/documents')),
     jobsEnabled: bool(env, 'JOBS_ENABLED', true),
     portalDir: env.PORTAL_DIR ? resolve(env.PORTAL_DIR) : null,
+    mail: loadMailConfig(env, port),
+    passwordResetMaxPerAccount: int(env, 'PASSWORD_RESET_MAX_PER_ACCOUNT', 3, 1, 1000),
+    passwordResetMaxPerAddress: int(env, 'PASSWORD_RESET_MAX_PER_ADDRESS', 10, 1, 100000),
+    passwordResetWindowSeconds: int(env, 'PASSWORD_RESET_WINDOW_SECONDS', 3600, 1, 86400),
   };
 }
 

@@ -44,6 +44,8 @@ import { MentoringSession } from '../mentoring/mentoring-session.entity';
 import { TrainingParticipant } from '../trainings/training-participant.entity';
 import { Training } from '../trainings/training.entity';
 import { SeedRun } from './seed-run.entity';
+import { OutboxMessage } from '../mail/outbox-message.entity';
+import { PasswordResetToken } from '../auth/password-reset-token.entity';
 
 /** Every entity of the schema; the migrations must produce exactly these tables. */
 export const ENTITIES = [
@@ -98,4 +100,6 @@ export const ENTITIES = [
   ConflictDeclaration,
   EntryScore,
   CompetitionResult,
+  OutboxMessage,
+  PasswordResetToken,
 ];

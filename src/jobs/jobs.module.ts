@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { MailModule } from '../mail/mail.module';
 import { MousModule } from '../mous/mous.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { JobRunsRepository } from './job-runs.repository';
@@ -7,7 +8,7 @@ import { JobsController } from './jobs.controller';
 import { MouExpiryJob } from './mou-expiry.job';
 
 @Module({
-  imports: [MousModule, NotificationsModule],
+  imports: [MousModule, NotificationsModule, MailModule],
   controllers: [JobsController],
   providers: [JobRunsRepository, MouExpiryJob, JobScheduler],
   exports: [MouExpiryJob],

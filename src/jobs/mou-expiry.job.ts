@@ -7,6 +7,7 @@ import { MouLifecycleService } from '../mous/mou-lifecycle.service';
 import type { LifecycleActor, StatusSweep } from '../mous/mou-lifecycle.service';
 import { daysBetween, REMINDER_DAYS, reminderStep } from '../mous/mou-status';
 import type { NoticeTarget } from '../mous/mous.repository';
+import { MailService } from '../mail/mail.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { MouExpiryRunResponse } from './dto/mou-expiry-run.response';
 import { JobRunsRepository } from './job-runs.repository';
@@ -52,11 +53,11 @@ function expiredNotice(m: NoticeTarget) {
  * The daily MoU job: (1) activates awaiting MoUs whose signatures are complete and whose effective
  * date has come (superseding the MoUs they renew), (2) expires active MoUs past their expiry date,
  * (3) reminds the company's CSR officers and the school's principals 90, 30 and 7 days before an
- * MoU expires (and when it has expired), as in-app notifications.
+ * MoU expires (and when it has expired), as in-app notifications and e-mails.
  *
  * Safe with any number of replicas: the run first claims the day in `job_runs` and does all its
- * work in the same transaction, so exactly one replica works each day; notifications carry dedupe
- * keys, so even a repeated run writes each notice once.
+ * work in the same transaction, so exactly one replica works each day; notifications and e-mails carry
+ * dedupe keys, so even a repeated run writes each notice once.
  */
 @Injectable()
 export class MouExpiryJob {
@@ -65,6 +66,7 @@ export class MouExpiryJob {
     private readonly runs: JobRunsRepository,
     private readonly lifecycle: MouLifecycleService,
     private readonly notifications: NotificationsService,
+    private readonly mail: MailService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
@@ -110,7 +112,9 @@ export class MouExpiryJob {
   private async noticeExpired(manager: EntityManager, sweep: StatusSweep): Promise<number> {
     let written = 0;
     for (const target of await this.lifecycle.noticeTargets(manager, sweep.expired)) {
-      written += await this.notifications.notify(manager, target.recipients, expiredNotice(target));
+      const notice = expiredNotice(target);
+      written += await this.notifications.notify(manager, target.recipients, notice);
+      await this.mail.enqueueForUsers(manager, target.recipients, { kind: 'mou_expired', params: { ...notice.params, mouId: target.id }, entityType: 'mou', entityId: target.id, dedupeKey: notice.dedupeKey });
     }
     return written;
   }
@@ -119,7 +123,11 @@ export class MouExpiryJob {
     let written = 0;
     for (const mou of await this.lifecycle.expiringWithin(manager, today, FURTHEST_REMINDER)) {
       const step = reminderStep(mou.expiryDate, today);
-      if (step !== null) written += await this.notifications.notify(manager, mou.recipients, reminderNotice(mou, step, today));
+      if (step === null) continue;
+      const notice = reminderNotice(mou, step, today);
+      written += await this.notifications.notify(manager, mou.recipients, notice);
+      // The same reminder by e-mail, once per recipient and step, in each recipient's language.
+      await this.mail.enqueueForUsers(manager, mou.recipients, { kind: 'mou_expiring', params: { ...notice.params, mouId: mou.id }, entityType: 'mou', entityId: mou.id, dedupeKey: notice.dedupeKey });
     }
     return written;
   }

@@ -24,7 +24,8 @@ export class UsersController {
   @ApiOperation({
     summary: 'Create or invite a user',
     description:
-      'Admins create users in any organisation, with a password or by invitation. CSR officers, principals and education officers invite users into their own organisation: the answer carries a one-time invitation token (valid 7 days) that the person accepts with POST /api/v1/auth/accept-invitation, choosing their password.',
+      'Admins create users in any organisation, with a password or by invitation. CSR officers, principals and education officers invite users into their own organisation: the answer carries a one-time invitation token (valid 7 days) that the person accepts with POST /api/v1/auth/accept-invitation, choosing their password. ' +
+      "Every invitation is also emailed to the person (in Bahasa Indonesia until they choose English) with a link to the portal's /invitation?token=… page.",
   })
   @ApiCreatedResponse({ type: CreatedUserResponse })
   @ApiProblems(409, 422)

@@ -7,6 +7,7 @@ import { newRefreshToken } from '../auth/tokens';
 import { Actor, isAdmin } from '../common/auth/actor';
 import { isUniqueViolation, updateIfVersion } from '../common/database/optimistic';
 import { AppError } from '../common/errors/app-error';
+import { MailService } from '../mail/mail.service';
 import { DEFAULT_PAGE_SIZE, Page, toPage } from '../common/pagination/pagination';
 import { Organization } from '../organizations/organization.entity';
 import type { OrganizationType } from '../organizations/organization-type';
@@ -63,6 +64,7 @@ export class UsersService {
     private readonly dataSource: DataSource,
     private readonly users: UsersRepository,
     private readonly audit: AuditService,
+    private readonly mail: MailService,
   ) {}
 
   /**
@@ -104,6 +106,20 @@ export class UsersService {
             invitedByUserId: invitation ? actor.userId : null,
           }),
         );
+        if (invitation && invitationExpiresAt) {
+          // Written with the user, so the invitation mail goes out if and only if the user exists.
+          const inviter = await manager.findOneOrFail(User, { where: { id: actor.userId } });
+          await this.mail.enqueue(
+            manager,
+            { userId: user.id, email: user.email, locale: user.locale ?? 'id' },
+            {
+              kind: 'invitation',
+              params: { fullName: user.fullName, inviterName: inviter.fullName, organizationName: org.name, role: user.role, token: invitation.token, expiresAt: invitationExpiresAt.toISOString() },
+              entityType: 'user',
+              entityId: user.id,
+            },
+          );
+        }
         await this.audit.record(manager, actor, {
           action: invitation ? 'invite' : 'create',
           entityType: 'user',

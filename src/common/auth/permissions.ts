@@ -74,6 +74,8 @@ export enum Permission {
   AuditRead = 'audit:read',
   /** Run a daily job now (admins only). */
   JobsRun = 'jobs:run',
+  /** See the e-mail outbox: sent, waiting, kept and failed messages (admins only). */
+  MailRead = 'mail:read',
   /** The portfolio report of a company's program: figures, series, health, exports and charts. */
   ReportsPortfolio = 'reports:portfolio',
   /** The region report of an education office's jurisdiction (admins: any region). */

@@ -141,6 +141,42 @@ export const ERROR_CATALOG = {
       id: 'Undangan tidak dikenal, sudah diterima, atau kedaluwarsa (undangan berlaku 7 hari). Minta pengundang Anda mengirim undangan baru.',
     },
   },
+  /** The password reset link's token is unknown (mistyped, cut short) or its account is disabled. */
+  password_reset_invalid: {
+    status: 404,
+    title: { en: 'This password reset link is not valid', id: 'Tautan atur ulang kata sandi ini tidak valid' },
+    detail: {
+      en: 'The link is incomplete or unknown. Open it again from the email, copying the whole address, or ask for a new one on the sign-in page.',
+      id: 'Tautan tidak lengkap atau tidak dikenal. Buka lagi dari email dengan menyalin seluruh alamatnya, atau minta tautan baru di halaman masuk.',
+    },
+  },
+  /** The password reset link is older than its hour. */
+  password_reset_expired: {
+    status: 410,
+    title: { en: 'This password reset link has expired', id: 'Tautan atur ulang kata sandi ini sudah kedaluwarsa' },
+    detail: {
+      en: 'A reset link works for one hour. Ask for a new one on the sign-in page ("Forgot password").',
+      id: 'Tautan atur ulang hanya berlaku satu jam. Minta tautan baru di halaman masuk ("Lupa kata sandi").',
+    },
+  },
+  /** The password reset link was used already (each works once; a reset also ends the user's other links). */
+  password_reset_used: {
+    status: 410,
+    title: { en: 'This password reset link was already used', id: 'Tautan atur ulang kata sandi ini sudah dipakai' },
+    detail: {
+      en: 'Each reset link works once, and setting a new password ends every other link sent before. Sign in with your new password, or ask for a new link.',
+      id: 'Setiap tautan atur ulang hanya berlaku sekali, dan kata sandi baru membatalkan semua tautan lain yang dikirim sebelumnya. Masuk dengan kata sandi baru Anda, atau minta tautan baru.',
+    },
+  },
+  /** Too many password reset requests for one email address or from one client address. */
+  too_many_password_resets: {
+    status: 429,
+    title: { en: 'Too many password reset requests', id: 'Terlalu banyak permintaan atur ulang kata sandi' },
+    detail: {
+      en: (p) => `Check your inbox (and spam folder) for the link already sent. Wait ${p.retryAfter} seconds before asking again.`,
+      id: (p) => `Periksa kotak masuk (dan folder spam) Anda untuk tautan yang sudah dikirim. Tunggu ${p.retryAfter} detik sebelum meminta lagi.`,
+    },
+  },
   /** The account is disabled. */
   account_disabled: {
     status: 403,

@@ -72,6 +72,7 @@ export const PERMISSION_ACTIONS: Record<Permission, Words> = {
   [Permission.NotificationsRead]: { en: 'see notifications', id: 'melihat notifikasi' },
   [Permission.AuditRead]: { en: 'see the audit log', id: 'melihat log audit' },
   [Permission.JobsRun]: { en: 'run scheduled jobs', id: 'menjalankan tugas terjadwal' },
+  [Permission.MailRead]: { en: 'see the e-mail outbox', id: 'melihat kotak keluar email' },
   [Permission.ReportsPortfolio]: { en: "see a program's portfolio report", id: 'melihat laporan portofolio program' },
   [Permission.ReportsRegion]: { en: 'see region reports', id: 'melihat laporan wilayah' },
   [Permission.SchoolTimelineRead]: { en: "see a school's timeline", id: 'melihat linimasa sekolah' },

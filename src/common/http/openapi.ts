@@ -21,6 +21,7 @@ export const API_TAGS: ReadonlyArray<{ name: string; description: string }> = [
   { name: 'agenda', description: "What a signed-in user has to do next." },
   { name: 'notifications', description: "A user's notifications." },
   { name: 'audit', description: 'Who changed what, and when.' },
+  { name: 'mail', description: 'Outgoing e-mail: the outbox of sent, waiting, kept and failed messages.' },
   { name: 'jobs', description: 'Scheduled jobs, run by hand by an administrator.' },
   { name: 'health', description: 'Liveness and readiness, for operators and load balancers.' },
 ];
