@@ -28,27 +28,27 @@ const YEAR = 2025;
 /** The three categories, each with the plan topic an entry in it grows from. */
 const CATEGORIES: Array<{ name: string; topic: Topic; titles: string[] }> = [
   {
-    name: 'Literacy innovation',
+    name: 'Inovasi literasi',
     topic: 'literacy',
     titles: ['Pojok Baca Keliling', 'Sahabat Literasi Pagi', 'Pohon Literasi Kelas', 'Jurnal Cerita Siswa', 'Perpustakaan Lorong', 'Literasi Bersama Orang Tua', 'Festival Dongeng Sekolah'],
   },
   {
-    name: 'Child-friendly school',
+    name: 'Sekolah ramah anak',
     topic: 'child_friendly_school',
     titles: ['Sekolah Tanpa Perundungan', 'Kotak Suara Anak', 'Duta Ramah Anak', 'Kelas Nyaman Bersama', 'Taman Bermain Aman', 'Forum Anak Sekolah', 'Sahabat Sebaya'],
   },
   {
-    name: 'Disaster preparedness',
+    name: 'Kesiapsiagaan bencana',
     topic: 'disaster_preparedness',
     titles: ['Siaga Banjir Sejak Dini', 'Jalur Evakuasi Cerdas', 'Tas Siaga Keluarga', 'Simulasi Gempa Bulanan', 'Kampung Siaga Sekolah', 'Peta Risiko Bersama Siswa', 'Sirine Sekolah Tangguh'],
   },
 ];
 
 const CRITERIA = [
-  { name: 'Innovation', description: 'How new the idea is for the school and its surroundings.', weight: 30, maxScore: 20 },
-  { name: 'Impact on learners', description: 'What changed for the students, with evidence.', weight: 30, maxScore: 20 },
-  { name: 'Sustainability', description: 'Whether the school can keep it going without the grant.', weight: 25, maxScore: 10 },
-  { name: 'Parent and community involvement', description: 'How parents, the committee and neighbours take part.', weight: 15, maxScore: 10 },
+  { name: 'Kebaruan', description: 'Seberapa baru gagasan ini bagi sekolah dan lingkungannya.', weight: 30, maxScore: 20 },
+  { name: 'Dampak bagi siswa', description: 'Apa yang berubah bagi siswa, disertai bukti.', weight: 30, maxScore: 20 },
+  { name: 'Keberlanjutan', description: 'Apakah sekolah dapat meneruskannya tanpa dana hibah.', weight: 25, maxScore: 10 },
+  { name: 'Keterlibatan orang tua dan masyarakat', description: 'Bagaimana orang tua, komite sekolah dan warga sekitar ikut terlibat.', weight: 15, maxScore: 10 },
 ];
 
 /** The four judges added to the demo judge; all of Universitas Lambung Mangkurat. */

@@ -270,9 +270,9 @@ async function newGrant(manager: EntityManager, id: string, plan: DemoPlan, year
     awardedAmount: awarded.toString(),
     fundedBudgetLineIds: lines.map((l) => l.id),
     conditions: [
-      'Every purchase has a receipt (nota or kuitansi) uploaded with the expense report.',
-      "The next tranche is paid after the previous tranche's expense report is accepted.",
-      'Unspent money is returned to the company by 15 December.',
+      'Setiap belanja disertai nota atau kuitansi yang diunggah bersama laporan pengeluaran.',
+      'Termin berikutnya dicairkan setelah laporan pengeluaran termin sebelumnya diterima.',
+      'Sisa dana yang tidak terpakai dikembalikan kepada perusahaan paling lambat 15 Desember.',
     ],
     requireReportBeforeNextTranche: true,
     status: 'awarded' as const,
@@ -303,7 +303,7 @@ export const grantsDemoStep: DemoStep = {
     const g2024 = await newGrant(manager, GRANT_DEMO_IDS.grant2024, plan2024, 2024, lines2024, csr, principal, '2024-02-12');
     const award2024 = lines2024.reduce((s, l) => s + BigInt(l.total), 0n);
     const tranche1 = share(award2024, 60);
-    const t1 = await g2024.tranche('2024-03-04', tranche1, 'TRK/CSR/2024/0311', 'First tranche: 60% of the award');
+    const t1 = await g2024.tranche('2024-03-04', tranche1, 'TRK/CSR/2024/0311', 'Termin pertama: 60% dari nilai hibah');
     const firstSpend = share(tranche1, 90);
     await g2024.report({
       title: 'Laporan termin 1: Maret–Mei 2024',
@@ -312,7 +312,7 @@ export const grantsDemoStep: DemoStep = {
       lines: spread(lines2024, firstSpend).map((x, i) => ({ spentOn: `2024-0${3 + (i % 3)}-1${i % 10}`, description: `Belanja ${x.line.item}`, line: x.line, amount: x.amount })),
       rounds: [{ submittedOn: '2024-05-20', acceptedOn: '2024-05-27' }],
     });
-    const t2 = await g2024.tranche('2024-06-10', award2024 - tranche1, 'TRK/CSR/2024/0642', 'Second and last tranche');
+    const t2 = await g2024.tranche('2024-06-10', award2024 - tranche1, 'TRK/CSR/2024/0642', 'Termin kedua sekaligus terakhir');
     // The school spends all but about 2.5% of the award.
     const secondSpend = award2024 - firstSpend - share(award2024, 2) - share(award2024, 1) / 2n;
     const secondLines = spread(lines2024, secondSpend);
@@ -322,11 +322,11 @@ export const grantsDemoStep: DemoStep = {
       createdOn: '2024-10-08',
       lines: secondLines.map((x, i) => ({ spentOn: `2024-${String(7 + (i % 4)).padStart(2, '0')}-2${i % 8}`, description: `Belanja ${x.line.item} (semester 2)`, line: x.line, amount: x.amount })),
       rounds: [
-        { submittedOn: '2024-10-15', returnedOn: '2024-10-22', returnReason: 'Two receipts are unreadable and one has no date: upload clearer scans and submit again.', rejectLine: 0 },
+        { submittedOn: '2024-10-15', returnedOn: '2024-10-22', returnReason: 'Dua kuitansi tidak terbaca dan satu kuitansi tidak bertanggal: unggah hasil pindaian yang lebih jelas, lalu kirim ulang.', rejectLine: 0 },
         { submittedOn: '2024-11-04', acceptedOn: '2024-11-11' },
       ],
     });
-    await g2024.settle('2024-12-16', 'Year-end evaluation: the unspent rest of the 2024 grant was transferred back to PT Trakindo Utama (TRK/RET/2024/0091).');
+    await g2024.settle('2024-12-16', 'Evaluasi akhir tahun: sisa dana hibah 2024 yang tidak terpakai telah ditransfer kembali ke PT Trakindo Utama (TRK/RET/2024/0091).');
     await g2024.finish();
 
     const plan2025 = await findPlan(manager, 2025);
@@ -334,7 +334,7 @@ export const grantsDemoStep: DemoStep = {
     const g2025 = await newGrant(manager, GRANT_DEMO_IDS.grant2025, plan2025, 2025, lines2025, csr, principal, '2025-02-10');
     const award2025 = lines2025.reduce((s, l) => s + BigInt(l.total), 0n);
     const first2025 = share(award2025, 50);
-    const t2025 = await g2025.tranche('2025-03-03', first2025, 'TRK/CSR/2025/0307', 'First tranche: half of the award');
+    const t2025 = await g2025.tranche('2025-03-03', first2025, 'TRK/CSR/2025/0307', 'Termin pertama: separuh dari nilai hibah');
     await g2025.report({
       title: 'Laporan termin 1: Maret–Juni 2025',
       trancheNumber: t2025,

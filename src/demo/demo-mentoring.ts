@@ -94,52 +94,52 @@ function sessions(y: number): DemoSession[] {
       topic: 'student_mental_health',
       counts: { principal: 1, teachers: 18, education_staff: 3, supervisor: 1 },
       notes:
-        'Two-day planning workshop (22–23 January, 6 hours a day): shared reflection on the school and last year\'s programs, brainstorming of needs, group drafting on the Edukasi 101 template. ' +
-        'The groups chose student mental health: a daily feelings check-in, a counselling corner and a wellbeing survey.',
+        'Lokakarya perencanaan dua hari (22–23 Januari, 6 jam per hari): refleksi bersama tentang sekolah dan program tahun lalu, curah pendapat kebutuhan, penyusunan rencana per kelompok dengan templat Edukasi 101. ' +
+        'Hasil diskusi kelompok: fokus pada kesehatan mental siswa, dengan cek perasaan harian, pojok konseling dan survei kesejahteraan siswa.',
       confirmation: 'confirmed',
     },
-    visit('02', '11', 'student_mental_health', 'Walked through the plan with the homeroom teachers; agreed how the daily feelings check-in runs in grades 1–6.', 12),
-    visit('03', '11', 'student_mental_health', 'Observed check-ins in grades 2 and 5; coached two teachers on responding to a child who reports feeling sad.', 8),
-    visit('04', '15', 'child_friendly_school', 'Chose the room for the counselling corner with the principal; listed furniture and reading material.', 6),
-    visit('05', '13', 'student_mental_health', 'Reviewed the first two months of check-in records; grade 4 needs support with keeping them.', 10),
-    visit('06', '10', 'student_mental_health', 'Planned visit on the wellbeing survey.', 0, 'disputed'),
-    visit('07', '15', 'student_mental_health', 'Prepared the student wellbeing survey with the teachers; parents are informed through the class WhatsApp groups.', 14),
+    visit('02', '11', 'student_mental_health', 'Membahas rencana bersama para wali kelas; menyepakati pelaksanaan cek perasaan harian di kelas 1–6.', 12),
+    visit('03', '11', 'student_mental_health', 'Mengamati cek perasaan di kelas 2 dan 5; membimbing dua guru cara menanggapi anak yang mengaku sedang sedih.', 8),
+    visit('04', '15', 'child_friendly_school', 'Memilih ruangan untuk pojok konseling bersama kepala sekolah; mendata kebutuhan perabot dan bahan bacaan.', 6),
+    visit('05', '13', 'student_mental_health', 'Meninjau catatan cek perasaan dua bulan pertama; kelas 4 perlu dibantu agar pencatatannya rutin.', 10),
+    visit('06', '10', 'student_mental_health', 'Rencana kunjungan untuk membahas survei kesejahteraan siswa.', 0, 'disputed'),
+    visit('07', '15', 'student_mental_health', 'Menyiapkan survei kesejahteraan siswa bersama para guru; orang tua diberi tahu melalui grup WhatsApp kelas.', 14),
     {
       on: `${y}-08-12`,
       minutes: 90,
       mode: 'online',
       topic: 'parenting',
       counts: { principal: 1, teachers: 6, parents: 22 },
-      notes: 'Online meeting with parents: how to talk with children about feelings at home; questions about the survey.',
+      notes: 'Pertemuan daring dengan orang tua: cara membicarakan perasaan bersama anak di rumah; tanya jawab seputar survei.',
       confirmation: 'confirmed',
     },
-    visit('09', '16', 'student_mental_health', 'The counselling corner is open; coached the school counsellor on keeping confidential notes.', 9),
-    visit('10', '14', 'horizontal_learning', 'Prepared the good-practice presentation for the horizontal learning day with the nearby schools.', 11),
-    visit('11', '11', 'student_mental_health', 'Went through the first survey results and the end-of-year evaluation plan.', 12, 'pending'),
+    visit('09', '16', 'student_mental_health', 'Pojok konseling sudah dibuka; membimbing guru BK dalam menyimpan catatan yang bersifat rahasia.', 9),
+    visit('10', '14', 'horizontal_learning', 'Menyiapkan presentasi praktik baik untuk kegiatan horizontal learning bersama sekolah-sekolah sekitar.', 11),
+    visit('11', '11', 'student_mental_health', 'Membahas hasil survei pertama dan rencana evaluasi akhir tahun.', 12, 'pending'),
   ];
   return list.map((s, i) =>
     i === 5
-      ? { ...s, disputeReason: 'No visit took place on 10 June: the school held the end-of-semester exams that week. The facilitator came on 17 June instead; please log that day.' }
+      ? { ...s, disputeReason: 'Tidak ada kunjungan pada 10 Juni: pekan itu sekolah sedang melaksanakan ujian akhir semester. Fasilitator datang pada 17 Juni; mohon dicatat pada tanggal tersebut.' }
       : s,
   );
 }
 
 function actions(y: number): DemoAction[] {
   return [
-    { session: 1, description: 'Write the student mental-health program into the RKT and the RKAS.', side: 'school', ownedByPrincipal: true, due: `${y}-02-28`, status: 'done', closedOn: `${y}-02-25` },
-    { session: 2, description: 'Send the homeroom teachers the feelings check-in cards and the short guide.', side: 'facilitator', due: `${y}-02-20`, status: 'done', closedOn: `${y}-02-18` },
-    { session: 4, description: 'Set up the counselling corner in the former library store room.', side: 'school', due: `${y}-06-30`, status: 'done', closedOn: `${y}-06-26` },
+    { session: 1, description: 'Memasukkan program kesehatan mental siswa ke dalam RKT dan RKAS.', side: 'school', ownedByPrincipal: true, due: `${y}-02-28`, status: 'done', closedOn: `${y}-02-25` },
+    { session: 2, description: 'Mengirimkan kartu cek perasaan beserta panduan singkatnya kepada para wali kelas.', side: 'facilitator', due: `${y}-02-20`, status: 'done', closedOn: `${y}-02-18` },
+    { session: 4, description: 'Menyiapkan pojok konseling di bekas gudang perpustakaan.', side: 'school', due: `${y}-06-30`, status: 'done', closedOn: `${y}-06-26` },
     {
       session: 4,
-      description: 'Invite a psychologist from the puskesmas to train the teachers.',
+      description: 'Mengundang psikolog puskesmas untuk melatih para guru.',
       side: 'school',
       due: `${y}-05-31`,
       status: 'dropped',
-      droppedReason: 'The puskesmas has no psychologist this year; the school counsellor and the facilitator lead the training instead.',
+      droppedReason: 'Puskesmas tidak memiliki psikolog tahun ini; pelatihan dipandu oleh guru BK dan fasilitator.',
       closedOn: `${y}-05-13`,
     },
-    { session: 7, description: 'Collect the student wellbeing survey results from every class and send them to the facilitator.', side: 'school', ownedByPrincipal: true, due: `${y}-09-30`, status: 'open' },
-    { session: 10, description: 'Prepare the materials of the end-of-year evaluation session.', side: 'facilitator', due: `${y}-12-05`, status: 'open' },
+    { session: 7, description: 'Mengumpulkan hasil survei kesejahteraan siswa dari setiap kelas dan mengirimkannya kepada fasilitator.', side: 'school', ownedByPrincipal: true, due: `${y}-09-30`, status: 'open' },
+    { session: 10, description: 'Menyiapkan materi sesi evaluasi akhir tahun.', side: 'facilitator', due: `${y}-12-05`, status: 'open' },
   ];
 }
 
@@ -174,10 +174,10 @@ const PARTICIPANTS: Array<{ name: string; role: ParticipantRole }> = [
 
 /** Four questionnaire items, answered 1–5. */
 const QUESTIONNAIRE = [
-  { id: '00000000-0000-4000-8000-0000c1263101', text: 'The material is useful for my work with the children.' },
-  { id: '00000000-0000-4000-8000-0000c1263102', text: 'The facilitators explained clearly and answered my questions.' },
-  { id: '00000000-0000-4000-8000-0000c1263103', text: 'I will use what I learned in the coming month.' },
-  { id: '00000000-0000-4000-8000-0000c1263104', text: 'The time and the venue suited me.' },
+  { id: '00000000-0000-4000-8000-0000c1263101', text: 'Materinya bermanfaat untuk pekerjaan saya bersama anak-anak.' },
+  { id: '00000000-0000-4000-8000-0000c1263102', text: 'Para fasilitator menjelaskan dengan jelas dan menjawab pertanyaan saya.' },
+  { id: '00000000-0000-4000-8000-0000c1263103', text: 'Saya akan menerapkan apa yang saya pelajari dalam sebulan ke depan.' },
+  { id: '00000000-0000-4000-8000-0000c1263104', text: 'Waktu dan tempat pelatihan sesuai bagi saya.' },
 ];
 
 /**

@@ -90,12 +90,12 @@ interface DemoMou {
 function pelambuanObligations(first: number): DemoMou['obligations'] {
   const grant = 150 + (first - 2012) * 10;
   return [
-    { owner: DEMO_IDS.trakindo, text: `Award an annual stimulus grant (dana stimulus) of about Rp ${grant} million for the school's approved innovation program.`, dueDate: `${first}-06-30` },
-    { owner: DEMO_IDS.trakindo, text: 'Support school facilities (sarana prasarana) through CSR, agreed each year with the school.' },
-    { owner: DEMO_IDS.pelambuan4, text: 'Write the partnership programs into the school work program, the annual plan (RKT) and the activity and budget plan (RKAS).', dueDate: `${first}-07-31` },
-    { owner: DEMO_IDS.pelambuan4, text: 'Take part in the yearly planning workshop with the principal, teachers and the school supervisor, and report on the program at year end.' },
-    { owner: DEMO_IDS.disdikBanjarmasin, text: 'Make sure the cooperation follows education policy, and involve the school supervisor (pengawas).' },
-    { owner: DEMO_IDS.edukasi101, text: 'Lead the two-day planning workshop with the facilitator program template, then mentor the school through the year.' },
+    { owner: DEMO_IDS.trakindo, text: `Memberikan dana stimulus tahunan sekitar Rp ${grant} juta untuk program inovasi sekolah yang telah disetujui.`, dueDate: `${first}-06-30` },
+    { owner: DEMO_IDS.trakindo, text: 'Mendukung sarana dan prasarana sekolah melalui CSR, sesuai kesepakatan tahunan dengan sekolah.' },
+    { owner: DEMO_IDS.pelambuan4, text: 'Memasukkan program kemitraan ke dalam program kerja sekolah, Rencana Kerja Tahunan (RKT), serta Rencana Kegiatan dan Anggaran Sekolah (RKAS).', dueDate: `${first}-07-31` },
+    { owner: DEMO_IDS.pelambuan4, text: 'Mengikuti lokakarya perencanaan tahunan bersama kepala sekolah, guru dan pengawas sekolah, serta melaporkan pelaksanaan program pada akhir tahun.' },
+    { owner: DEMO_IDS.disdikBanjarmasin, text: 'Memastikan kerja sama sejalan dengan kebijakan pendidikan, serta melibatkan pengawas sekolah.' },
+    { owner: DEMO_IDS.edukasi101, text: 'Memandu lokakarya perencanaan dua hari dengan templat program fasilitator, lalu mendampingi sekolah sepanjang tahun.' },
   ];
 }
 
@@ -138,8 +138,8 @@ export const mousDemoStep: DemoStep = {
         title: `Nota Kesepahaman Program Generasi Trakindo ${first}–${first + 3}: PT Trakindo Utama dan SDN Pelambuan 4 Banjarmasin`,
         scope:
           i === 0
-            ? 'Teacher training and the school vision and mission, as the start of a long-term partnership; yearly planning workshops, a stimulus grant and mentoring.'
-            : 'The Generasi Trakindo program at SDN Pelambuan 4: a yearly theme chosen with the school, a two-day planning workshop, a stimulus grant for the approved plan, a year of mentoring and the innovation competition among partner schools.',
+            ? 'Pelatihan guru serta visi dan misi sekolah sebagai awal kemitraan jangka panjang; lokakarya perencanaan tahunan, dana stimulus dan pendampingan.'
+            : 'Program Generasi Trakindo di SDN Pelambuan 4: tema tahunan yang dipilih bersama sekolah, lokakarya perencanaan dua hari, dana stimulus untuk rencana yang disetujui, pendampingan selama satu tahun dan kompetisi inovasi antarsekolah mitra.',
         effectiveDate,
         expiryDate: addDays(addYears(effectiveDate, 3), -1),
         status: last ? 'active' : 'superseded',
@@ -176,17 +176,17 @@ export const mousDemoStep: DemoStep = {
         partnershipId: p.id,
         number: `00${Number(effectiveDate.slice(0, 4)) - 2000}/TU-CSR/MOU/III/${effectiveDate.slice(0, 4)}-B`,
         title: `Nota Kesepahaman Program Generasi Trakindo: PT Trakindo Utama dan ${p.schoolName}`,
-        scope: 'The Generasi Trakindo program at the school: yearly planning workshop, stimulus grant, mentoring and the innovation competition.',
+        scope: 'Program Generasi Trakindo di sekolah: lokakarya perencanaan tahunan, dana stimulus, pendampingan dan kompetisi inovasi.',
         effectiveDate,
         expiryDate: addDays(addYears(effectiveDate, 3), -1),
         status: 'terminated',
         renewsMouId: null,
         terminatedOn: p.endedOn,
-        terminationReason: p.reason ?? 'The partnership ended by agreement.',
+        terminationReason: p.reason ?? 'Kemitraan diakhiri atas kesepakatan bersama.',
         parties,
         obligations: [
-          { owner: DEMO_IDS.trakindo, text: "Award an annual stimulus grant for the school's approved innovation program." },
-          { owner: p.schoolId, text: 'Write the partnership programs into the RKT and RKAS, and report on them at year end.' },
+          { owner: DEMO_IDS.trakindo, text: 'Memberikan dana stimulus tahunan untuk program inovasi sekolah yang telah disetujui.' },
+          { owner: p.schoolId, text: 'Memasukkan program kemitraan ke dalam RKT dan RKAS, serta melaporkan pelaksanaannya pada akhir tahun.' },
         ],
       });
     }
@@ -247,15 +247,15 @@ export const mousDemoStep: DemoStep = {
       id: MOU_DEMO_IDS.amendment2016,
       mouId: amended.id,
       number: 1,
-      summary: 'Adds the literacy innovation program (every class a literate community) and a reading-corner grant for 2016 and 2017.',
+      summary: 'Menambahkan program inovasi literasi (setiap kelas menjadi komunitas literasi) dan dana pojok baca untuk 2016 dan 2017.',
       newExpiryDate: null,
       status: 'active',
       createdByUserId: csr.id,
       createdAt: at('2016-06-01'),
     });
     await manager.insert(MouObligation, [
-      { mouId: amended.id, amendmentId: MOU_DEMO_IDS.amendment2016, ownerOrganizationId: DEMO_IDS.trakindo, text: 'Fund reading corners in every classroom.', dueDate: '2016-09-30', position: 7 },
-      { mouId: amended.id, amendmentId: MOU_DEMO_IDS.amendment2016, ownerOrganizationId: DEMO_IDS.pelambuan4, text: 'Hold a daily 15-minute reading habit in every class and report reading logs each semester.', position: 8 },
+      { mouId: amended.id, amendmentId: MOU_DEMO_IDS.amendment2016, ownerOrganizationId: DEMO_IDS.trakindo, text: 'Mendanai pojok baca di setiap ruang kelas.', dueDate: '2016-09-30', position: 7 },
+      { mouId: amended.id, amendmentId: MOU_DEMO_IDS.amendment2016, ownerOrganizationId: DEMO_IDS.pelambuan4, text: 'Melaksanakan pembiasaan membaca 15 menit setiap hari di setiap kelas dan melaporkan jurnal membaca setiap semester.', position: 8 },
     ]);
     await manager.insert(
       MouSignature,

@@ -43,7 +43,7 @@ export const partnersDemoStep: DemoStep = {
       schoolLevels: ['SD'],
       schoolsWanted: 1,
       needTopics: ['teacher_training', 'literacy'],
-      needsNote: 'An elementary school in Banjarmasin to start a long-term partnership with teacher training, then literacy.',
+      needsNote: 'Satu SD di Banjarmasin untuk memulai kemitraan jangka panjang, diawali pelatihan guru, lalu literasi.',
       dueDate: '2012-03-31',
     } satisfies Partial<PartnerRequest>;
     await manager.insert(PartnerRequest, {
@@ -58,7 +58,7 @@ export const partnersDemoStep: DemoStep = {
       updatedAt: accepted,
     });
     const rationale =
-      'SDN Pelambuan 4 has a principal and teachers committed to improving how they teach, no CSR partner yet, and a clear need for teacher training, starting with literacy.';
+      'SDN Pelambuan 4 memiliki kepala sekolah dan guru yang berkomitmen memperbaiki cara mengajar, belum memiliki mitra CSR, dan jelas membutuhkan pelatihan guru, dimulai dari literasi.';
     await manager.insert(PartnerRecommendation, {
       id: PARTNER_DEMO_IDS.recommendation2012,
       requestId: PARTNER_DEMO_IDS.request2012,
@@ -81,7 +81,7 @@ export const partnersDemoStep: DemoStep = {
       schoolLevels: ['SD'],
       schoolsWanted: 2,
       needTopics: ['disaster_preparedness'],
-      needsNote: 'Two elementary schools for a disaster-preparedness innovation program: flood and fire drills with students and parents.',
+      needsNote: 'Dua SD untuk program inovasi kesiapsiagaan bencana: simulasi banjir dan kebakaran bersama siswa dan orang tua.',
       dueDate: due,
     } satisfies Partial<PartnerRequest>;
     await manager.insert(PartnerRequest, { id: PARTNER_DEMO_IDS.disasterRequest, ...criteriaOpen, status: 'open', createdByUserId: csr.id });

@@ -32,21 +32,21 @@ export const PROGRAM_DEMO_IDS = {
  * case study, not the program's recorded themes.
  */
 const THEMES: Record<number, [string, Topic]> = {
-  2012: ["Teacher training and the school's vision and mission", 'teacher_training'],
-  2013: ['The school health unit (UKS): its vision, mission and programs', 'school_health_unit'],
-  2014: ['Literacy: reading corners and a daily reading habit', 'literacy'],
-  2015: ['Child-friendly school', 'child_friendly_school'],
-  2016: ['Literacy innovation: every class a literate community', 'literacy'],
-  2017: ['Project-based learning', 'project_based_learning'],
-  2018: ['Cleanliness and sanitation: clean and healthy living at school', 'sanitation'],
-  2019: ['Disaster-preparedness innovation', 'disaster_preparedness'],
-  2020: ['Learning at home: parenting during school closures', 'parenting'],
-  2021: ['Student mental health after the school closures', 'student_mental_health'],
-  2022: ['Project-based learning in the new curriculum', 'project_based_learning'],
-  2023: ['Horizontal learning: partner schools share good practice', 'horizontal_learning'],
-  2024: ['Literacy innovation with parents as reading partners', 'literacy'],
-  2025: ['Child-friendly school: safe, inclusive and joyful learning', 'child_friendly_school'],
-  2026: ['Student mental health and well-being', 'student_mental_health'],
+  2012: ['Pelatihan guru serta visi dan misi sekolah', 'teacher_training'],
+  2013: ['Unit Kesehatan Sekolah (UKS): visi, misi dan programnya', 'school_health_unit'],
+  2014: ['Literasi: pojok baca dan pembiasaan membaca setiap hari', 'literacy'],
+  2015: ['Sekolah ramah anak', 'child_friendly_school'],
+  2016: ['Inovasi literasi: setiap kelas menjadi komunitas literasi', 'literacy'],
+  2017: ['Pembelajaran berbasis proyek', 'project_based_learning'],
+  2018: ['Kebersihan dan sanitasi: perilaku hidup bersih dan sehat di sekolah', 'sanitation'],
+  2019: ['Inovasi kesiapsiagaan bencana', 'disaster_preparedness'],
+  2020: ['Belajar dari rumah: pengasuhan anak selama sekolah ditutup', 'parenting'],
+  2021: ['Kesehatan mental siswa setelah masa penutupan sekolah', 'student_mental_health'],
+  2022: ['Pembelajaran berbasis proyek dalam kurikulum baru', 'project_based_learning'],
+  2023: ['Horizontal learning: sekolah mitra berbagi praktik baik', 'horizontal_learning'],
+  2024: ['Inovasi literasi: orang tua sebagai pendamping membaca', 'literacy'],
+  2025: ['Sekolah ramah anak: belajar yang aman, inklusif dan menyenangkan', 'child_friendly_school'],
+  2026: ['Kesehatan mental dan kesejahteraan siswa', 'student_mental_health'],
 };
 
 /** One school of the cohort and its partnership's story. */
@@ -92,13 +92,13 @@ function cohort(): CohortSchool[] {
           to: 'ended',
           on: '2019-06-28',
           reason:
-            'Ended by agreement at the end of the 2018/2019 school year: the company concentrated its Kalimantan support on SDN Pelambuan 4 as a model school, and SDN Sungai Miai 5 continues its programs with the city education office.',
+            'Diakhiri atas kesepakatan bersama pada akhir tahun ajaran 2018/2019: perusahaan memusatkan dukungannya di Kalimantan pada SDN Pelambuan 4 sebagai sekolah model, dan SDN Sungai Miai 5 melanjutkan programnya bersama Dinas Pendidikan Kota.',
         },
       ],
     },
     newSchool(206, 'SDN Guntung Manggis 1 Banjarbaru', '30305206', '63.72', 'Jl. Guntung Manggis, Landasan Ulin, Banjarbaru', 236, 13, [
       { to: 'active', on: '2012-03-19' },
-      { to: 'ended', on: '2016-12-16', reason: 'Ended after the 2016 program year: the city regrouped the school with a neighbouring school, which has its own partner.' },
+      { to: 'ended', on: '2016-12-16', reason: 'Diakhiri setelah tahun program 2016: pemerintah kota menggabungkan sekolah ini dengan sekolah di dekatnya, yang sudah memiliki mitra sendiri.' },
     ]),
     { id: DEMO_IDS.cakungBarat03, history: joined('2014-02-10') },
     { id: DEMO_IDS.rungkut1, history: joined('2015-02-09') },
@@ -107,7 +107,7 @@ function cohort(): CohortSchool[] {
     newSchool(209, 'SDN Pedurungan Kidul 01 Semarang', '20305209', '33.74', 'Jl. Brigjen Sudiarto, Pedurungan, Semarang', 372, 18, joined('2017-02-06')),
     newSchool(210, 'SDN Tamalanrea 3 Makassar', '40305210', '73.71', 'Jl. Perintis Kemerdekaan, Tamalanrea, Makassar', 455, 22, [
       { to: 'active', on: '2017-02-06' },
-      { to: 'paused', on: '2020-04-01', reason: 'School closures during the COVID-19 pandemic: students learned from home and program activities were suspended.' },
+      { to: 'paused', on: '2020-04-01', reason: 'Sekolah ditutup selama pandemi COVID-19: siswa belajar dari rumah dan kegiatan program dihentikan sementara.' },
       { to: 'active', on: '2021-01-11' },
     ]),
     newSchool(211, 'SDN 060843 Medan Amplas', '10205211', '12.71', 'Jl. Garu II, Medan Amplas, Medan', 388, 19, joined('2018-02-05')),
@@ -172,9 +172,9 @@ export const programsDemoStep: DemoStep = {
       companyId: DEMO_IDS.trakindo,
       name: 'Generasi Trakindo',
       description:
-        "PT Trakindo Utama's CSR education program for elementary schools since 2012: every year a new theme chosen with the schools, a two-day planning workshop led by Edukasi 101, " +
-        'a stimulus grant for each school, a year of mentoring, and an innovation competition among the partner schools. ' +
-        'Demo data: the yearly themes are illustrative examples drawn from the topics of the published case study, not the recorded themes.',
+        'Program CSR pendidikan PT Trakindo Utama untuk sekolah dasar sejak 2012: setiap tahun tema baru yang dipilih bersama sekolah, lokakarya perencanaan dua hari yang dipandu Edukasi 101, ' +
+        'dana stimulus untuk setiap sekolah, pendampingan selama satu tahun, dan kompetisi inovasi antarsekolah mitra. ' +
+        'Data demo: tema tahunan adalah contoh ilustratif yang diambil dari topik studi kasus yang telah dipublikasikan, bukan tema yang tercatat.',
       focusAreas: [...new Set(Object.values(THEMES).map(([, topic]) => topic))],
       startYear: FIRST_YEAR,
       endYear: LAST_YEAR,
@@ -193,7 +193,7 @@ export const programsDemoStep: DemoStep = {
         programId,
         year,
         theme: THEMES[year][0],
-        description: 'Example theme (demo data).',
+        description: 'Contoh tema (data demo).',
         budgetEnvelope: budgetEnvelope(year, activeByYear.get(year) ?? 0),
         // The 2012 year began after SDN Pelambuan 4 was accepted in March.
         planningWorkshopDate: first ? '2012-04-16' : `${year}-01-22`,

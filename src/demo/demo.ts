@@ -55,12 +55,12 @@ const registry: DemoStep = {
       [DEMO_IDS.rungkut1, { ownership: 'public', address: 'Jl. Rungkut Menanggal, Surabaya', studentCount: 450, teacherCount: 22, principalName: 'Agus Salim, S.Pd.', needs: ['project_based_learning'] }],
     ];
     for (const [id, profile] of schools) await manager.update(Organization, { id }, profile);
-    await manager.update(Organization, { id: DEMO_IDS.trakindo }, { sector: 'Heavy equipment sales, rental and service' });
+    await manager.update(Organization, { id: DEMO_IDS.trakindo }, { sector: 'Penjualan, penyewaan dan servis alat berat' });
     await manager.insert(Contact, [
       { organizationId: DEMO_IDS.trakindo, name: 'Rina Marlina', position: 'CSR Officer', phone: '+62 21 1234 5678', email: 'csr@trakindo.example', isPrimary: true },
       { organizationId: DEMO_IDS.pelambuan4, name: 'Hj. Siti Rahmah, S.Pd.', position: 'Kepala Sekolah', phone: '+62 511 335 0001', email: 'principal@sdnpelambuan4.example', isPrimary: true },
       { organizationId: DEMO_IDS.disdikBanjarmasin, name: 'Drs. Ahmad Yani', position: 'Kepala Bidang Pembinaan SD', phone: '+62 511 335 0002', email: 'officer@disdik-banjarmasin.example', isPrimary: true },
-      { organizationId: DEMO_IDS.edukasi101, name: 'Dewi Lestari', position: 'Program Lead', phone: '+62 812 0000 0101', email: 'facilitator@edukasi101.example', isPrimary: true },
+      { organizationId: DEMO_IDS.edukasi101, name: 'Dewi Lestari', position: 'Koordinator Program', phone: '+62 812 0000 0101', email: 'facilitator@edukasi101.example', isPrimary: true },
     ]);
   },
 };

@@ -30,7 +30,7 @@ describe('competitions demo data', () => {
     const csr = await as('csr@trakindo.example');
     const c = await t.http.get(`${BASE}/${COMPETITION_DEMO_IDS.national2025}`).set('Authorization', csr);
     expect(c.body).toMatchObject({ level: 'national', phase: 'published', programYear: { id: PROGRAM_DEMO_IDS.year(2025), year: 2025 }, minJudgesPerEntry: 3 });
-    expect(c.body.categories.map((k: { name: string }) => k.name)).toEqual(['Literacy innovation', 'Child-friendly school', 'Disaster preparedness']);
+    expect(c.body.categories.map((k: { name: string }) => k.name)).toEqual(['Inovasi literasi', 'Sekolah ramah anak', 'Kesiapsiagaan bencana']);
     expect(c.body.criteria.reduce((s: number, k: { weight: number }) => s + k.weight, 0)).toBe(100);
     const [{ entries, schools }] = await t.dataSource.query('SELECT count(*)::int AS entries, count(DISTINCT school_id)::int AS schools FROM competition_entries WHERE competition_id = $1', [c.body.id]);
     expect(entries).toBe(schools);
@@ -61,7 +61,7 @@ describe('competitions demo data', () => {
     const office = await t.http.get(`${BASE}/${COMPETITION_DEMO_IDS.national2025}/results`).set('Authorization', await as('officer@disdik-banjarmasin.example'));
     expect(office.body.categories.flatMap((k: { entries: Array<{ school: { id: string } }> }) => k.entries.map((e) => e.school.id))).toEqual([DEMO_IDS.pelambuan4]);
     const own = await t.http.get(`${BASE}/${COMPETITION_DEMO_IDS.national2025}/entries`).set('Authorization', await as('principal@sdnpelambuan4.example'));
-    expect(own.body.items).toEqual([expect.objectContaining({ category: expect.objectContaining({ name: 'Child-friendly school' }), school: expect.objectContaining({ id: DEMO_IDS.pelambuan4 }) })]);
+    expect(own.body.items).toEqual([expect.objectContaining({ category: expect.objectContaining({ name: 'Sekolah ramah anak' }), school: expect.objectContaining({ id: DEMO_IDS.pelambuan4 }) })]);
     const timeline = await t.http.get(`/api/v1/partnerships/${PROGRAM_DEMO_IDS.partnershipOf(DEMO_IDS.pelambuan4)}/timeline`).set('Authorization', await as('csr@trakindo.example'));
     const y2025 = timeline.body.years.find((y: { year: number }) => y.year === 2025);
     expect(y2025.events.filter((e: { kind: string }) => e.kind === 'competition_result')).toEqual([

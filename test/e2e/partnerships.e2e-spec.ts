@@ -680,11 +680,11 @@ describe('demo data: Generasi Trakindo 2012–2026', () => {
       endYear: 2026,
       facilitators: [{ id: DEMO_IDS.edukasi101, name: 'Edukasi 101' }],
     });
-    expect(program.body.description).toContain('illustrative examples');
+    expect(program.body.description).toContain('contoh ilustratif');
     const years = (await t.http.get(`/api/v1/programs/${PROGRAM_DEMO_IDS.generasiTrakindo}/years`).set('Authorization', auth)).body.items as Array<{ year: number; status: string; budgetEnvelope: string; theme: string }>;
     expect(years.map((y) => y.year)).toEqual(Array.from({ length: 15 }, (_, i) => 2012 + i));
     expect(years.map((y) => y.status)).toEqual([...Array<string>(13).fill('closed'), 'evaluating', 'running']);
-    expect(years[0].theme).toBe("Teacher training and the school's vision and mission");
+    expect(years[0].theme).toBe('Pelatihan guru serta visi dan misi sekolah');
     const budgets = years.map((y) => BigInt(y.budgetEnvelope));
     for (let i = 1; i < budgets.length; i += 1) expect(budgets[i] > budgets[i - 1]).toBe(true);
   });
@@ -735,7 +735,7 @@ describe('demo data: Generasi Trakindo 2012–2026', () => {
     expect(list.body.items.map((p: { school: { id: string } }) => p.school.id).sort()).toEqual([DEMO_IDS.pelambuan4, DEMO_IDS.sungaiMiai5].sort());
     const res = await t.http.get(`${BASE}/${PROGRAM_DEMO_IDS.partnershipOf(DEMO_IDS.sungaiMiai5)}/timeline`).set('Authorization', auth);
     const y2019 = (res.body.years as Array<{ year: number; inCohort: boolean; events: Array<{ kind: string; title: string; detail: string }> }>).find((y) => y.year === 2019);
-    expect(y2019?.events.filter((e) => e.kind === 'partnership_status')).toEqual([expect.objectContaining({ title: 'Partnership ended', detail: expect.stringContaining('2018/2019 school year') })]);
+    expect(y2019?.events.filter((e) => e.kind === 'partnership_status')).toEqual([expect.objectContaining({ title: 'Partnership ended', detail: expect.stringContaining('akhir tahun ajaran 2018/2019') })]);
     expect(res.body.years.find((y: { year: number }) => y.year === 2020)).toMatchObject({ inCohort: false });
   });
 });
