@@ -1,6 +1,6 @@
-import pg from 'pg';
 import type { Page } from '@playwright/test';
 import { apiAs, DEMO, expect as baseExpect, expectAccessible, PHONE, signIn, test, uniqueTag, type ApiCaller } from './support/fixtures';
+import { testDatabase } from './support/database';
 
 // The administrator keeps the register of organisations and users: organisations (list, create, edit,
 // archive), the school CSV import (checked first, written only when clean), users and invitations, and
@@ -48,15 +48,6 @@ const OWN_PASSWORD = 'jembatan bambu di tepi sungai martapura';
 async function csvFile(page: Page, name: string, text: string) {
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Berkas CSV' }).click()]);
   await chooser.setFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8') });
-}
-
-/** The browser tests' own database, started by the shared global setup for this run. */
-async function testDatabase(): Promise<pg.Client> {
-  const url = process.env.JALIN_PORTAL_DATABASE_URL;
-  expect(url, 'the browser tests run on a PostgreSQL server (TEST_DATABASE_URL or the local one)').toBeTruthy();
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  return client;
 }
 
 test('the administrator opens Administration from the menu and reaches every section', async ({ page }) => {

@@ -122,6 +122,86 @@ export interface paths {
         patch: operations["AuthController_updateMe"];
         trace?: never;
     };
+    "/api/v1/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Forgot password: email a reset link
+         * @description If the address belongs to an active account, an email in the user's language with a link to the portal's /password-reset?token=… page is sent; the link works once, for one hour. The answer is the same whether or not the address has an account. Requests are limited per email address and per client address (PASSWORD_RESET_MAX_PER_ACCOUNT and PASSWORD_RESET_MAX_PER_ADDRESS per PASSWORD_RESET_WINDOW_SECONDS), known address or not; over the limit the answer is 429 with Retry-After.
+         */
+        post: operations["PasswordResetController_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set a new password with a reset link
+         * @description Sets the password, ends every session of the user (they sign in again with the new password) and every other reset link sent to them. A used link answers 410 password_reset_used, an expired one 410 password_reset_expired.
+         */
+        post: operations["PasswordResetController_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Check a reset link before choosing a password
+         * @description Tells whether the link can still set a password (valid), is older than its hour (expired) or was already used (used), so the page can say so before anything is typed. Changes nothing.
+         */
+        get: operations["PasswordResetController_check"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a user a password reset link
+         * @description Emails the user, in their language, a link to choose a new password (valid one hour, works once); their password and sessions stay as they are until they use it. Admins for any user; CSR officers, principals and education officers for their own organisation's users other than administrators. Another organisation's user answers 404; a disabled user 422.
+         */
+        post: operations["UserPasswordResetController_send"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/organizations": {
         parameters: {
             query?: never;
@@ -1595,7 +1675,7 @@ export interface paths {
         put?: never;
         /**
          * Create or invite a user
-         * @description Admins create users in any organisation, with a password or by invitation. CSR officers, principals and education officers invite users into their own organisation: the answer carries a one-time invitation token (valid 7 days) that the person accepts with POST /api/v1/auth/accept-invitation, choosing their password.
+         * @description Admins create users in any organisation, with a password or by invitation. CSR officers, principals and education officers invite users into their own organisation: the answer carries a one-time invitation token (valid 7 days) that the person accepts with POST /api/v1/auth/accept-invitation, choosing their password. Every invitation is also emailed to the person (in Bahasa Indonesia until they choose English) with a link to the portal's /invitation?token=… page.
          */
         post: operations["UsersController_create"];
         delete?: never;
@@ -2261,6 +2341,26 @@ export interface paths {
          * @description Marking it again changes nothing (the first read time stays). Another user's notification answers 404.
          */
         post: operations["NotificationsController_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/outbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The e-mail outbox, newest first (admin)
+         * @description Every e-mail the platform wrote: invitations, password resets, reminders. Without an SMTP server (SMTP_HOST unset) messages are not sent but kept: they are listed here with status=kept and their text, links included, so an administrator can pass them on by hand. `status=failed` lists those given up after the last attempt, with the mail server's answer.
+         */
+        get: operations["OutboxController_list"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3044,6 +3144,56 @@ export interface components {
              * @enum {string}
              */
             locale: "id" | "en";
+        };
+        RequestPasswordResetDto: {
+            /**
+             * @description The email address the account signs in with.
+             * @example kepsek@sdnpelambuan4.example
+             */
+            email: string;
+        };
+        PasswordResetRequestedResponse: {
+            /** @example true */
+            accepted: boolean;
+            /**
+             * @description If the address belongs to an active account, a link valid this many minutes is on its way to it.
+             * @example 60
+             */
+            linkValidMinutes: number;
+        };
+        ConfirmPasswordResetDto: {
+            /**
+             * @description The `token` of the link in the password reset email.
+             * @example Xq3N6b0xHc1ZqT2x3b1pUQ0c0cW5xZ0tQWmVhN1dGdXA
+             */
+            token: string;
+            /**
+             * @description At least 8 characters (15 or more recommended), at most 128; any characters, no required mix. Refused (422 on the field, code commonPassword) when it is a common or breached password, a keyboard or alphabet sequence, one character repeated, or the email address or its name part.
+             * @example my own long passphrase
+             */
+            password: string;
+        };
+        PasswordResetStateResponse: {
+            /**
+             * @description valid: a new password can be set with it; expired: older than its hour; used: it, or another link of the same user, already set a password.
+             * @example valid
+             * @enum {string}
+             */
+            state: "valid" | "expired" | "used";
+            /**
+             * @description When the link stops working (or stopped).
+             * @example 2026-11-24T09:15:00.000Z
+             */
+            expiresAt: string;
+        };
+        PasswordResetSentResponse: {
+            /**
+             * @description Where the link was sent.
+             * @example kepsek@sdnpelambuan4.example
+             */
+            email: string;
+            /** @example 2026-11-24T09:15:00.000Z */
+            expiresAt: string;
         };
         CreateOrganizationDto: {
             /**
@@ -7969,6 +8119,85 @@ export interface components {
             /** @example 3 */
             marked: number;
         };
+        OutboxMessageResponse: {
+            /** @example 6c1f4e2a-3b5d-4c7e-8f9a-0b1c2d3e4f5a */
+            id: string;
+            /**
+             * @example password_reset
+             * @enum {string}
+             */
+            kind: "invitation" | "password_reset" | "mou_expiring" | "mou_expired";
+            /**
+             * @description pending: waiting or to be retried; sent; kept: no SMTP server was configured, so it was logged and kept here instead; failed: given up after the last attempt.
+             * @example kept
+             * @enum {string}
+             */
+            status: "pending" | "sent" | "kept" | "failed";
+            /** @example kepsek@sdnpelambuan4.example */
+            to: string;
+            /**
+             * @description The user it was written for, if any.
+             * @example 3f2a6c1e-8d4b-4c5e-9a7b-1e2d3c4b5a69
+             */
+            userId: string | null;
+            /**
+             * @description The recipient's language.
+             * @example id
+             * @enum {string}
+             */
+            locale: "id" | "en";
+            /** @example Atur ulang kata sandi Jalin Anda */
+            subject: string;
+            /**
+             * @description The plain-text part, as sent (an HTML alternative with the same words is sent beside it). Holds the links, so a kept message can be passed on by hand.
+             * @example Yth. Hj. Siti Rahmah, S.Pd.,
+             *
+             *     Seseorang, kemungkinan Anda sendiri, meminta pengaturan ulang kata sandi akun Jalin Anda.
+             *
+             *     Pilih kata sandi baru:
+             *     https://jalin.example.org/password-reset?token=Xq3N6b0xHc1ZqT2x3b1pUQ0c0cW5xZ0tQWmVhN1dGdXA
+             */
+            text: string;
+            /**
+             * @description The Message-ID header: the same on every attempt.
+             * @example <6c1f4e2a-3b5d-4c7e-8f9a-0b1c2d3e4f5a@jalin.example>
+             */
+            messageId: string;
+            /**
+             * @description The kind of record it is about.
+             * @example user
+             */
+            entityType: string | null;
+            /** @example 3f2a6c1e-8d4b-4c5e-9a7b-1e2d3c4b5a69 */
+            entityId: string | null;
+            /**
+             * @description Sending attempts so far.
+             * @example 0
+             */
+            attempts: number;
+            /**
+             * @description While pending: when it is tried next.
+             * @example null
+             */
+            nextAttemptAt: string | null;
+            /**
+             * @description The mail server's answer to the last failed attempt.
+             * @example null
+             */
+            lastError: string | null;
+            /** @example null */
+            sentAt: string | null;
+            /** @example 2026-11-24T08:15:00.000Z */
+            createdAt: string;
+        };
+        OutboxMessagePage: {
+            items: components["schemas"]["OutboxMessageResponse"][];
+            /**
+             * @description Pass as `cursor` to get the next page; null on the last page.
+             * @example null
+             */
+            nextCursor: string | null;
+        };
         MouExpiryRunResponse: {
             /** @example mou-expiry */
             job: string;
@@ -9757,6 +9986,184 @@ export interface operations {
             };
             /** @description The caller's role lacks profile:read. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Validation failed; `errors` names each field and what to fix. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    PasswordResetController_request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequestPasswordResetDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasswordResetRequestedResponse"];
+                };
+            };
+            /** @description Validation failed; `errors` names each field and what to fix. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Too many requests for this email address or from this client (code too_many_password_resets); wait for Retry-After seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    PasswordResetController_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmPasswordResetDto"];
+            };
+        };
+        responses: {
+            /** @description The password is set; sign in with it. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unknown token (incomplete or mistyped link), or its account is disabled: code password_reset_invalid. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The link was already used (password_reset_used) or is older than its hour (password_reset_expired). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Validation failed; `errors` names each field and what to fix. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    PasswordResetController_check: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The `token` of the link in the email. */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasswordResetStateResponse"];
+                };
+            };
+            /** @description Unknown token (incomplete or mistyped link), or its account is disabled: code password_reset_invalid. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    UserPasswordResetController_send: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasswordResetSentResponse"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The caller's role lacks users:invite. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Not found, or not yours to see: the two are never told apart. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -18199,6 +18606,60 @@ export interface operations {
             };
             /** @description Not found, or not yours to see: the two are never told apart. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Validation failed; `errors` names each field and what to fix. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    OutboxController_list: {
+        parameters: {
+            query?: {
+                /** @description Page size, at most 100. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; leave out for the first page. */
+                cursor?: string;
+                /** @description pending: waiting or to be retried; sent; kept: no SMTP server was configured; failed: given up after the last attempt. */
+                status?: "pending" | "sent" | "kept" | "failed";
+                kind?: "invitation" | "password_reset" | "mou_expiring" | "mou_expired";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutboxMessagePage"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The caller's role lacks mail:read. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -10,7 +10,7 @@ import { formatDateTime } from '../../ui/format';
 import { PageState, ProblemAlert } from '../../ui/problems';
 import { useAuditEvents, useUser, type AuditEvent, type AuditFilters } from './api';
 import { RequirePermission } from './components/guard';
-import { onlySet, useUrlFilters } from './url-filters';
+import { onlySet, useUrlFilters } from '../../ui/url-filters';
 
 const FILTERS = ['actorUserId', 'entityType', 'entityId', 'action', 'from', 'to'] as const;
 type FilterName = (typeof FILTERS)[number];

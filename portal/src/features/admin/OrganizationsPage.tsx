@@ -11,7 +11,7 @@ import { TableOrCards } from '../../ui/table-or-cards';
 import { ORGANIZATION_TYPES, SCHOOL_LEVELS, useOrganizationList, type Organization, type OrganizationFilters } from './api';
 import { RequirePermission } from './components/guard';
 import { RegionPicker } from './components/region-picker';
-import { onlySet, useUrlFilters } from './url-filters';
+import { onlySet, useUrlFilters } from '../../ui/url-filters';
 
 const FILTERS = ['type', 'regionCode', 'level', 'q', 'includeArchived'] as const;
 

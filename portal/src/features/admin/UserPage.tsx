@@ -1,9 +1,10 @@
 import { Anchor, Button, Card, Group, NativeSelect, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
-import { IconUserCheck, IconUserOff } from '@tabler/icons-react';
-import { useQueryClient } from '@tanstack/react-query';
+import { IconMailForward, IconUserCheck, IconUserOff } from '@tabler/icons-react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useForm } from 'react-hook-form';
 import { Link, useParams } from 'react-router';
+import { api, unwrap } from '../../api/client';
 import { toProblem } from '../../api/problem';
 import { useSession } from '../../app/session';
 import { useI18n } from '../../i18n';
@@ -86,6 +87,7 @@ function UserDetail({ id }: { id: string }) {
         )}
       </Card>
       <UserForm key={u.id} user={u} />
+      {u.status === 'active' && <PasswordResetCard user={u} />}
       <EnableCard user={u} />
     </Stack>
   );
@@ -212,6 +214,29 @@ function EnableCard({ user }: { user: User }) {
         onClick={() => void toggle()}
       >
         {user.disabled ? t('admin.users.enable') : t('admin.users.disable')}
+      </Button>
+    </Card>
+  );
+}
+
+/** Sends the user a link to choose a new password (one hour, once); the current password stays until it is used. */
+function PasswordResetCard({ user }: { user: User }) {
+  const { t, lang } = useI18n();
+  const send = useMutation({
+    mutationFn: () => unwrap(api.POST('/api/v1/users/{id}/password-reset', { params: { path: { id: user.id } } })),
+    onSuccess: (sent) => notify(t('admin.users.resetSent', { email: sent.email, at: formatDateTime(sent.expiresAt, lang) })),
+  });
+  return (
+    <Card withBorder padding="lg" component="section" aria-labelledby="user-reset-title">
+      <Title order={2} size="h3" id="user-reset-title" mb="xs">
+        {t('admin.users.resetTitle')}
+      </Title>
+      <Text size="sm" c="gray.7" mb="md">
+        {t('admin.users.resetHint')}
+      </Text>
+      {send.isError && <ProblemAlert error={send.error} />}
+      <Button mt={send.isError ? 'sm' : 0} variant="default" leftSection={<IconMailForward size={16} aria-hidden="true" />} loading={send.isPending} onClick={() => send.mutate()}>
+        {t('admin.users.resetSend')}
       </Button>
     </Card>
   );

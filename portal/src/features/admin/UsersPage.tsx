@@ -11,7 +11,7 @@ import { ROLES, useUserList, type User, type UserFilters } from './api';
 import { RequirePermission } from './components/guard';
 import { OrganizationName, OrganizationPicker } from './components/organization-picker';
 import { UserStatusBadge } from './components/user-status';
-import { onlySet, useUrlFilters } from './url-filters';
+import { onlySet, useUrlFilters } from '../../ui/url-filters';
 
 const FILTERS = ['organizationId', 'role'] as const;
 

@@ -1,6 +1,7 @@
-import { Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
+import { Link } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import { COOKIE_SESSION, useSession } from '../../app/session';
 import { useI18n } from '../../i18n';
@@ -54,9 +55,9 @@ export function LoginPage() {
           <Button type="submit" loading={login.isPending} fullWidth>
             {t('auth.login.submit')}
           </Button>
-          <Text size="xs" c="dimmed">
+          <Anchor component={Link} to="/password-reset" size="sm">
             {t('auth.login.forgot')}
-          </Text>
+          </Anchor>
         </Stack>
       </form>
     </AuthFrame>

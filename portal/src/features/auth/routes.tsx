@@ -3,4 +3,5 @@ import type { RouteObject } from 'react-router';
 /** Pages before sign-in besides the sign-in page itself (kept in the first chunk). */
 export const authRoutes: RouteObject[] = [
   { path: '/invitation', lazy: async () => ({ Component: (await import('./AcceptInvitationPage')).AcceptInvitationPage }) },
+  { path: '/password-reset', lazy: async () => ({ Component: (await import('./PasswordResetPage')).PasswordResetPage }) },
 ];

@@ -4,6 +4,7 @@ import { Link, useSearchParams } from 'react-router';
 import { useSession } from '../../app/session';
 import { useI18n } from '../../i18n';
 import { LoadMore } from '../../ui/load-more';
+import { useSetUrlParams } from '../../ui/url-filters';
 import { DateText } from '../../ui/money';
 import { PageState } from '../../ui/problems';
 import { useCompetitions, type Competition, type CompetitionFilters, type CompetitionPhase } from './api';
@@ -54,12 +55,8 @@ export function CompetitionsPage() {
   const competitions = useCompetitions(filters);
   const items = competitions.data?.pages.flatMap((p) => p.items) ?? [];
 
-  const setPhase = (value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set('phase', value);
-    else next.delete('phase');
-    setParams(next, { replace: true });
-  };
+  const setUrl = useSetUrlParams();
+  const setPhase = (value: string) => setUrl({ phase: value });
 
   return (
     <Stack gap="lg">

@@ -4,6 +4,7 @@ import { Link, useSearchParams } from 'react-router';
 import { useSession } from '../../app/session';
 import { useI18n } from '../../i18n';
 import { LoadMore } from '../../ui/load-more';
+import { useSetUrlParams } from '../../ui/url-filters';
 import { Money } from '../../ui/money';
 import { PageState } from '../../ui/problems';
 import { TableOrCards } from '../../ui/table-or-cards';
@@ -33,12 +34,8 @@ export function GrantsPage() {
   const list = useFilteredGrantList(filters);
   const grants = list.data?.pages.flatMap((p) => (p.items ?? []) as AnyGrant[]) ?? [];
 
-  const setFilter = (name: keyof GrantFilters, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(name, value);
-    else next.delete(name);
-    setParams(next, { replace: true });
-  };
+  const setUrl = useSetUrlParams();
+  const setFilter = (name: keyof GrantFilters, value: string) => setUrl({ [name]: value });
 
   return (
     <Stack gap="lg">

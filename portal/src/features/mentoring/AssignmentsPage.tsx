@@ -4,6 +4,7 @@ import { Link, useSearchParams } from 'react-router';
 import { useSession } from '../../app/session';
 import { useI18n } from '../../i18n';
 import { LoadMore } from '../../ui/load-more';
+import { useSetUrlParams } from '../../ui/url-filters';
 import { PageState } from '../../ui/problems';
 import { useAssignmentList, useProgramYears, type Assignment, type AssignmentFilter } from './api';
 import { AssignmentFlags, AssignmentProgress } from './components/progress';
@@ -25,18 +26,14 @@ export function filterFromParams(params: URLSearchParams): AssignmentFilter {
 export function AssignmentsPage() {
   const { t } = useI18n();
   const { hasPermission } = useSession();
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
   const filter = filterFromParams(params);
   const canAssign = hasPermission('mentoring:assign');
   const years = useProgramYears();
   const list = useAssignmentList(filter);
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
-  const change = (name: keyof AssignmentFilter, value: string | undefined) => {
-    const next = new URLSearchParams(params);
-    if (value === undefined || value === '') next.delete(name);
-    else next.set(name, value);
-    setParams(next, { replace: true });
-  };
+  const setUrl = useSetUrlParams();
+  const change = (name: keyof AssignmentFilter, value: string | undefined) => setUrl({ [name]: value });
   const newLink = filter.programYearId ? `/mentoring/assignments/new?programYearId=${filter.programYearId}` : '/mentoring/assignments/new';
   return (
     <Stack gap="lg">
@@ -73,10 +70,7 @@ export function AssignmentsPage() {
               variant="subtle"
               size="xs"
               onClick={() => {
-                const next = new URLSearchParams(params);
-                next.delete('schoolId');
-                next.delete('facilitatorUserId');
-                setParams(next, { replace: true });
+                setUrl({ schoolId: null, facilitatorUserId: null });
               }}
             >
               {t('mentoring.assignments.clearNarrow')}

@@ -4,6 +4,7 @@ import { Link, useSearchParams } from 'react-router';
 import { useSession } from '../../app/session';
 import { useI18n } from '../../i18n';
 import { LoadMore } from '../../ui/load-more';
+import { useSetUrlParams } from '../../ui/url-filters';
 import { DateText } from '../../ui/money';
 import { PageState } from '../../ui/problems';
 import { TableOrCards } from '../../ui/table-or-cards';
@@ -28,17 +29,13 @@ function filtersOf(params: URLSearchParams): MouFilters {
 export function MousPage() {
   const { t } = useI18n();
   const session = useSession();
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
   const filters = filtersOf(params);
   const list = useMouList(filters);
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   const canDraft = session.me?.user.role === 'csr_officer' && session.hasPermission('mous:manage');
-  const setFilter = (name: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(name, value);
-    else next.delete(name);
-    setParams(next, { replace: true });
-  };
+  const setUrl = useSetUrlParams();
+  const setFilter = (name: string, value: string) => setUrl({ [name]: value });
   const windows = filters.expiringWithinDays !== undefined && !WINDOWS.includes(filters.expiringWithinDays) ? [...WINDOWS, filters.expiringWithinDays].sort((a, b) => a - b) : WINDOWS;
 
   return (

@@ -3,6 +3,7 @@ import { IconPlus } from '@tabler/icons-react';
 import { Link, useSearchParams } from 'react-router';
 import { useI18n } from '../../i18n';
 import { LoadMore } from '../../ui/load-more';
+import { useSetUrlParams } from '../../ui/url-filters';
 import { DateText } from '../../ui/money';
 import { PageState } from '../../ui/problems';
 import { REQUEST_STATUSES, useRequestList, type PartnerRequest, type RequestStatus } from './api';
@@ -18,17 +19,13 @@ function statusOf(params: URLSearchParams): RequestStatus | null {
 export function RequestsPage() {
   const { t } = useI18n();
   const viewer = useViewer();
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
   const status = statusOf(params);
   const list = useRequestList(status);
   const requests = list.data?.pages.flatMap((p) => p.items) ?? [];
 
-  const setStatus = (value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set('status', value);
-    else next.delete('status');
-    setParams(next, { replace: true });
-  };
+  const setUrl = useSetUrlParams();
+  const setStatus = (value: string) => setUrl({ status: value });
 
   return (
     <Stack gap="lg">

@@ -3,6 +3,7 @@ import { useSearchParams } from 'react-router';
 import { useSession } from '../../app/session';
 import { useI18n } from '../../i18n';
 import { formatDate, formatNumber, formatRupiah } from '../../ui/format';
+import { useSetUrlParams } from '../../ui/url-filters';
 import { PageState } from '../../ui/problems';
 import { reportFiles, useRegion, useRegions, type Region } from './api';
 import { DownloadButton, FigureTile, FileLangSwitch, ScrollBox, Section, useFileLang } from './components';
@@ -14,7 +15,7 @@ export function RegionPage() {
   const { t, lang } = useI18n();
   const { me } = useSession();
   const isAdmin = me?.user.role === 'admin';
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
   const regionCode = params.get('regionCode') ?? undefined;
   const yearParam = params.get('year');
   const year = yearParam && /^\d{4}$/.test(yearParam) ? Number(yearParam) : undefined;
@@ -22,12 +23,8 @@ export function RegionPage() {
   const report = useRegion(regionCode, year, !isAdmin || !!regionCode);
   const [fileLang, setFileLang] = useFileLang();
   const thisYear = new Date().getUTCFullYear();
-  const set = (key: string, value: string | null) => {
-    const p = new URLSearchParams(params);
-    if (value) p.set(key, value);
-    else p.delete(key);
-    setParams(p, { replace: true });
-  };
+  const setUrl = useSetUrlParams();
+  const set = (key: string, value: string | null) => setUrl({ [key]: value });
 
   const shownYear = report.data?.year ?? year ?? thisYear;
   const yearOptions = Array.from({ length: YEARS_BACK }, (_, i) => String(thisYear - i));

@@ -5,13 +5,14 @@ import { LoadMore } from '../../ui/load-more';
 import { DateText } from '../../ui/money';
 import { PageState } from '../../ui/problems';
 import { TableOrCards } from '../../ui/table-or-cards';
+import { useSetUrlParams } from '../../ui/url-filters';
 import { PARTNERSHIP_STATUSES, usePartnershipList, useProgramList, type Partnership, type PartnershipFilters, type PartnershipStatus } from './api';
 import { PartnershipStatusBadge } from './badges';
 
 /** /partnerships?programId=…&status=…&schoolId=…: the partnerships the reader can see, filtered by the URL. */
 export function PartnershipsPage() {
   const { t } = useI18n();
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
   const filters: PartnershipFilters = {};
   const programId = params.get('programId');
   const status = params.get('status');
@@ -22,12 +23,8 @@ export function PartnershipsPage() {
   const list = usePartnershipList(filters);
   const programs = useProgramList();
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
-  const setFilter = (name: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(name, value);
-    else next.delete(name);
-    setParams(next, { replace: true });
-  };
+  const setUrl = useSetUrlParams();
+  const setFilter = (name: string, value: string) => setUrl({ [name]: value });
 
   return (
     <Stack gap="lg">
