@@ -2,6 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { Lang } from '../common/errors/i18n';
 import { PartnershipTimelineSources } from '../partnerships/timeline/timeline-source';
 import type { TimelineEvent, TimelineEventKind, TimelineSource } from '../partnerships/timeline/timeline-source';
+import { momentSql } from '../partnerships/timeline/timeline-moment';
 import { dayText, decimalText } from '../partnerships/timeline/timeline-text';
 import { publishedSql } from './competition-phase';
 import { round } from './scoring';
@@ -16,6 +17,8 @@ const COMPETITION_RESULT: TimelineEventKind = 'competition_result';
 export interface ResultEventRow {
   refId: string;
   date: string;
+  /** The moment the results were published (a result capped at 31 December keeps it: it is when it happened). */
+  at: string;
   publishedOn: string;
   competitionTitle: string;
   level: string;
@@ -77,6 +80,7 @@ export class CompetitionResultsTimelineSource implements TimelineSource<ResultEv
   // Scores as text, as the driver reads numeric columns: the rows arrive as JSON.
   readonly sql = `SELECT r.id AS "refId",
               CAST(LEAST(CAST(c.published_at AT TIME ZONE INTERVAL '+07:00' AS date), make_date(py.year, 12, 31)) AS text) AS date,
+              ${momentSql('c.published_at')} AS at,
               CAST(CAST(c.published_at AT TIME ZONE INTERVAL '+07:00' AS date) AS text) AS "publishedOn",
               c.title AS "competitionTitle", c.level, k.name AS "categoryName",
               (SELECT count(*) FROM competition_results r2 WHERE r2.competition_id = r.competition_id AND r2.category_id = r.category_id)::int AS "categorySize",
@@ -87,9 +91,9 @@ export class CompetitionResultsTimelineSource implements TimelineSource<ResultEv
          JOIN competition_entries e ON e.id = r.entry_id
          JOIN competition_categories k ON k.id = r.category_id
         WHERE py.program_id = $2 AND r.school_id = $4 AND ${publishedSql('c')} AND c.published_at IS NOT NULL
-        ORDER BY 2, c.created_at, k.position`;
+        ORDER BY 2, c.published_at, c.created_at, k.position, r.rank, r.id`;
 
   events(rows: ResultEventRow[], lang: Lang): TimelineEvent[] {
-    return rows.map((r) => ({ date: r.date, kind: COMPETITION_RESULT, refId: r.refId, ...describeResultEvent(r, lang) }));
+    return rows.map((r) => ({ date: r.date, at: r.at, kind: COMPETITION_RESULT, refId: r.refId, ...describeResultEvent(r, lang) }));
   }
 }

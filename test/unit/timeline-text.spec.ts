@@ -3,6 +3,7 @@ import type { ResultEventRow } from '../../src/competitions/competition-results.
 import { statusChangeTitle } from '../../src/partnerships/timeline/partnership-status.source';
 import { dayText, decimalText } from '../../src/partnerships/timeline/timeline-text';
 import { sessionTitle } from '../../src/reports/timeline-sources/mentoring.source';
+import { planEventTitle } from '../../src/reports/timeline-sources/plans.source';
 
 describe('timeline texts', () => {
   it('writes dates inside Indonesian texts as schools do, and keeps ISO dates in English', () => {
@@ -26,6 +27,7 @@ describe('timeline texts', () => {
     const row: ResultEventRow = {
       refId: 'r',
       date: '2025-12-10',
+      at: '2025-12-10T02:00:00.000Z',
       publishedOn: '2025-12-10',
       competitionTitle: 'Lomba Inovasi 2025',
       level: 'regional',
@@ -46,6 +48,44 @@ describe('timeline texts', () => {
       title: 'Lomba Inovasi 2025: rank 5 of 7 in Sekolah ramah anak',
       detail: 'Entry "Kantin sehat" (regional); mean score 71.25, normalised score -0.412, 1 judge; results published 2025-12-10',
     });
+  });
+
+  it('tells each submission of a plan apart: the first, a resubmission after changes were requested, and a revision round', () => {
+    const step = (kind: 'plan_submitted' | 'plan_approved' | 'plan_completed', fields: { revision?: number; resubmission?: boolean; late?: boolean } = {}) => ({
+      kind,
+      year: 2026,
+      revision: fields.revision ?? 0,
+      resubmission: fields.resubmission ?? false,
+      late: fields.late ?? false,
+    });
+    const told = (lang: 'id' | 'en') =>
+      [
+        step('plan_submitted', { late: true }),
+        step('plan_submitted', { resubmission: true, late: true }),
+        step('plan_approved'),
+        step('plan_submitted', { revision: 1 }),
+        step('plan_submitted', { revision: 1, resubmission: true }),
+        step('plan_approved', { revision: 1 }),
+        step('plan_completed', { revision: 1 }),
+      ].map((r) => planEventTitle(r, lang));
+    expect(told('id')).toEqual([
+      'Rencana program 2026 dikirim setelah batas waktu',
+      'Rencana program 2026 dikirim ulang setelah batas waktu',
+      'Rencana program 2026 disetujui',
+      'Rencana program 2026 dikirim (revisi 1)',
+      'Rencana program 2026 dikirim ulang (revisi 1)',
+      'Rencana program 2026 disetujui (revisi 1)',
+      'Rencana program 2026 selesai',
+    ]);
+    expect(told('en')).toEqual([
+      'Plan 2026 submitted after the deadline',
+      'Plan 2026 resubmitted after the deadline',
+      'Plan 2026 approved',
+      'Plan 2026 submitted (revision 1)',
+      'Plan 2026 resubmitted (revision 1)',
+      'Plan 2026 approved (revision 1)',
+      'Plan 2026 completed',
+    ]);
   });
 
   it('names the session mode and topic in Indonesian', () => {

@@ -14,6 +14,17 @@ export class TimelineEventResponse {
   @ApiProperty({ example: '2012-03-10' })
   date: string;
 
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'date-time',
+    example: '2012-03-10T03:00:00.000Z',
+    description:
+      'The moment it happened, in UTC, where the record has one (a signature, a submission, an approval, a review, a publication, or a record made on the day it is dated); null for what is known only to its day, such as an MoU expiry. ' +
+      "A year's events are ordered by date, then by this moment (events without one last in their day), then by kind and record.",
+  })
+  at: string | null;
+
   @ApiProperty({ enum: TIMELINE_EVENT_KINDS, example: 'mou_signed', description: 'More kinds (plans, grants, mentoring, competition results) are added as those modules arrive.' })
   kind: TimelineEventKind;
 
@@ -23,7 +34,7 @@ export class TimelineEventResponse {
   @ApiProperty({ nullable: true, type: String, example: 'Kerja sama peningkatan mutu pendidikan; in force 2012-03-10 to 2015-03-09' })
   detail: string | null;
 
-  @ApiProperty({ example: '00000000-0000-4000-8000-000000000a01', description: 'The record behind the event: a partnership event, an MoU or an amendment.' })
+  @ApiProperty({ example: '00000000-0000-4000-8000-000000000a01', description: 'The record behind the event: a partnership event, an MoU or an amendment, a plan (each of its steps), a grant, a disbursement, an expense report, a mentoring session or a competition result.' })
   refId: string;
 }
 
@@ -44,7 +55,7 @@ export class TimelineYearResponse {
   @ApiProperty({ example: true, description: "In the year's cohort: set explicitly, or the partnership was active that year." })
   inCohort: boolean;
 
-  @ApiProperty({ type: [TimelineEventResponse], description: 'Oldest first.' })
+  @ApiProperty({ type: [TimelineEventResponse], description: 'In the order they happened: by date, then by moment (`at`), then by kind and record. A step taken twice (a plan resubmitted) shows twice.' })
   events: TimelineEventResponse[];
 }
 
@@ -75,7 +86,7 @@ export class PartnershipTimelineResponse {
       company: { id: p.companyId, name: p.companyName },
       school: { id: p.schoolId, name: p.schoolName },
       status: p.status,
-      years: years.map((y) => ({ ...y, events: y.events.map((e) => ({ date: e.date, kind: e.kind, title: e.title, detail: e.detail, refId: e.refId })) })),
+      years: years.map((y) => ({ ...y, events: y.events.map((e) => ({ date: e.date, at: e.at, kind: e.kind, title: e.title, detail: e.detail, refId: e.refId })) })),
     };
   }
 }

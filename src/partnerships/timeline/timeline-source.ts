@@ -35,7 +35,7 @@ export class PartnershipTimelineSources {
     this.sources.push(source);
   }
 
-  /** Every registered source, in registration order. */
+  /** Every registered source, in registration order (which the timeline's order never depends on). */
   list(): readonly TimelineSource[] {
     return this.sources;
   }

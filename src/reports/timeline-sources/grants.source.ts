@@ -1,4 +1,5 @@
 import type { Lang } from '../../common/errors/i18n';
+import { momentSql, sameDayMomentSql } from '../../partnerships/timeline/timeline-moment';
 import type { TimelineSource } from '../../partnerships/timeline/timeline-source';
 import { asTimelineEvents, rupiahText, WIB } from './report-event';
 import type { ReportTimelineKind } from './report-event';
@@ -6,6 +7,7 @@ import type { ReportTimelineKind } from './report-event';
 interface GrantEventRow {
   kind: Extract<ReportTimelineKind, 'grant_awarded' | 'grant_disbursed' | 'grant_reversed' | 'expense_report_accepted'>;
   date: string;
+  at: string | null;
   refId: string;
   year: number;
   amount: string;
@@ -41,28 +43,30 @@ export function grantEventTitle(r: GrantEventRow, lang: Lang): string {
 
 /**
  * The partnership's grants, read from the grants module's tables in one query: the award (on the
- * day it was made, WIB), every tranche and reversal on its date, and every accepted expense report on
- * the day of its review.
+ * day it was made, WIB, at that moment), every tranche and reversal on its date (each its own event;
+ * its moment is when it was recorded, if recorded that day), and every accepted expense report on
+ * the day and at the moment of its review.
  */
 export const grantsSource: TimelineSource<GrantEventRow> = {
   name: 'grants',
-  sql: `SELECT e.kind, CAST(e.on_date AS text) AS date, e.ref_id AS "refId", y.year, CAST(e.amount AS text) AS amount, e.tranche, e.note
+  sql: `SELECT e.kind, CAST(e.on_date AS text) AS date, e.moment AS at, e.ref_id AS "refId", y.year, CAST(e.amount AS text) AS amount, e.tranche, e.note
          FROM grants g
          JOIN program_years y ON y.id = g.program_year_id
          CROSS JOIN LATERAL (
            SELECT 'grant_awarded' AS kind, CAST(g.created_at AT TIME ZONE ${WIB} AS date) AS on_date, 1 AS rank, g.id AS ref_id,
-                  g.awarded_amount AS amount, CAST(NULL AS integer) AS tranche, CAST(NULL AS text) AS note, g.created_at AS at
+                  g.awarded_amount AS amount, CAST(NULL AS integer) AS tranche, CAST(NULL AS text) AS note, g.created_at AS at,
+                  ${momentSql('g.created_at')} AS moment
            UNION ALL
            SELECT CASE WHEN d.kind = 'tranche' THEN 'grant_disbursed' ELSE 'grant_reversed' END, d.disbursed_on, 2, d.id, d.amount,
-                  CASE WHEN d.kind = 'tranche' THEN d.tranche_number END, d.note, d.created_at
+                  CASE WHEN d.kind = 'tranche' THEN d.tranche_number END, d.note, d.created_at, ${sameDayMomentSql('d.disbursed_on', 'd.created_at')}
              FROM disbursements d WHERE d.grant_id = g.id
            UNION ALL
-           SELECT 'expense_report_accepted', CAST(er.reviewed_at AT TIME ZONE ${WIB} AS date), 3, er.id, er.accepted_amount, NULL, er.title, er.reviewed_at
+           SELECT 'expense_report_accepted', CAST(er.reviewed_at AT TIME ZONE ${WIB} AS date), 3, er.id, er.accepted_amount, NULL, er.title, er.reviewed_at, ${momentSql('er.reviewed_at')}
              FROM expense_reports er WHERE er.grant_id = g.id AND er.status = 'accepted' AND er.reviewed_at IS NOT NULL
          ) e
         WHERE g.partnership_id = $1
         ORDER BY e.on_date, e.rank, e.at, e.ref_id`,
   events(rows, lang) {
-    return asTimelineEvents(rows.map((r) => ({ date: r.date, kind: r.kind, refId: r.refId, title: grantEventTitle(r, lang), detail: r.note })));
+    return asTimelineEvents(rows.map((r) => ({ date: r.date, at: r.at, kind: r.kind, refId: r.refId, title: grantEventTitle(r, lang), detail: r.note })));
   },
 };

@@ -1,12 +1,14 @@
 import type { Topic } from '../../common/catalog/topics';
 import type { Lang } from '../../common/errors/i18n';
 import type { SessionConfirmation, SessionMode } from '../../mentoring/mentoring-status';
+import { sameDayMomentSql } from '../../partnerships/timeline/timeline-moment';
 import type { TimelineSource } from '../../partnerships/timeline/timeline-source';
 import { sessionDoneSql } from '../definitions';
 import { asTimelineEvents } from './report-event';
 
 interface SessionRow {
   date: string;
+  at: string | null;
   refId: string;
   mode: SessionMode;
   topic: Topic;
@@ -55,10 +57,12 @@ export function sessionDetail(r: Pick<SessionRow, 'facilitator' | 'confirmation'
 /**
  * The partnership's mentoring sessions that count as done (every logged session unless the
  * principal disputed it), read from the mentoring module's tables in one query, on the day held.
+ * A session has a day, not a time: one logged on the day it was held takes the moment it was
+ * logged (it had been held by then), one logged on a later day has no moment.
  */
 export const mentoringSource: TimelineSource<SessionRow> = {
   name: 'mentoring',
-  sql: `SELECT CAST(ms.held_on AS text) AS date, ms.id AS "refId", ms.mode, ms.topic, ms.duration_minutes AS minutes, ms.confirmation, u.full_name AS facilitator
+  sql: `SELECT CAST(ms.held_on AS text) AS date, ${sameDayMomentSql('ms.held_on', 'ms.created_at')} AS at, ms.id AS "refId", ms.mode, ms.topic, ms.duration_minutes AS minutes, ms.confirmation, u.full_name AS facilitator
          FROM mentoring_sessions ms
          JOIN mentoring_assignments a ON a.id = ms.assignment_id
          JOIN users u ON u.id = a.facilitator_user_id
@@ -68,6 +72,7 @@ export const mentoringSource: TimelineSource<SessionRow> = {
     return asTimelineEvents(
       rows.map((r) => ({
         date: r.date,
+        at: r.at,
         kind: 'mentoring_session',
         refId: r.refId,
         title: sessionTitle(r, lang),
