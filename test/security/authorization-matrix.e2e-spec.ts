@@ -109,6 +109,14 @@ describe('the authorization matrix', () => {
     doc = (await t.http.get('/docs-json')).body as Doc;
     for (const u of DEMO_USERS) await signIn(u.role);
     world = await readWorld(t.dataSource);
+    // The school's entry in the open 2026 competition, and the demo judge assigned to it.
+    const entryBody = { ...(matrixRequest(doc, world, 'POST /api/v1/competitions/{id}/entries', 'principal').body as object), categoryId: world.entryCategory };
+    const entry = await send('post', `/api/v1/competitions/${world.competition}/entries`, 'principal', { path: {}, query: {}, body: entryBody });
+    if (entry.status !== 201) throw new Error(`the 2026 entry: ${entry.status} ${JSON.stringify(entry.body)}`);
+    world.entry = String(entry.body.id);
+    const assigned = await send('post', `/api/v1/competitions/${world.competition}/assignments`, 'csr_officer', { path: {}, query: {}, body: { judgeUserId: world.users.judge, entryId: world.entry } });
+    if (assigned.status !== 201) throw new Error(`the 2026 judge assignment: ${assigned.status} ${JSON.stringify(assigned.body)}`);
+    [{ id: world.judgeAssignment }] = (await t.dataSource.query(`SELECT id FROM judge_assignments WHERE entry_id = $1 AND judge_user_id = $2`, [world.entry, world.users.judge])) as Array<{ id: string }>;
     // A document of each kind in tenant A, uploaded as the role that keeps such documents.
     const uploads: Array<[keyof World['documents'], string, SignedRole, Record<string, string>]> = [
       ['plan', `/api/v1/plans/${world.runningPlan}/activities/${world.activity}/progress`, 'principal', { status: 'in_progress' }],

@@ -1,5 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { DEMO_IDS, DEMO_USERS } from '../../../src/demo/demo';
+import { COMPETITION_2026_DEMO_IDS } from '../../../src/demo/demo-competition-2026';
+import { COMPETITION_DEMO_IDS } from '../../../src/demo/demo-competitions';
 import { GRANT_DEMO_IDS } from '../../../src/demo/demo-grants';
 import { MENTORING_DEMO_IDS } from '../../../src/demo/demo-mentoring';
 import { MOU_DEMO_IDS } from '../../../src/demo/demo-mous';
@@ -68,15 +70,10 @@ export async function readWorld(ds: DataSource) {
   const grantPlan = await one(ds, `SELECT plan_id AS id FROM grants WHERE id = $1`, [grant]);
   const grantContent = ((await ds.query(`SELECT content FROM plans WHERE id = $1`, [grantPlan])) as Array<{ content: any }>)[0].content;
   const report = await one(ds, `SELECT id FROM expense_reports WHERE grant_id = $1 ORDER BY created_at DESC LIMIT 1`, [grant]);
-  // The school's own entry, preferably one the demo judge scores.
-  const entry = await one(
-    ds,
-    `SELECT e.id FROM competition_entries e LEFT JOIN judge_assignments j ON j.entry_id = e.id AND j.judge_user_id = $2
-      WHERE e.school_id = $1 ORDER BY (j.id IS NULL), e.competition_id DESC LIMIT 1`,
-    [DEMO_IDS.pelambuan4, users.judge],
-  );
-  const judgeAssignment = await one(ds, `SELECT id FROM judge_assignments WHERE entry_id = $1 ORDER BY (judge_user_id = $2) DESC, created_at LIMIT 1`, [entry, users.judge]);
-  const competition = await one(ds, `SELECT competition_id AS id FROM competition_entries WHERE id = $1`, [entry]);
+  // The 2026 competition is open: its entry and judge assignment are made by the spec (see
+  // addCompetitionEntry); the published 2025 one serves its results.
+  const competition = COMPETITION_2026_DEMO_IDS.national2026;
+  const otherJudge = await one(ds, `SELECT judge_user_id AS id FROM competition_judges WHERE competition_id = $1 AND judge_user_id <> $2 ORDER BY created_at, judge_user_id LIMIT 1`, [competition, users.judge]);
   const questionnaire = ((await ds.query(`SELECT questionnaire FROM trainings WHERE id = $1`, [MENTORING_DEMO_IDS.training])) as Array<{ questionnaire: Array<{ id: string }> }>)[0].questionnaire;
   const version = async (table: string, id: string) => Number(await one(ds, `SELECT version AS id FROM ${table} WHERE id = $1`, [id]));
   return {
@@ -115,10 +112,14 @@ export async function readWorld(ds: DataSource) {
     training: MENTORING_DEMO_IDS.training,
     participant: MENTORING_DEMO_IDS.participant(1),
     competition,
-    category: await one(ds, `SELECT category_id AS id FROM competition_entries WHERE id = $1`, [entry]),
-    criterion: await one(ds, `SELECT id FROM rubric_criteria WHERE competition_id = $1 ORDER BY position LIMIT 1`, [competition]),
-    entry,
-    judgeAssignment,
+    publishedCompetition: COMPETITION_DEMO_IDS.national2025,
+    /** The category of the spec's entry, and another one for a new entry. */
+    entryCategory: COMPETITION_2026_DEMO_IDS.category(1),
+    category: COMPETITION_2026_DEMO_IDS.category(2),
+    criterion: COMPETITION_2026_DEMO_IDS.criterion(1),
+    otherJudge,
+    entry: '',
+    judgeAssignment: '',
     notification: await one(ds, `SELECT id FROM notifications ORDER BY created_at LIMIT 1`),
     documents: {} as Record<string, string>,
   };
@@ -146,7 +147,7 @@ function pathIds(w: World, role: Exclude<MatrixRole, 'anonymous'>, path: string)
   if (at('mentoring/actions')) p.id = w.action;
   if (at('trainings')) Object.assign(p, { id: w.training, participantId: w.participant });
   if (at('mous')) Object.assign(p, { id: path.includes('{amendmentId}') ? w.amendedMou : w.mou, amendmentId: w.amendment, documentId: w.documents.mou });
-  if (at('competitions')) Object.assign(p, { id: w.competition, userId: w.users.judge, assignmentId: w.judgeAssignment });
+  if (at('competitions')) Object.assign(p, { id: path.includes('/results') ? w.publishedCompetition : w.competition, userId: w.otherJudge, assignmentId: w.judgeAssignment });
   if (at('entries')) Object.assign(p, { id: w.entry, documentId: w.documents.entry });
   if (at('notifications')) p.id = w.notification;
   if (at('grants'))
@@ -205,8 +206,8 @@ function bodyOverrides(w: World, role: Exclude<MatrixRole, 'anonymous'>): Record
     'POST /api/v1/competitions/{id}/entries': { categoryId: w.category, planId: w.plan, planProgramId: w.planProgram },
     'PATCH /api/v1/entries/{id}': { planId: w.plan, planProgramId: w.planProgram },
     'POST /api/v1/competitions/{id}/judges': { userId: w.users.judge },
-    'POST /api/v1/competitions/{id}/assignments': { judgeUserId: w.users.judge, entryId: w.entry },
-    'POST /api/v1/competitions/{id}/assignments/by-category': { categoryId: w.category, judgeUserIds: [w.users.judge] },
+    'POST /api/v1/competitions/{id}/assignments': { judgeUserId: w.otherJudge, entryId: w.entry },
+    'POST /api/v1/competitions/{id}/assignments/by-category': { categoryId: w.entryCategory, judgeUserIds: [w.otherJudge] },
     'POST /api/v1/competitions/{id}/conflicts': { schoolId: w.school },
     'PUT /api/v1/entries/{id}/scores': { scores: [{ criterionId: w.criterion, score: 1 }] },
     'POST /api/v1/grants/{id}/settlement': { settledOn: fromToday(0) },
