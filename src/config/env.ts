@@ -24,6 +24,10 @@ export interface AppConfig extends DatabaseConfig {
   shutdownTimeoutMs: number;
   /** Folder of the filesystem document storage (uploaded MoUs, annexes...), absolute. */
   documentsDir: string;
+  /** Where document bytes are kept: the folder documentsDir, or an S3-compatible bucket every replica shares. */
+  documentStorage: 'filesystem' | 's3';
+  /** The bucket when documentStorage is s3; null otherwise. */
+  s3: S3StorageConfig | null;
   /** Run the daily jobs (MoU expiry and reminders) on a timer in this process; never in NODE_ENV=test. */
   jobsEnabled: boolean;
   /** Folder of the built web portal (index.html, assets/), absolute; null: dist/portal beside the compiled API. */
@@ -64,6 +68,21 @@ export interface MailConfig {
   workerIntervalMs: number;
   /** Sending attempts before a message is given up as failed. */
   maxAttempts: number;
+}
+
+/** An S3-compatible bucket holding the documents (AWS S3, MinIO, Ceph RGW, Garage...). */
+export interface S3StorageConfig {
+  bucket: string;
+  region: string;
+  /** The server's URL for an S3-compatible store other than AWS, e.g. http://minio:9000; null: AWS itself. */
+  endpoint: string | null;
+  /** Address buckets as http://host/bucket rather than http://bucket.host (most self-hosted stores need this). */
+  forcePathStyle: boolean;
+  /** Both or neither; neither: the SDK's default chain (AWS_* variables, shared config, instance or task role). */
+  accessKeyId: string | null;
+  secretAccessKey: string | null;
+  /** Put before every object key, e.g. "jalin/documents/"; empty: keys at the bucket's root. */
+  keyPrefix: string;
 }
 
 /** Raised with one line naming the variable that is missing or malformed. */
@@ -229,6 +248,58 @@ export function loadMailConfig(env: Env, port: number): MailConfig {
   };
 }
 
+const S3_VARIABLES = ['S3_BUCKET', 'S3_REGION', 'S3_ENDPOINT', 'S3_FORCE_PATH_STYLE', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY', 'S3_KEY_PREFIX'] as const;
+/** AWS's bucket naming rules, which S3-compatible stores follow. */
+const S3_BUCKET_PATTERN = /^(?!\d+\.\d+\.\d+\.\d+$)[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+/** Characters AWS calls safe in object keys; the prefix is a folder-like path without empty or dot segments. */
+const S3_PREFIX_PATTERN = /^(?:[A-Za-z0-9!_.*'()-]+\/)*[A-Za-z0-9!_.*'()-]+\/?$/;
+
+/**
+ * The document storage part of the environment: DOCUMENTS_STORAGE=filesystem (the folder DOCUMENTS_DIR)
+ * or s3 (a bucket named by the S3_* variables). S3 settings without DOCUMENTS_STORAGE=s3 are refused,
+ * so a forgotten switch never leaves each replica writing to its own disk.
+ */
+export function loadDocumentStorageConfig(env: Env): { documentStorage: 'filesystem' | 's3'; s3: S3StorageConfig | null } {
+  const documentStorage = oneOf(env, 'DOCUMENTS_STORAGE', ['filesystem', 's3'] as const, 'filesystem');
+  if (documentStorage === 'filesystem') {
+    const stray = S3_VARIABLES.find((name) => str(env, name, '') !== '');
+    if (stray !== undefined) throw new ConfigError(`${stray} is set but DOCUMENTS_STORAGE is not s3: set DOCUMENTS_STORAGE=s3 to keep documents in the bucket, or remove ${stray}`);
+    return { documentStorage, s3: null };
+  }
+  const bucket = str(env, 'S3_BUCKET', '');
+  if (bucket === '') throw new ConfigError('S3_BUCKET is required when DOCUMENTS_STORAGE=s3: the name of the bucket that keeps the documents');
+  if (!S3_BUCKET_PATTERN.test(bucket) || bucket.includes('..')) {
+    throw new ConfigError(`S3_BUCKET must be a bucket name of 3 to 63 lowercase letters, digits, dots and hyphens, got "${bucket}"`);
+  }
+  const region = str(env, 'S3_REGION', str(env, 'AWS_REGION', ''));
+  if (region === '') throw new ConfigError('S3_REGION is required when DOCUMENTS_STORAGE=s3, e.g. ap-southeast-3 (any value such as us-east-1 for MinIO)');
+  if (!/^[a-z0-9-]{2,40}$/.test(region)) throw new ConfigError(`S3_REGION must look like ap-southeast-3, got "${region}"`);
+  const rawEndpoint = str(env, 'S3_ENDPOINT', '');
+  const endpoint = rawEndpoint === '' ? null : httpUrl(env, 'S3_ENDPOINT', rawEndpoint);
+  const accessKeyId = str(env, 'S3_ACCESS_KEY_ID', '');
+  const secretAccessKey = str(env, 'S3_SECRET_ACCESS_KEY', '');
+  if ((accessKeyId === '') !== (secretAccessKey === '')) {
+    throw new ConfigError('S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be set together (or both left out to use the default AWS credential chain)');
+  }
+  const prefix = str(env, 'S3_KEY_PREFIX', '');
+  if (prefix !== '' && (!S3_PREFIX_PATTERN.test(prefix) || prefix.split('/').some((segment) => segment === '.' || segment === '..'))) {
+    throw new ConfigError(`S3_KEY_PREFIX must be a path such as jalin/documents/ (letters, digits and !_.*'()- between slashes, no leading slash), got "${prefix}"`);
+  }
+  return {
+    documentStorage,
+    s3: {
+      bucket,
+      region,
+      endpoint,
+      // Self-hosted stores rarely have a wildcard DNS name per bucket; AWS itself prefers virtual-hosted style.
+      forcePathStyle: bool(env, 'S3_FORCE_PATH_STYLE', endpoint !== null),
+      accessKeyId: accessKeyId === '' ? null : accessKeyId,
+      secretAccessKey: secretAccessKey === '' ? null : secretAccessKey,
+      keyPrefix: prefix === '' || prefix.endsWith('/') ? prefix : `${prefix}/`,
+    },
+  };
+}
+
 /** The database part of the environment, for the API and for the migrations CLI. */
 export function loadDatabaseConfig(env: Env = process.env): DatabaseConfig {
   const runtime = postgresUrl(env, 'DATABASE_URL');
@@ -283,6 +354,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     trustProxy: trustProxy(env),
     shutdownTimeoutMs: int(env, 'SHUTDOWN_TIMEOUT_MS', 10000, 0, 600000),
     documentsDir: resolve(str(env, 'DOCUMENTS_DIR', '.data/documents')),
+    ...loadDocumentStorageConfig(env),
     jobsEnabled: bool(env, 'JOBS_ENABLED', true),
     portalDir: env.PORTAL_DIR ? resolve(env.PORTAL_DIR) : null,
     mail: loadMailConfig(env, port),

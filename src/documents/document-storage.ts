@@ -2,8 +2,8 @@ import type { Readable } from 'node:stream';
 
 /**
  * Where the bytes of documents live, by storage key. The one seam between Jalin and its file
- * store: the filesystem implementation today, an object store (S3, GCS...) later, with no change to
- * the services that use it.
+ * store: a folder (FilesystemDocumentStorage) or an S3-compatible bucket (S3DocumentStorage), chosen
+ * by DOCUMENTS_STORAGE, with no change to the services that use it.
  */
 export interface DocumentStorage {
   /** Stores `content` under `key`; a key is written once and never overwritten. */

@@ -5,8 +5,9 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/auth/actor';
 import { AppError } from '../common/errors/app-error';
+import { AppLogger } from '../common/logging/logger';
 import { attachmentDisposition, DOCUMENT_CONTENT_TYPES, safeFilename, sniffContentType } from './content-type';
-import { DOCUMENT_STORAGE } from './document-storage';
+import { DOCUMENT_STORAGE, DocumentNotStoredError } from './document-storage';
 import type { DocumentStorage } from './document-storage';
 import { DOCUMENT_FILE_FIELD } from './document-upload.interceptor';
 import type { UploadedDocument } from './document-upload.interceptor';
@@ -40,12 +41,14 @@ export class DocumentsService {
     private readonly documents: DocumentsRepository,
     private readonly audit: AuditService,
     @Inject(DOCUMENT_STORAGE) private readonly storage: DocumentStorage,
+    private readonly logger: AppLogger,
   ) {}
 
   /**
    * Checks an uploaded file (present, and a PDF, PNG or JPEG by its content), stores its bytes under
    * a new random key, then records it (SHA-256, size, uploader) with an audit line in one
-   * transaction. If recording fails the bytes are removed again.
+   * transaction. The bytes are written first, so a storage that refuses them leaves no row; if
+   * recording fails the bytes are removed again.
    */
   async store(actor: Actor, owner: DocumentOwner, kind: string, file: UploadedDocument | undefined): Promise<DocumentResponse> {
     if (!file) {
@@ -95,11 +98,22 @@ export class DocumentsService {
     return (await this.documents.listOwned(owner.type, owner.id, manager)).map(DocumentResponse.from);
   }
 
-  /** One document of a record with a stream of its bytes; another record's document is a 404. */
+  /**
+   * One document of a record with a stream of its bytes; another record's document is a 404. So is
+   * a document whose bytes are gone from the storage (lost or deleted outside Jalin): the caller
+   * cannot download it either way, and the operators are told by an error in the log.
+   */
   async open(owner: DocumentOwner, documentId: string): Promise<DocumentDownload> {
     const row = await this.documents.findOwned(owner.type, owner.id, documentId);
     if (!row) throw AppError.notFound('document', documentId);
-    const stream = await this.storage.get(row.storageKey);
+    let stream: Readable;
+    try {
+      stream = await this.storage.get(row.storageKey);
+    } catch (err) {
+      if (!(err instanceof DocumentNotStoredError)) throw err;
+      this.logger.error({ msg: 'document bytes missing from the document storage', documentId, ownerType: owner.type, ownerId: owner.id, storageKey: row.storageKey });
+      throw AppError.notFound('document', documentId);
+    }
     return { document: DocumentResponse.from(row), disposition: attachmentDisposition(row.filename), stream };
   }
 }

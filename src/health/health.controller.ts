@@ -12,7 +12,7 @@ class HealthChecksResponse implements HealthChecks {
   @ApiProperty({ enum: ['ok', 'pending', 'unknown'], example: 'ok', description: 'pending: the database lacks migrations this version needs.' })
   migrations: 'ok' | 'pending' | 'unknown';
 
-  @ApiProperty({ enum: ['ok', 'unavailable'], example: 'ok', description: 'unavailable: the documents folder (DOCUMENTS_DIR) cannot be read or its disk is nearly full.' })
+  @ApiProperty({ enum: ['ok', 'unavailable'], example: 'ok', description: 'unavailable: the document storage cannot be used: with DOCUMENTS_STORAGE=filesystem the folder DOCUMENTS_DIR cannot be read or its disk is nearly full; with DOCUMENTS_STORAGE=s3 the bucket did not answer within 2 seconds or refused the credentials.' })
   documents: 'ok' | 'unavailable';
 }
 
@@ -39,7 +39,7 @@ export class HealthController {
 
   @Get('ready')
   @Public()
-  @ApiOperation({ summary: 'Readiness: the database answers, every migration is applied and the documents folder has room' })
+  @ApiOperation({ summary: 'Readiness: the database answers, every migration is applied and the document storage can be used (the folder has room, or the bucket answers)' })
   @ApiOkResponse({ type: HealthResponse })
   @ApiServiceUnavailableResponse({ type: HealthResponse })
   async ready(@Res({ passthrough: true }) res: Response): Promise<HealthResponse> {

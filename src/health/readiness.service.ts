@@ -5,11 +5,16 @@ import { dirname } from 'node:path';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/env';
 import { migrationsApplied } from '../database/data-source';
+import { DOCUMENT_STORAGE } from '../documents/document-storage';
+import type { DocumentStorage } from '../documents/document-storage';
+import { S3DocumentStorage } from '../documents/s3-document-storage';
 
 /** A database that has not answered by then is as good as down for a load balancer. */
 export const DATABASE_TIMEOUT_MS = 2000;
 /** Uploads fail on a full disk: not ready once the documents' disk is more than 98 % used. */
 export const DOCUMENTS_DISK_MAX_USED = 0.98;
+/** A bucket that has not answered a HeadBucket by then would fail uploads and downloads too. */
+export const DOCUMENTS_BUCKET_TIMEOUT_MS = 2000;
 
 /** What readiness looked at, each with its pessimistic value when it could not be reached. */
 export interface HealthChecks {
@@ -36,16 +41,20 @@ export class ReadinessService {
     private readonly indicators: HealthIndicatorService,
     private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(DOCUMENT_STORAGE) private readonly storage: DocumentStorage,
   ) {}
 
-  /** Runs the database, migrations and documents-disk checks through terminus and names each result. */
+  /**
+   * Runs the database, migrations and document storage checks through terminus and names each
+   * result; the storage check is the folder's disk, or a HeadBucket when documents live in S3.
+   */
   async check(): Promise<{ ok: boolean; checks: HealthChecks }> {
     let result: HealthCheckResult;
     try {
       result = await this.health.check([
         () => this.database.pingCheck('database', { connection: this.dataSource, timeout: DATABASE_TIMEOUT_MS }),
         () => this.migrations(),
-        () => this.disk.checkStorage('documents', { path: existingAncestor(this.config.documentsDir), thresholdPercent: DOCUMENTS_DISK_MAX_USED }),
+        () => this.documents(),
       ]);
     } catch (err) {
       if (!(err instanceof ServiceUnavailableException)) throw err;
@@ -61,6 +70,21 @@ export class ReadinessService {
       documents: up('documents') ? 'ok' : 'unavailable',
     };
     return { ok: result.status === 'ok', checks };
+  }
+
+  /** The filesystem storage's disk has room, or the bucket answers a HeadBucket in time. */
+  private async documents(): Promise<HealthIndicatorResult<'documents'>> {
+    const storage = this.storage;
+    if (!(storage instanceof S3DocumentStorage)) {
+      return this.disk.checkStorage('documents', { path: existingAncestor(this.config.documentsDir), thresholdPercent: DOCUMENTS_DISK_MAX_USED });
+    }
+    const check = this.indicators.check('documents');
+    try {
+      await storage.reachable(DOCUMENTS_BUCKET_TIMEOUT_MS);
+      return check.up({ storage: 's3' });
+    } catch (err) {
+      return check.down({ storage: 's3', error: err instanceof Error ? err.name : String(err) });
+    }
   }
 
   /** Up when every migration is applied; down with `pending` when some are missing; down when not reached in time. */

@@ -75,6 +75,57 @@ describe('loadConfig', () => {
     expect((error as Error).message).not.toContain('\n');
   });
 
+  describe('document storage', () => {
+    const S3 = { JWT_SECRET: SECRET, DOCUMENTS_STORAGE: 's3', S3_BUCKET: 'jalin-documents', S3_REGION: 'ap-southeast-3' };
+
+    it('keeps documents in the DOCUMENTS_DIR folder unless DOCUMENTS_STORAGE=s3', () => {
+      const c = loadConfig({ JWT_SECRET: SECRET });
+      expect(c.documentStorage).toBe('filesystem');
+      expect(c.s3).toBeNull();
+    });
+
+    it('reads the bucket, with the default credential chain and AWS addressing unless told otherwise', () => {
+      expect(loadConfig(S3)).toMatchObject({
+        documentStorage: 's3',
+        s3: { bucket: 'jalin-documents', region: 'ap-southeast-3', endpoint: null, forcePathStyle: false, accessKeyId: null, secretAccessKey: null, keyPrefix: '' },
+      });
+      expect(loadConfig({ ...S3, S3_REGION: undefined, AWS_REGION: 'us-west-2' }).s3?.region).toBe('us-west-2');
+    });
+
+    it('reads an S3-compatible server: its endpoint, path-style addressing by default, keys and a key prefix', () => {
+      const c = loadConfig({ ...S3, S3_ENDPOINT: 'http://minio:9000/', S3_ACCESS_KEY_ID: 'jalin', S3_SECRET_ACCESS_KEY: 'secret-key', S3_KEY_PREFIX: 'jalin/documents' });
+      expect(c.s3).toEqual({ bucket: 'jalin-documents', region: 'ap-southeast-3', endpoint: 'http://minio:9000', forcePathStyle: true, accessKeyId: 'jalin', secretAccessKey: 'secret-key', keyPrefix: 'jalin/documents/' });
+      expect(loadConfig({ ...S3, S3_ENDPOINT: 'https://s3.example.id', S3_FORCE_PATH_STYLE: 'false' }).s3?.forcePathStyle).toBe(false);
+    });
+
+    it.each([
+      [{ JWT_SECRET: SECRET, DOCUMENTS_STORAGE: 'gcs' }, 'DOCUMENTS_STORAGE', /one of filesystem, s3/],
+      [{ JWT_SECRET: SECRET, S3_BUCKET: 'jalin-documents' }, 'S3_BUCKET', /DOCUMENTS_STORAGE is not s3/],
+      [{ ...S3, S3_BUCKET: '' }, 'S3_BUCKET', /required when DOCUMENTS_STORAGE=s3/],
+      [{ ...S3, S3_BUCKET: 'Jalin_Documents' }, 'S3_BUCKET', /bucket name/],
+      [{ ...S3, S3_BUCKET: '10.0.0.1' }, 'S3_BUCKET', /bucket name/],
+      [{ ...S3, S3_REGION: undefined }, 'S3_REGION', /required/],
+      [{ ...S3, S3_REGION: 'Jakarta 1' }, 'S3_REGION', /ap-southeast-3/],
+      [{ ...S3, S3_ENDPOINT: 'minio:9000' }, 'S3_ENDPOINT', /http/],
+      [{ ...S3, S3_FORCE_PATH_STYLE: 'sometimes' }, 'S3_FORCE_PATH_STYLE', /true or false/],
+      [{ ...S3, S3_ACCESS_KEY_ID: 'jalin' }, 'S3_ACCESS_KEY_ID', /together/],
+      [{ ...S3, S3_SECRET_ACCESS_KEY: 'secret-key' }, 'S3_ACCESS_KEY_ID', /together/],
+      [{ ...S3, S3_KEY_PREFIX: '/jalin' }, 'S3_KEY_PREFIX', /no leading slash/],
+      [{ ...S3, S3_KEY_PREFIX: 'jalin/../other' }, 'S3_KEY_PREFIX', /path/],
+      [{ ...S3, S3_KEY_PREFIX: 'jalin//documents' }, 'S3_KEY_PREFIX', /path/],
+    ])('refuses %j, naming the variable', (env, name, message) => {
+      let error: unknown;
+      try {
+        loadConfig(env);
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as Error).message.startsWith(name)).toBe(true);
+      expect((error as Error).message).toMatch(message);
+    });
+  });
+
   it('reads CORS origins', () => {
     expect(loadConfig({ JWT_SECRET: SECRET, CORS_ORIGINS: 'https://a.example, https://b.example' }).corsOrigins).toEqual(['https://a.example', 'https://b.example']);
     expect(loadConfig({ JWT_SECRET: SECRET, CORS_ORIGINS: '*' }).corsOrigins).toBe(true);
