@@ -117,13 +117,21 @@ describe('the authorization matrix', () => {
     const assigned = await send('post', `/api/v1/competitions/${world.competition}/assignments`, 'csr_officer', { path: {}, query: {}, body: { judgeUserId: world.users.judge, entryId: world.entry } });
     if (assigned.status !== 201) throw new Error(`the 2026 judge assignment: ${assigned.status} ${JSON.stringify(assigned.body)}`);
     [{ id: world.judgeAssignment }] = (await t.dataSource.query(`SELECT id FROM judge_assignments WHERE entry_id = $1 AND judge_user_id = $2`, [world.entry, world.users.judge])) as Array<{ id: string }>;
+    // A mentoring session the principal has not confirmed yet, and a draft expense report with one line.
+    const session = await send('post', '/api/v1/mentoring/sessions', 'facilitator', { path: {}, query: {}, body: matrixRequest(doc, world, 'POST /api/v1/mentoring/sessions', 'facilitator').body });
+    if (session.status !== 201) throw new Error(`the open session: ${session.status} ${JSON.stringify(session.body)}`);
+    world.openSession = String(session.body.id);
+    const report = await send('post', `/api/v1/grants/${world.grant}/expense-reports`, 'principal', { path: {}, query: {}, body: matrixRequest(doc, world, 'POST /api/v1/grants/{id}/expense-reports', 'principal').body });
+    if (report.status !== 201) throw new Error(`the draft expense report: ${report.status} ${JSON.stringify(report.body)}`);
+    world.draftReport = String(report.body.id);
+    [{ id: world.draftLine }] = (await t.dataSource.query(`SELECT id FROM expense_lines WHERE report_id = $1 ORDER BY position LIMIT 1`, [world.draftReport])) as Array<{ id: string }>;
     // A document of each kind in tenant A, uploaded as the role that keeps such documents.
     const uploads: Array<[keyof World['documents'], string, SignedRole, Record<string, string>]> = [
       ['plan', `/api/v1/plans/${world.runningPlan}/activities/${world.activity}/progress`, 'principal', { status: 'in_progress' }],
-      ['session', `/api/v1/mentoring/sessions/${world.session}/evidence`, 'facilitator', {}],
+      ['session', `/api/v1/mentoring/sessions/${world.openSession}/evidence`, 'facilitator', {}],
       ['mou', `/api/v1/mous/${world.mou}/documents`, 'csr_officer', { kind: 'annex' }],
       ['entry', `/api/v1/entries/${world.entry}/evidence`, 'principal', {}],
-      ['receipt', `/api/v1/grants/${world.grant}/expense-reports/${world.report}/lines/${world.line}/receipts`, 'principal', {}],
+      ['receipt', `/api/v1/grants/${world.grant}/expense-reports/${world.draftReport}/lines/${world.draftLine}/receipts`, 'principal', {}],
     ];
     for (const [kind, url, role, fields] of uploads) {
       const method = kind === 'plan' ? 'put' : 'post';
@@ -137,7 +145,7 @@ describe('the authorization matrix', () => {
         const [from] = (await t.dataSource.query(`SELECT storage_key FROM documents ORDER BY created_at LIMIT 1`)) as Array<{ storage_key: string }>;
         mkdirSync(join(documentsDir, key.slice(0, 2)), { recursive: true });
         copyFileSync(join(documentsDir, from.storage_key.slice(0, 2), from.storage_key), join(documentsDir, key.slice(0, 2), key));
-        const ownerId = kind === 'entry' ? world.entry : world.line;
+        const ownerId = kind === 'entry' ? world.entry : world.draftLine;
         const [doc_] = (await t.dataSource.query(
           `INSERT INTO documents (owner_type, owner_id, kind, filename, content_type, size_bytes, sha256, storage_key, uploaded_by_user_id)
            SELECT $1, $2, $3, 'evidence.pdf', content_type, size_bytes, sha256, $4, $5 FROM documents WHERE storage_key = $6 RETURNING id`,
@@ -151,6 +159,7 @@ describe('the authorization matrix', () => {
       if (res.status >= 300 || !row || Object.values(world.documents).includes(row.id)) throw new Error(`upload of a ${kind} document: ${res.status} ${JSON.stringify(res.body)}`);
       world.documents[kind] = row.id;
     }
+    world.draftReportVersion = Number(((await t.dataSource.query(`SELECT version FROM expense_reports WHERE id = $1`, [world.draftReport])) as Array<{ version: number }>)[0].version);
     const files = ((await t.dataSource.query(`SELECT storage_key FROM documents`)) as Array<{ storage_key: string }>).map((r) => r.storage_key);
     // The ids of every record of tenant C: no answer to a caller of tenant A may hold one.
     const idColumns = (await t.dataSource.query(

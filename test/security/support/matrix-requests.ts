@@ -108,7 +108,9 @@ export async function readWorld(ds: DataSource) {
     lines: ((await ds.query(`SELECT id FROM expense_lines WHERE report_id = $1 ORDER BY position`, [report])) as Array<{ id: string }>).map((r) => r.id),
     assignment: MENTORING_DEMO_IDS.assignment,
     session: MENTORING_DEMO_IDS.session(1),
-    action: MENTORING_DEMO_IDS.action(1),
+    /** An open follow-up of the school's, which its principal may mark done. */
+    action: await one(ds, `SELECT id FROM mentoring_actions WHERE status = 'open' AND owner_side = 'school' ORDER BY created_at LIMIT 1`),
+    actionVersion: Number(await one(ds, `SELECT version AS id FROM mentoring_actions WHERE status = 'open' AND owner_side = 'school' ORDER BY created_at LIMIT 1`)),
     training: MENTORING_DEMO_IDS.training,
     participant: MENTORING_DEMO_IDS.participant(1),
     competition,
@@ -120,6 +122,11 @@ export async function readWorld(ds: DataSource) {
     otherJudge,
     entry: '',
     judgeAssignment: '',
+    /** Made by the spec before the copies: a session not yet confirmed, a draft expense report and its line. */
+    openSession: '',
+    draftReport: '',
+    draftLine: '',
+    draftReportVersion: 0,
     notification: await one(ds, `SELECT id FROM notifications ORDER BY created_at LIMIT 1`),
     documents: {} as Record<string, string>,
   };
@@ -143,7 +150,7 @@ function pathIds(w: World, role: Exclude<MatrixRole, 'anonymous'>, path: string)
   if (at('partnerships') || at('reports/partnerships')) p.id = w.partnership;
   if (at('plans')) Object.assign(p, { id: /progress|\/result|\/documents\/|\/complete/.test(path) ? w.runningPlan : w.plan, activityId: w.activity, indicatorId: w.indicator, number: '1', userId: w.users.principal, documentId: w.documents.plan });
   if (at('mentoring/assignments')) p.id = w.assignment;
-  if (at('mentoring/sessions')) Object.assign(p, { id: w.session, documentId: w.documents.session });
+  if (at('mentoring/sessions')) Object.assign(p, { id: w.openSession, documentId: w.documents.session });
   if (at('mentoring/actions')) p.id = w.action;
   if (at('trainings')) Object.assign(p, { id: w.training, participantId: w.participant });
   if (at('mous')) Object.assign(p, { id: path.includes('{amendmentId}') ? w.amendedMou : w.mou, amendmentId: w.amendment, documentId: w.documents.mou });
@@ -151,7 +158,8 @@ function pathIds(w: World, role: Exclude<MatrixRole, 'anonymous'>, path: string)
   if (at('entries')) Object.assign(p, { id: w.entry, documentId: w.documents.entry });
   if (at('notifications')) p.id = w.notification;
   if (at('grants'))
-    Object.assign(p, { id: w.grant, disbursementId: w.disbursement, reportId: w.report, lineId: w.line, documentId: w.documents.receipt });
+    // The submitted report is reviewed; the draft one is written, submitted and read.
+    Object.assign(p, { id: w.grant, disbursementId: w.disbursement, reportId: path.endsWith('/review') ? w.report : w.draftReport, lineId: w.draftLine, documentId: w.documents.receipt });
   if (at('reports/portfolio/charts')) p.name = CHART_NAMES[0];
   if (at('schools')) p.id = w.school;
   return p;
@@ -201,7 +209,6 @@ function bodyOverrides(w: World, role: Exclude<MatrixRole, 'anonymous'>): Record
     'POST /api/v1/plans/{id}/request-changes': { version: w.versions.plan },
     'POST /api/v1/plans/{id}/approve': { version: w.versions.plan },
     'PATCH /api/v1/trainings/{id}/participants/{participantId}': (b) => ({ ...b, version: w.versions.participant, satisfaction: { [w.questionnaireItem]: 4 } }),
-    'POST /api/v1/mous': { partnershipId: w.partnership },
     'POST /api/v1/competitions': { programYearId: w.year2026 },
     'POST /api/v1/competitions/{id}/entries': { categoryId: w.category, planId: w.plan, planProgramId: w.planProgram },
     'PATCH /api/v1/entries/{id}': { planId: w.plan, planProgramId: w.planProgram },
@@ -218,6 +225,11 @@ function bodyOverrides(w: World, role: Exclude<MatrixRole, 'anonymous'>): Record
     'POST /api/v1/grants/{id}/expense-reports/{reportId}/lines': { budgetLineId: w.budgetLine },
     'PATCH /api/v1/grants/{id}/expense-reports/{reportId}/lines/{lineId}': { budgetLineId: w.budgetLine },
     'POST /api/v1/grants/{id}/expense-reports/{reportId}/review': (b) => ({ ...b, lines: w.lines.map((lineId) => ({ ...(b.lines?.[0] ?? {}), lineId })) }),
+    // A principal marks the school's follow-up done; the facilitator may change more.
+    'PATCH /api/v1/mentoring/actions/{id}': () => (role === 'principal' ? { version: w.actionVersion, status: 'done' } : { version: w.actionVersion, description: 'Tindak lanjut dari sesi perencanaan.' }),
+    // The next MoU of the partnership, from the day after the one in force ends.
+    'POST /api/v1/mous': { partnershipId: w.partnership, number: 'MX/001/TU-CSR/MOU/2027', effectiveDate: '2027-03-12', expiryDate: '2030-03-11' },
+    'PATCH /api/v1/grants/{id}/expense-reports/{reportId}': { version: w.draftReportVersion },
   };
 }
 
