@@ -216,7 +216,9 @@ describe('the authorization matrix', () => {
             }
             calls++;
             seen.push(res.status);
-            if ((await Snapshot.nextXid(t.dataSource)) !== xid) {
+            // Only an accepted write changes records (the fuzz suite shows a refused one changes no
+            // table; a read may only note that the session was used), so only it is undone.
+            if (method !== 'get' && res.status < 400 && (await Snapshot.nextXid(t.dataSource)) !== xid) {
               await snapshot.restore();
               restores++;
             }
