@@ -1,3 +1,4 @@
+import { Districts1796491626222 } from './1796491626222-Districts';
 import { MailOutboxPasswordReset1796490121238 } from './1796490121238-MailOutboxPasswordReset';
 import { UserLocale1795551200000 } from './1795551200000-UserLocale';
 import { NotificationParams1795552000000 } from './1795552000000-NotificationParams';
@@ -20,4 +21,5 @@ export const MIGRATIONS: Function[] = [
   UserLocale1795551200000,
   NotificationParams1795552000000,
   MailOutboxPasswordReset1796490121238,
+  Districts1796491626222,
 ];

@@ -10,6 +10,8 @@ export type OfficeLevel = (typeof OFFICE_LEVELS)[number];
 
 /** Region codes follow the national administrative codes: 2 digits a province, 2.2 a regency/city. */
 export const REGION_CODE_PATTERN = /^\d{2}(\.\d{2})?$/;
+/** A district (kecamatan) code such as 63.71.03. */
+export const DISTRICT_CODE_PATTERN = /^\d{2}\.\d{2}\.\d{2}$/;
 export const NPSN_PATTERN = /^\d{8}$/;
 
 /** Public (negeri) or private (swasta) school. */

@@ -13,6 +13,8 @@ import type { OfficeLevel, OrganizationType, SchoolLevel, SchoolOwnership } from
 @Index('organizations_name_idx', ['name', 'id'])
 @Index('organizations_created_idx', ['createdAt', 'id'])
 @Index('organizations_region_idx', ['regionCode'])
+@Index('organizations_district_idx', ['districtCode'])
+@Check('organizations_district_check', `"district_code" IS NULL OR ("type" = 'school' AND "region_code" IS NOT NULL AND left("district_code", 5) = "region_code")`)
 @Check('organizations_ownership_check', `"ownership" IS NULL OR "ownership" IN ('public', 'private')`)
 @Check('organizations_counts_check', `("student_count" IS NULL OR "student_count" >= 0) AND ("teacher_count" IS NULL OR "teacher_count" >= 0)`)
 export class Organization {
@@ -40,6 +42,14 @@ export class Organization {
   @ManyToOne(() => Region, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'region_code', referencedColumnName: 'code' })
   region?: Region;
+
+  /** Schools: the district (kecamatan) inside the regency/city, e.g. 63.71.03; optional. */
+  @Column({ type: 'varchar', length: 8, nullable: true })
+  districtCode: string | null;
+
+  @ManyToOne(() => Region, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'district_code', referencedColumnName: 'code' })
+  district?: Region;
 
   /** Companies: their business sector, e.g. "Heavy equipment sales and rental". */
   @Column({ type: 'varchar', length: 100, nullable: true })

@@ -52,11 +52,13 @@ export class OrganizationsRepository {
       .createQueryBuilder('o')
       .leftJoin(Region, 'r', 'r.code = o.region_code')
       .addSelect('r.name', 'region_name')
+      .leftJoin(Region, 'd', 'd.code = o.district_code')
+      .addSelect('d.name', 'district_name')
       .addSelect(`CASE WHEN o.type = 'school' THEN ${hasActivePartnerSql('o')} END`, 'has_active_partner');
   }
 
   private static merge(raw: Array<Record<string, unknown>>, entities: Organization[]): OrganizationRow[] {
-    return entities.map((e, i) => Object.assign(e, { regionName: raw[i].region_name as string | null, hasActivePartner: raw[i].has_active_partner as boolean | null }));
+    return entities.map((e, i) => Object.assign(e, { regionName: raw[i].region_name as string | null, districtName: raw[i].district_name as string | null, hasActivePartner: raw[i].has_active_partner as boolean | null }));
   }
 
   /** One organisation's public profile with its region name and partner flag. */
@@ -76,6 +78,7 @@ export class OrganizationsRepository {
     if (query.regionCode) {
       qb.andWhere('o.region_code IN (SELECT rr.code FROM regions rr WHERE rr.code = :rc OR rr.province_code = :rc)', { rc: query.regionCode });
     }
+    if (query.districtCode) qb.andWhere('o.district_code = :dc', { dc: query.districtCode });
     if (query.q) {
       qb.andWhere('(o.name ILIKE :q OR o.npsn = :npsn)', { q: `%${query.q.replace(/[%_\\]/g, '\\$&')}%`, npsn: query.q.trim() });
     }

@@ -14,10 +14,10 @@ import { OrganizationsRepository } from './organizations.repository';
 
 type Shape = Pick<
   Organization,
-  'type' | 'npsn' | 'schoolLevel' | 'officeLevel' | 'regionCode' | 'ownership' | 'sector' | 'studentCount' | 'teacherCount' | 'principalName' | 'needs'
+  'type' | 'npsn' | 'schoolLevel' | 'officeLevel' | 'regionCode' | 'districtCode' | 'ownership' | 'sector' | 'studentCount' | 'teacherCount' | 'principalName' | 'needs'
 >;
 
-const SCHOOL_ONLY = ['npsn', 'schoolLevel', 'ownership', 'studentCount', 'teacherCount', 'principalName'] as const;
+const SCHOOL_ONLY = ['npsn', 'schoolLevel', 'districtCode', 'ownership', 'studentCount', 'teacherCount', 'principalName'] as const;
 
 /** Fields only an admin may change, because other records and scopes hang on them. */
 const ADMIN_ONLY = ['npsn', 'officeLevel', 'regionCode', 'archived'] as const;
@@ -33,6 +33,14 @@ function checkShape(o: Shape): void {
     if (!o.schoolLevel) throw AppError.field('schoolLevel', 'required_for_school', 'schoolLevel is required for a school, e.g. SD', 'schoolLevel wajib untuk sekolah, misalnya SD');
     if (o.regionCode && !o.regionCode.includes('.')) {
       throw AppError.field('regionCode', 'regency_code_expected', 'a school needs a regency/city code such as 63.71, not a province code', 'sekolah memerlukan kode kabupaten/kota seperti 63.71, bukan kode provinsi');
+    }
+    if (o.districtCode && o.districtCode.slice(0, 5) !== o.regionCode) {
+      throw AppError.field(
+        'districtCode',
+        'district_outside_region',
+        `district ${o.districtCode} is not in the school's regency/city ${o.regionCode ?? '(none)'}; pick one of GET /api/v1/regions?regencyCode=${o.regionCode ?? ''} or send null`,
+        `kecamatan ${o.districtCode} tidak berada di kabupaten/kota sekolah ${o.regionCode ?? '(belum ada)'}; pilih salah satu kecamatan di kabupaten/kota itu atau kosongkan`,
+      );
     }
   } else {
     for (const field of SCHOOL_ONLY) if (o[field] !== null && o[field] !== undefined) throw onlyFor(field, 'school', 'sekolah');
@@ -78,6 +86,11 @@ export class OrganizationsService {
     );
   }
 
+  private async checkDistrict(code: string | null | undefined, manager: EntityManager): Promise<void> {
+    if (!code || (await this.organizations.findRegion(code, manager))?.level === 'district') return;
+    throw AppError.field('districtCode', 'unknown_district', `districtCode ${code} is not a known district (kecamatan) code; see GET /api/v1/regions?regencyCode=${code.slice(0, 5)}`, `districtCode ${code} bukan kode kecamatan yang dikenal; lihat daftar kecamatan kabupaten/kota ${code.slice(0, 5)}`);
+  }
+
   /** The 409 for a unique-index race on the NPSN, or the error itself. */
   private async explainNpsnRace(err: unknown, npsn: string | null | undefined, exceptId?: string): Promise<unknown> {
     if (npsn && isUniqueViolation(err, 'organizations_npsn_key')) return (await this.npsnTaken(npsn, this.dataSource.manager, exceptId)) ?? err;
@@ -92,6 +105,7 @@ export class OrganizationsService {
       schoolLevel: dto.schoolLevel ?? null,
       officeLevel: dto.officeLevel ?? null,
       regionCode: dto.regionCode ?? null,
+      districtCode: dto.districtCode ?? null,
       ownership: dto.ownership ?? null,
       sector: dto.sector?.trim() || null,
       studentCount: dto.studentCount ?? null,
@@ -103,6 +117,7 @@ export class OrganizationsService {
     try {
       return await this.dataSource.transaction(async (manager) => {
         await this.checkRegion(shape.regionCode, manager);
+        await this.checkDistrict(shape.districtCode, manager);
         const taken = shape.npsn ? await this.npsnTaken(shape.npsn, manager) : null;
         if (taken) throw taken;
         const org = await manager.save(manager.create(Organization, { ...shape, name: dto.name.trim(), address: dto.address?.trim() || null }));
@@ -158,6 +173,7 @@ export class OrganizationsService {
           schoolLevel: fields.schoolLevel ?? current.schoolLevel,
           officeLevel: fields.officeLevel ?? current.officeLevel,
           regionCode: fields.regionCode ?? current.regionCode,
+          districtCode: fields.districtCode === undefined ? current.districtCode : fields.districtCode,
           ownership: fields.ownership ?? current.ownership,
           sector: fields.sector ?? current.sector,
           studentCount: fields.studentCount ?? current.studentCount,
@@ -167,6 +183,7 @@ export class OrganizationsService {
         };
         checkShape(next);
         if (fields.regionCode) await this.checkRegion(fields.regionCode, manager);
+        if (fields.districtCode) await this.checkDistrict(fields.districtCode, manager);
         if (fields.npsn && fields.npsn !== current.npsn) {
           const taken = await this.npsnTaken(fields.npsn, manager, id);
           if (taken) throw taken;

@@ -12,6 +12,11 @@ class ListRegionsQuery {
   @IsOptional()
   @Matches(/^\d{2}$/, { message: 'provinceCode must be a 2-digit province code, e.g. 63' })
   provinceCode?: string;
+
+  @ApiPropertyOptional({ example: '63.71', description: 'Give a regency/city code to list its districts (kecamatan).' })
+  @IsOptional()
+  @Matches(/^\d{2}\.\d{2}$/, { message: 'regencyCode must be a regency/city code, e.g. 63.71' })
+  regencyCode?: string;
 }
 
 /** The national region codes, to pick from when registering schools and offices. */
@@ -23,12 +28,14 @@ export class RegionsController {
   @Get()
   @Allow(Permission.OrganizationsRead)
   @ApiOperation({
-    summary: 'Provinces, or the regencies/cities of one province',
-    description: 'A bounded catalogue (38 provinces; at most a few dozen regencies/cities per province), so it is not paged. Codes and names come from the idn-area-data package (ODbL).',
+    summary: 'Provinces, the regencies/cities of one province, or the districts (kecamatan) of one regency/city',
+    description:
+      'A bounded catalogue (38 provinces; at most a few dozen regencies/cities per province and a few dozen districts per regency/city), so it is not paged. ' +
+      'Give provinceCode for its regencies/cities, regencyCode for its districts (regencyCode wins when both are given). Codes and names come from the idn-area-data package (ODbL).',
   })
   @ApiOkResponse({ type: RegionList })
   @ApiProblems(422)
   list(@Query() query: ListRegionsQuery): Promise<RegionList> {
-    return this.regions.list(query.provinceCode);
+    return this.regions.list(query);
   }
 }

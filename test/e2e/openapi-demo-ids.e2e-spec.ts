@@ -11,6 +11,7 @@ const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
 const NOT_DEMO_RECORDS: Record<string, string> = {
   '3f2a6c1e-8d4b-4c5e-9a7b-1e2d3c4b5a69': 'an Idempotency-Key the client makes up (and users, random in the demo)',
   '5b0f2c1e-4a8e-4f57-9d1c-2f5e0b7c9a11': 'a request id, not a record',
+  '6c1f4e2a-3b5d-4c7e-8f9a-0b1c2d3e4f5a': 'an outbox message (the demo sends no mail: the outbox starts empty)',
   '00000000-0000-4000-8000-000000000003': 'a user (random in the demo)',
   '00000000-0000-4000-8000-000000000005': 'a user (random in the demo)',
   '00000000-0000-4000-8000-000000000d01': 'a competition entry (random in the demo)',

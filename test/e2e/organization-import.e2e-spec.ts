@@ -223,12 +223,12 @@ describe('school import (POST /organizations/import)', () => {
   });
 
   it('refuses unknown columns and a missing required column on the header row', async () => {
-    const rows = [schoolRow({ kecamatan: 'Banjarmasin Barat' })];
-    const columns = [...ALL_COLUMNS.filter((c) => c !== 'level'), 'kecamatan'];
+    const rows = [schoolRow({ jarak_ke_kota: '12 km' })];
+    const columns = [...ALL_COLUMNS.filter((c) => c !== 'level'), 'jarak_ke_kota'];
     const res = await postImport(t.http, admin.auth, toCsv(rows, { columns }));
     expect(res.status).toBe(422);
     expect(res.body.problems).toEqual([
-      expect.objectContaining({ row: 1, field: 'kecamatan', code: 'unknown_column', problem: expect.stringContaining('unknown column "kecamatan"') }),
+      expect.objectContaining({ row: 1, field: 'jarak_ke_kota', code: 'unknown_column', problem: expect.stringContaining('unknown column "jarak_ke_kota"') }),
       expect.objectContaining({ row: 1, field: 'level', code: 'missing_column' }),
     ]);
   });

@@ -1651,8 +1651,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Provinces, or the regencies/cities of one province
-         * @description A bounded catalogue (38 provinces; at most a few dozen regencies/cities per province), so it is not paged. Codes and names come from the idn-area-data package (ODbL).
+         * Provinces, the regencies/cities of one province, or the districts (kecamatan) of one regency/city
+         * @description A bounded catalogue (38 provinces; at most a few dozen regencies/cities per province and a few dozen districts per regency/city), so it is not paged. Give provinceCode for its regencies/cities, regencyCode for its districts (regencyCode wins when both are given). Codes and names come from the idn-area-data package (ODbL).
          */
         get: operations["RegionsController_list"];
         put?: never;
@@ -2735,7 +2735,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Readiness: the database answers, every migration is applied and the documents folder has room */
+        /** Readiness: the database answers, every migration is applied and the document storage can be used (the folder has room, or the bucket answers) */
         get: operations["HealthController_ready"];
         put?: never;
         post?: never;
@@ -3083,6 +3083,13 @@ export interface components {
             /** @example Kota Banjarmasin */
             regionName: string | null;
             /**
+             * @description Schools only: the district (kecamatan), when known.
+             * @example 63.71.03
+             */
+            districtCode: string | null;
+            /** @example Banjarmasin Barat */
+            districtName: string | null;
+            /**
              * @description Companies only.
              * @example null
              */
@@ -3220,6 +3227,11 @@ export interface components {
              */
             regionCode?: string;
             /**
+             * @description Schools only: the district (kecamatan) inside the school's regency/city, e.g. 63.71.03 (Banjarmasin Barat); null clears it. See GET /api/v1/regions?regencyCode=63.71.
+             * @example 63.71.03
+             */
+            districtCode?: string | null;
+            /**
              * @description Companies only.
              * @example Heavy equipment sales and rental
              */
@@ -3294,6 +3306,11 @@ export interface components {
              * @example 63.71
              */
             regionCode?: string;
+            /**
+             * @description Schools only: the district (kecamatan) inside the school's regency/city, e.g. 63.71.03 (Banjarmasin Barat); null clears it. See GET /api/v1/regions?regencyCode=63.71.
+             * @example 63.71.03
+             */
+            districtCode?: string | null;
             /**
              * @description Companies only.
              * @example Heavy equipment sales and rental
@@ -4544,6 +4561,12 @@ export interface components {
             /** @example 2012-03-10 */
             date: string;
             /**
+             * Format: date-time
+             * @description The moment it happened, in UTC, where the record has one (a signature, a submission, an approval, a review, a publication, or a record made on the day it is dated); null for what is known only to its day, such as an MoU expiry. A year's events are ordered by date, then by this moment (events without one last in their day), then by kind and record.
+             * @example 2012-03-10T03:00:00.000Z
+             */
+            at: string | null;
+            /**
              * @description More kinds (plans, grants, mentoring, competition results) are added as those modules arrive.
              * @example mou_signed
              * @enum {string}
@@ -4554,7 +4577,7 @@ export interface components {
             /** @example Kerja sama peningkatan mutu pendidikan; in force 2012-03-10 to 2015-03-09 */
             detail: string | null;
             /**
-             * @description The record behind the event: a partnership event, an MoU or an amendment.
+             * @description The record behind the event: a partnership event, an MoU or an amendment, a plan (each of its steps), a grant, a disbursement, an expense report, a mentoring session or a competition result.
              * @example 00000000-0000-4000-8000-000000000a01
              */
             refId: string;
@@ -4579,7 +4602,7 @@ export interface components {
              * @example true
              */
             inCohort: boolean;
-            /** @description Oldest first. */
+            /** @description In the order they happened: by date, then by moment (`at`), then by kind and record. A step taken twice (a plan resubmitted) shows twice. */
             events: components["schemas"]["TimelineEventResponse"][];
         };
         PartnershipTimelineResponse: {
@@ -6674,9 +6697,14 @@ export interface components {
              * @example regency
              * @enum {string}
              */
-            level: "province" | "regency";
+            level: "province" | "regency" | "district";
             /** @example 63 */
             provinceCode: string | null;
+            /**
+             * @description Districts (kecamatan): their regency/city.
+             * @example null
+             */
+            regencyCode: string | null;
             /** @example Kota Banjarmasin */
             name: string;
         };
@@ -8938,7 +8966,7 @@ export interface components {
              */
             migrations: "ok" | "pending" | "unknown";
             /**
-             * @description unavailable: the documents folder (DOCUMENTS_DIR) cannot be read or its disk is nearly full.
+             * @description unavailable: the document storage cannot be used: with DOCUMENTS_STORAGE=filesystem the folder DOCUMENTS_DIR cannot be read or its disk is nearly full; with DOCUMENTS_STORAGE=s3 the bucket did not answer within 2 seconds or refused the credentials.
              * @example ok
              * @enum {string}
              */
@@ -9620,7 +9648,7 @@ export interface components {
              *       {
              *         "kind": "follow_up",
              *         "id": "00000000-0000-4000-8000-0000c1262005",
-             *         "title": "Tindak lanjut terlambat: Collect the student wellbeing survey results from every class and send them to the facilitator.",
+             *         "title": "Tindak lanjut terlambat: Mengumpulkan hasil survei kesejahteraan siswa dari setiap kelas dan mengirimkannya kepada fasilitator.",
              *         "dueDate": "2026-09-30",
              *         "overdue": true,
              *         "count": null,
@@ -10192,6 +10220,8 @@ export interface operations {
                 type?: "company" | "school" | "education_office" | "facilitator" | "other";
                 /** @description A province code (63) matches its regencies/cities too; a regency/city code (63.71) matches itself. */
                 regionCode?: string;
+                /** @description Schools in one district (kecamatan). */
+                districtCode?: string;
                 /** @description School level. */
                 level?: "SD" | "MI" | "SMP" | "MTs" | "SMA" | "MA" | "SMK" | "SLB";
                 /** @description Part of the name, or an exact NPSN. */
@@ -15823,6 +15853,8 @@ export interface operations {
             query?: {
                 /** @description Give a province code to list its regencies/cities; leave out to list the provinces. */
                 provinceCode?: string;
+                /** @description Give a regency/city code to list its districts (kecamatan). */
+                regencyCode?: string;
             };
             header?: never;
             path?: never;

@@ -98,7 +98,7 @@ export class AgendaResponse {
       {
         kind: 'follow_up',
         id: '00000000-0000-4000-8000-0000c1262005',
-        title: 'Tindak lanjut terlambat: Collect the student wellbeing survey results from every class and send them to the facilitator.',
+        title: 'Tindak lanjut terlambat: Mengumpulkan hasil survei kesejahteraan siswa dari setiap kelas dan mengirimkannya kepada fasilitator.',
         dueDate: '2026-09-30',
         overdue: true,
         count: null,

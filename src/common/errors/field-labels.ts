@@ -121,6 +121,7 @@ const BY_NAME: Record<string, Label> = {
   officeLevel: { en: 'Office level', id: 'Tingkat dinas' },
   sector: { en: 'Sector', id: 'Sektor' },
   regionCode: { en: 'Region', id: 'Wilayah' },
+  districtCode: { en: 'District (kecamatan)', id: 'Kecamatan' },
   address: { en: 'Address', id: 'Alamat' },
   principalName: { en: "Principal's name", id: 'Nama kepala sekolah' },
   studentCount: { en: 'Number of students', id: 'Jumlah siswa' },

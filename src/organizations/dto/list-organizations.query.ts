@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination/pagination';
-import { ORGANIZATION_TYPES, REGION_CODE_PATTERN, SCHOOL_LEVELS } from '../organization-type';
+import { DISTRICT_CODE_PATTERN, ORGANIZATION_TYPES, REGION_CODE_PATTERN, SCHOOL_LEVELS } from '../organization-type';
 import type { OrganizationType, SchoolLevel } from '../organization-type';
 
 const toBool = ({ value }: { value: unknown }) => (value === 'true' || value === 'yes' ? true : value === 'false' || value === 'no' ? false : value);
@@ -21,6 +21,11 @@ export class ListOrganizationsQuery extends PageQueryDto {
   @IsOptional()
   @Matches(REGION_CODE_PATTERN, { message: 'regionCode must be a province code like 63 or a regency/city code like 63.71' })
   regionCode?: string;
+
+  @ApiPropertyOptional({ example: '63.71.03', description: 'Schools in one district (kecamatan).' })
+  @IsOptional()
+  @Matches(DISTRICT_CODE_PATTERN, { message: 'districtCode must be a district (kecamatan) code like 63.71.03' })
+  districtCode?: string;
 
   @ApiPropertyOptional({ enum: SCHOOL_LEVELS, example: 'SD', description: 'School level.' })
   @IsOptional()

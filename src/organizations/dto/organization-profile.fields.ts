@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { TOPICS } from '../../common/catalog/topics';
 import type { Topic } from '../../common/catalog/topics';
-import { OFFICE_LEVELS, REGION_CODE_PATTERN, SCHOOL_LEVELS, SCHOOL_OWNERSHIPS } from '../organization-type';
+import { DISTRICT_CODE_PATTERN, OFFICE_LEVELS, REGION_CODE_PATTERN, SCHOOL_LEVELS, SCHOOL_OWNERSHIPS } from '../organization-type';
 import type { OfficeLevel, SchoolLevel, SchoolOwnership } from '../organization-type';
 import { says } from '../../common/errors/validation';
 
@@ -30,6 +30,16 @@ export class OrganizationProfileFields {
   @IsOptional()
   @Matches(REGION_CODE_PATTERN, { message: says('must be a province code like 63 or a regency/city code like 63.71', 'harus berupa kode provinsi seperti 63 atau kode kabupaten/kota seperti 63.71') })
   regionCode?: string;
+
+  @ApiPropertyOptional({
+    example: '63.71.03',
+    nullable: true,
+    type: String,
+    description: 'Schools only: the district (kecamatan) inside the school\'s regency/city, e.g. 63.71.03 (Banjarmasin Barat); null clears it. See GET /api/v1/regions?regencyCode=63.71.',
+  })
+  @IsOptional()
+  @Matches(DISTRICT_CODE_PATTERN, { message: says('must be a district (kecamatan) code like 63.71.03', 'harus berupa kode kecamatan seperti 63.71.03') })
+  districtCode?: string | null;
 
   @ApiPropertyOptional({ example: 'Heavy equipment sales and rental', description: 'Companies only.' })
   @IsOptional()

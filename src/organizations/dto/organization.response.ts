@@ -6,7 +6,7 @@ import { OFFICE_LEVELS, ORGANIZATION_TYPES, SCHOOL_LEVELS, SCHOOL_OWNERSHIPS } f
 import type { OfficeLevel, OrganizationType, SchoolLevel, SchoolOwnership } from '../organization-type';
 
 /** An organisation row with what the list and detail queries add to it. */
-export type OrganizationRow = Organization & { regionName?: string | null; hasActivePartner?: boolean | null };
+export type OrganizationRow = Organization & { regionName?: string | null; districtName?: string | null; hasActivePartner?: boolean | null };
 
 /** The public profile of an organisation. */
 export class OrganizationResponse {
@@ -36,6 +36,12 @@ export class OrganizationResponse {
 
   @ApiProperty({ nullable: true, type: String, example: 'Kota Banjarmasin' })
   regionName: string | null;
+
+  @ApiProperty({ nullable: true, type: String, example: '63.71.03', description: 'Schools only: the district (kecamatan), when known.' })
+  districtCode: string | null;
+
+  @ApiProperty({ nullable: true, type: String, example: 'Banjarmasin Barat' })
+  districtName: string | null;
 
   @ApiProperty({ nullable: true, type: String, example: null, description: 'Companies only.' })
   sector: string | null;
@@ -81,6 +87,8 @@ export class OrganizationResponse {
       officeLevel: o.officeLevel,
       regionCode: o.regionCode,
       regionName: o.regionName ?? null,
+      districtCode: o.districtCode ?? null,
+      districtName: o.districtName ?? null,
       sector: o.sector,
       address: o.address,
       studentCount: o.studentCount,

@@ -58,6 +58,7 @@ function sameAsStored(s: SchoolRow, t: StoredSchool): boolean {
     s.name === t.name &&
     s.schoolLevel === t.schoolLevel &&
     s.regionCode === t.regionCode &&
+    (s.districtCode === undefined ? t.districtCode === null || t.districtCode.slice(0, 5) === s.regionCode : s.districtCode === t.districtCode) &&
     same(s.ownership, t.ownership) &&
     same(s.address, t.address) &&
     same(s.studentCount, t.studentCount) &&
@@ -178,10 +179,13 @@ export class OrganizationImportService {
   /** Region codes that are unknown, or outside the officer's jurisdiction, with one query. */
   private async checkRegions(rows: ReadRow[], jurisdiction: Jurisdiction | null): Promise<ProblemList> {
     const problems = new ProblemList();
-    const codes = [...new Set(rows.flatMap((r) => (r.regionCode ? [r.regionCode] : [])))];
-    const known = await this.repository.knownRegencyCodes(codes);
+    const codes = [...new Set(rows.flatMap((r) => [r.regionCode, r.districtCode].filter((c): c is string => c !== null)))];
+    const known = await this.repository.knownRegionCodes(codes);
     const scope = jurisdiction && describe(jurisdiction);
     for (const r of rows) {
+      if (r.districtCode && !known.has(r.districtCode)) {
+        problems.add(r.row, 'district_code', 'unknown_district', `district ${r.districtCode} is not a known district (kecamatan) code`, `kecamatan ${r.districtCode} bukan kode kecamatan yang dikenal`);
+      }
       if (!r.regionCode) continue;
       if (!known.has(r.regionCode)) {
         problems.add(r.row, 'region_code', 'unknown_region', `region_code ${r.regionCode} is not a known regency/city code`, `region_code ${r.regionCode} bukan kode kabupaten/kota yang dikenal`);

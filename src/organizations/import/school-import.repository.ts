@@ -17,6 +17,7 @@ export interface StoredSchool {
   name: string;
   schoolLevel: SchoolLevel | null;
   regionCode: string | null;
+  districtCode: string | null;
   ownership: SchoolOwnership | null;
   address: string | null;
   studentCount: number | null;
@@ -39,7 +40,12 @@ interface WriteColumn {
   value: (s: SchoolRow) => unknown;
   /** SQL for the value from the unnest alias `u`, when it is not simply `u.<db>`. */
   expr?: string;
+  /** SQL for the value of an UPDATE (where the stored row is `o`), when it differs from `expr`. */
+  updateExpr?: string;
 }
+
+/** A row that names no district: a stored district stays while it lies in the row's regency/city. */
+const KEEP_DISTRICT = 'keep';
 
 const WRITE_COLUMNS: Record<ImportColumn, WriteColumn> = {
   npsn: { db: 'npsn', arrayType: 'bpchar[]', value: (s) => s.npsn },
@@ -47,6 +53,14 @@ const WRITE_COLUMNS: Record<ImportColumn, WriteColumn> = {
   level: { db: 'school_level', arrayType: 'varchar[]', value: (s) => s.schoolLevel },
   ownership: { db: 'ownership', arrayType: 'varchar[]', value: (s) => s.ownership ?? null },
   region_code: { db: 'region_code', arrayType: 'varchar[]', value: (s) => s.regionCode },
+  // Written with every import (region_code is always there), so a school moved to another regency/city never keeps a district of the old one.
+  district_code: {
+    db: 'district_code',
+    arrayType: 'varchar[]',
+    value: (s) => (s.districtCode === undefined ? KEEP_DISTRICT : s.districtCode),
+    expr: `NULLIF(u.district_code, '${KEEP_DISTRICT}')`,
+    updateExpr: `CASE WHEN u.district_code <> '${KEEP_DISTRICT}' THEN u.district_code WHEN left(o.district_code, 5) = u.region_code THEN o.district_code END`,
+  },
   address: { db: 'address', arrayType: 'varchar[]', value: (s) => s.address ?? null },
   student_count: { db: 'student_count', arrayType: 'int4[]', value: (s) => s.studentCount ?? null },
   teacher_count: { db: 'teacher_count', arrayType: 'int4[]', value: (s) => s.teacherCount ?? null },
@@ -54,6 +68,11 @@ const WRITE_COLUMNS: Record<ImportColumn, WriteColumn> = {
   // A 2-D array parameter cannot be unnested row by row, so each row's topics travel as one "a|b" text.
   needs: { db: 'needs', arrayType: 'text[]', value: (s) => (s.needs ?? []).join('|'), expr: `string_to_array(u.needs, '|')::varchar[]` },
 };
+
+/** The file's columns and district_code, which follows region_code whether or not the file has it. */
+function withDistrict(columns: ImportColumn[]): ImportColumn[] {
+  return columns.includes('district_code') ? columns : [...columns, 'district_code'];
+}
 
 function chunks<T>(items: T[], size = IMPORT_CHUNK_SIZE): T[][] {
   const out: T[][] = [];
@@ -78,10 +97,13 @@ export class SchoolImportRepository {
     return rows[0] ?? null;
   }
 
-  /** Which of `codes` are known regency/city codes. */
-  async knownRegencyCodes(codes: string[]): Promise<Set<string>> {
+  /** Which of `codes` are known regency/city or district codes (each known at its own level). */
+  async knownRegionCodes(codes: string[]): Promise<Set<string>> {
     if (codes.length === 0) return new Set();
-    const rows: Array<{ code: string }> = await this.dataSource.query(`SELECT code FROM regions WHERE level = 'regency' AND code = ANY($1::varchar[])`, [codes]);
+    const rows: Array<{ code: string }> = await this.dataSource.query(
+      `SELECT code FROM regions WHERE level IN ('regency', 'district') AND code = ANY($1::varchar[]) AND (level = 'regency') = (length(code) = 5)`,
+      [codes],
+    );
     return new Set(rows.map((r) => r.code));
   }
 
@@ -90,7 +112,7 @@ export class SchoolImportRepository {
     if (npsns.length === 0) return new Map();
     // bpchar[] matches the char(8) column, so the unique index on npsn is used.
     const rows: StoredSchool[] = await manager.query(
-      `SELECT id, npsn, name, school_level AS "schoolLevel", region_code AS "regionCode", ownership, address,
+      `SELECT id, npsn, name, school_level AS "schoolLevel", region_code AS "regionCode", district_code AS "districtCode", ownership, address,
               student_count AS "studentCount", teacher_count AS "teacherCount", principal_name AS "principalName", needs
          FROM organizations WHERE npsn = ANY($1::bpchar[])`,
       [npsns],
@@ -108,7 +130,7 @@ export class SchoolImportRepository {
    * meanwhile; returns the id of each school inserted, by NPSN.
    */
   async insertSchools(manager: EntityManager, columns: ImportColumn[], schools: SchoolRow[]): Promise<Map<string, string>> {
-    const cols = columns.map((c) => WRITE_COLUMNS[c]);
+    const cols = withDistrict(columns).map((c) => WRITE_COLUMNS[c]);
     const sql =
       `INSERT INTO organizations (type, ${cols.map((c) => c.db).join(', ')}) ` +
       `SELECT 'school', ${cols.map((c) => c.expr ?? `u.${c.db}`).join(', ')} ` +
@@ -130,9 +152,11 @@ export class SchoolImportRepository {
    * rows were changed.
    */
   async updateSchools(manager: EntityManager, columns: ImportColumn[], updates: Array<{ id: string; school: SchoolRow }>): Promise<number> {
-    const cols = columns.filter((c) => c !== 'npsn').map((c) => WRITE_COLUMNS[c]);
+    const cols = withDistrict(columns)
+      .filter((c) => c !== 'npsn')
+      .map((c) => WRITE_COLUMNS[c]);
     const sql =
-      `UPDATE organizations AS o SET ${cols.map((c) => `${c.db} = ${c.expr ?? `u.${c.db}`}`).join(', ')}, version = o.version + 1, updated_at = now() ` +
+      `UPDATE organizations AS o SET ${cols.map((c) => `${c.db} = ${c.updateExpr ?? c.expr ?? `u.${c.db}`}`).join(', ')}, version = o.version + 1, updated_at = now() ` +
       `FROM unnest($1::uuid[], ${cols.map((c, i) => `$${i + 2}::${c.arrayType}`).join(', ')}) AS u(id, ${cols.map((c) => c.db).join(', ')}) ` +
       `WHERE o.id = u.id`;
     let changed = 0;

@@ -5,7 +5,7 @@ import type { SchoolLevel, SchoolOwnership } from '../organization-type';
 import { ProblemList } from './import-problems';
 
 /** The columns a school import file may have, in the documented order. */
-export const IMPORT_COLUMNS = ['npsn', 'name', 'level', 'ownership', 'region_code', 'address', 'student_count', 'teacher_count', 'principal_name', 'needs'] as const;
+export const IMPORT_COLUMNS = ['npsn', 'name', 'level', 'ownership', 'region_code', 'district_code', 'address', 'student_count', 'teacher_count', 'principal_name', 'needs'] as const;
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
 
 /** Columns the header must name and every row must fill. */
@@ -16,6 +16,58 @@ export const MAX_LENGTHS = { name: 200, address: 300, principal_name: 200 } as c
 
 /** A regency/city code such as 63.71 (a bare province code such as 63 is not a school's region). */
 export const REGENCY_CODE_PATTERN = /^\d{2}\.\d{2}$/;
+/** A district (kecamatan) code such as 63.71.03. */
+export const DISTRICT_CODE_PATTERN = /^\d{2}\.\d{2}\.\d{2}$/;
+
+/**
+ * The column headers of a Dapodik school export (in Indonesian), read as today's columns. Headers are
+ * compared lower-cased, with spaces, dots, slashes and dashes as underscores ("Kab./Kota" is kab_kota).
+ */
+export const HEADER_ALIASES: Readonly<Record<string, ImportColumn>> = {
+  nama_sekolah: 'name',
+  nama_satuan_pendidikan: 'name',
+  nama: 'name',
+  bentuk_pendidikan: 'level',
+  jenjang: 'level',
+  status_sekolah: 'ownership',
+  status: 'ownership',
+  kode_wilayah: 'region_code',
+  kode_kabupaten_kota: 'region_code',
+  kode_kab_kota: 'region_code',
+  kode_kecamatan: 'district_code',
+  alamat: 'address',
+  alamat_jalan: 'address',
+  jumlah_siswa: 'student_count',
+  jumlah_peserta_didik: 'student_count',
+  peserta_didik: 'student_count',
+  jumlah_guru: 'teacher_count',
+  guru: 'teacher_count',
+  kepala_sekolah: 'principal_name',
+  nama_kepala_sekolah: 'principal_name',
+  kebutuhan: 'needs',
+};
+
+/** Columns of a Dapodik export that Jalin does not keep: read past, never refused. */
+export const IGNORED_COLUMNS: ReadonlySet<string> = new Set([
+  'no',
+  'provinsi',
+  'kabupaten_kota',
+  'kab_kota',
+  'kecamatan',
+  'desa_kelurahan',
+  'kelurahan',
+  'rt',
+  'rw',
+  'kode_pos',
+  'lintang',
+  'bujur',
+  'akreditasi',
+  'telepon',
+  'email',
+  'website',
+  'sinkron_terakhir',
+  'last_sync',
+]);
 
 const MAX_INT = 2_147_483_647;
 const LEVEL_BY_LOWER = new Map<string, SchoolLevel>(SCHOOL_LEVELS.map((l) => [l.toLowerCase(), l]));
@@ -37,6 +89,8 @@ export interface SchoolRow {
   name: string;
   schoolLevel: SchoolLevel;
   regionCode: string;
+  /** The district (kecamatan), from district_code or a district-level region_code; undefined when the file gives none (a stored one inside the regency/city stays). */
+  districtCode?: string | null;
   ownership?: SchoolOwnership | null;
   address?: string | null;
   studentCount?: number | null;
@@ -50,11 +104,16 @@ export interface ReadRow {
   row: number;
   npsn: string | null;
   regionCode: string | null;
+  districtCode: string | null;
   school: SchoolRow | null;
 }
 
 function normaliseHeader(cell: string): string {
-  return cell.trim().toLowerCase().replace(/[\s-]+/g, '_');
+  return cell
+    .trim()
+    .toLowerCase()
+    .replace(/[\s\-./]+/g, '_')
+    .replace(/^_+|_+$/g, '');
 }
 
 /** Characters (code points), as PostgreSQL counts varchar lengths. */
@@ -88,11 +147,12 @@ export class SchoolRowReader {
         this.unnamed.add(index);
         return null;
       }
-      if (!(IMPORT_COLUMNS as readonly string[]).includes(name)) {
+      if (IGNORED_COLUMNS.has(name)) return null;
+      if (!(IMPORT_COLUMNS as readonly string[]).includes(name) && !(name in HEADER_ALIASES)) {
         unknown.push(cell.trim());
         return null;
       }
-      const column = name as ImportColumn;
+      const column = HEADER_ALIASES[name] ?? (name as ImportColumn);
       if (this.present.has(column)) {
         this.headerProblems.add(1, column, 'duplicate_column', `the column "${column}" appears twice (column ${index + 1} again); keep one`, `kolom "${column}" muncul dua kali (lagi di kolom ke-${index + 1}); sisakan satu`);
         return null;
@@ -226,8 +286,16 @@ export class SchoolRowReader {
     }
 
     let regionCode = required('region_code');
+    // A district code in region_code (as Dapodik's Kemendagri codes go down to kecamatan) gives both.
+    let districtFromRegion: string | null = null;
+    if (regionCode !== null && DISTRICT_CODE_PATTERN.test(regionCode)) {
+      districtFromRegion = regionCode;
+      regionCode = regionCode.slice(0, 5);
+    }
     if (regionCode !== null && !REGENCY_CODE_PATTERN.test(regionCode)) {
-      const hint = /^\d{2}$/.test(regionCode)
+      const hint = /^\d{6}$/.test(regionCode)
+        ? { en: ' (that looks like a Dapodik area code; use the Kemendagri code of the regency/city or district, e.g. 63.71 or 63.71.03)', id: ' (itu tampaknya kode wilayah Dapodik; gunakan kode Kemendagri kabupaten/kota atau kecamatan, misalnya 63.71 atau 63.71.03)' }
+        : /^\d{2}$/.test(regionCode)
         ? { en: ' (that is a province code)', id: ' (itu kode provinsi)' }
         : /^\d{2}\.\d$/.test(regionCode)
           ? { en: ' (if your spreadsheet turned 63.10 into 63.1, format the column as text)', id: ' (jika spreadsheet mengubah 63.10 menjadi 63.1, format kolom sebagai teks)' }
@@ -240,6 +308,22 @@ export class SchoolRowReader {
         `region_code harus kode kabupaten/kota seperti 63.71; tertulis "${regionCode}"${hint.id}`,
       );
       regionCode = null;
+    }
+
+    let districtCode: string | null | undefined = districtFromRegion ?? undefined;
+    if (this.present.has('district_code')) {
+      const value = cell.district_code ?? '';
+      if (value === '') districtCode = districtFromRegion;
+      else if (!DISTRICT_CODE_PATTERN.test(value)) {
+        problems.add(row, 'district_code', 'invalid_district_code', `district_code must be a district (kecamatan) code such as 63.71.03; got "${value}"`, `district_code harus kode kecamatan seperti 63.71.03; tertulis "${value}"`);
+        districtCode = null;
+      } else if (districtFromRegion !== null && value !== districtFromRegion) {
+        problems.add(row, 'district_code', 'district_mismatch', `district_code ${value} differs from the district in region_code (${districtFromRegion}); keep one`, `district_code ${value} berbeda dengan kecamatan di region_code (${districtFromRegion}); sisakan satu`);
+        districtCode = null;
+      } else if (regionCode !== null && value.slice(0, 5) !== regionCode) {
+        problems.add(row, 'district_code', 'district_outside_region', `district_code ${value} is not in region_code ${regionCode}; use a district of ${regionCode}`, `district_code ${value} tidak berada di region_code ${regionCode}; gunakan kecamatan di ${regionCode}`);
+        districtCode = null;
+      } else districtCode = value;
     }
 
     const address = text('address', this.present.has('address') ? (cell.address ?? '') : undefined);
@@ -268,8 +352,8 @@ export class SchoolRowReader {
 
     const school: SchoolRow | null =
       problems.total === before && npsn !== null && name && schoolLevel !== null && regionCode !== null
-        ? { row, npsn, name, schoolLevel, regionCode, ownership, address, studentCount, teacherCount, principalName, needs }
+        ? { row, npsn, name, schoolLevel, regionCode, districtCode, ownership, address, studentCount, teacherCount, principalName, needs }
         : null;
-    return { row, npsn, regionCode, school };
+    return { row, npsn, regionCode, districtCode: districtCode ?? null, school };
   }
 }

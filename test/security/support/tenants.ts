@@ -69,6 +69,8 @@ export async function copyTenant(ds: DataSource, tenant: CopyTenant): Promise<vo
         if (table === 'mous' && row.number) c.number = `${String(row.number)}-${tenant}`;
         if (tenant === 'C') {
           if (c.region_code) c.region_code = OUTSIDE_REGION;
+          // A school's district lies in its regency/city: outside the region it has none.
+          if (c.district_code) c.district_code = null;
           if (Array.isArray(c.region_codes) && c.region_codes.length > 0) c.region_codes = [OUTSIDE_REGION];
         }
         return c;

@@ -164,8 +164,8 @@ export function PartnershipPage() {
                   <Text size="sm">{t('programs.partnership.nothingThatYear')}</Text>
                 ) : (
                   <Stack gap={2} component="ul" style={{ margin: 0, paddingLeft: '1.1rem' }}>
-                    {y.events.map((e) => (
-                      <li key={`${e.kind}-${e.refId}`}>
+                    {y.events.map((e, i) => (
+                      <li key={`${e.kind}-${e.refId}-${i}`}>
                         <Text size="sm">
                           <DateText value={e.date} short /> · {e.title}
                           {e.detail ? ` — ${e.detail}` : ''}
