@@ -76,6 +76,13 @@ test('organisations are filtered through the URL: type, region and text, archive
   await expect(page).toHaveURL(/regionCode=63\.71/);
   await expect(page.getByRole('link', { name: 'SDN Pelambuan 4 Banjarmasin' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'SDN Cakung Barat 03 Jakarta' })).toHaveCount(0);
+  // Down to the district (kecamatan): Pelambuan 4 is in Banjarmasin Barat, Sungai Miai 5 in Banjarmasin Utara.
+  await page.getByLabel('Kecamatan').selectOption({ label: 'Banjarmasin Barat' });
+  await expect(page).toHaveURL(/districtCode=63\.71\.03/);
+  await expect(page.getByRole('link', { name: 'SDN Pelambuan 4 Banjarmasin' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'SDN Sungai Miai 5 Banjarmasin' })).toHaveCount(0);
+  await page.getByLabel('Kecamatan').selectOption({ label: 'Semua kecamatan' });
+  await expect(page).not.toHaveURL(/districtCode=/);
   await page.getByLabel('Nama atau NPSN').fill(tag);
   await page.getByRole('button', { name: 'Cari' }).click();
   await expect(page).toHaveURL(new RegExp(`q=${tag}`));
@@ -108,6 +115,7 @@ test('the administrator registers a school with the region pickers; a second sch
   await expect(page.getByLabel('Kabupaten/kota')).toBeDisabled();
   await page.getByLabel('Provinsi').selectOption('63');
   await page.getByLabel('Kabupaten/kota').selectOption('63.71');
+  await page.getByLabel('Kecamatan').selectOption({ label: 'Banjarmasin Utara' });
   await page.getByLabel('Jumlah siswa').fill('180');
   await page.getByRole('checkbox', { name: 'Literasi' }).check();
   await expectAccessible(page, 'the new organisation form');
@@ -115,7 +123,7 @@ test('the administrator registers a school with the region pickers; a second sch
   await expect(page.getByRole('heading', { level: 1, name: `SD Baru ${tag}` })).toBeVisible();
   const id = page.url().split('/').pop() as string;
   const saved = (await admin.get(`/organizations/${id}`)) as Organization & { regionCode: string; needs: string[]; ownership: string };
-  expect(saved).toMatchObject({ npsn, regionCode: '63.71', studentCount: 180, ownership: 'private', needs: ['literacy'] });
+  expect(saved).toMatchObject({ npsn, regionCode: '63.71', districtCode: '63.71.04', studentCount: 180, ownership: 'private', needs: ['literacy'] });
 
   // Another school with the same NPSN: the refusal names the NPSN at its field and the school that has it.
   await page.goto('/admin/organizations/new?type=school');

@@ -28,7 +28,7 @@ import {
   type UpdateOrganizationBody,
 } from './api';
 import { RequirePermission } from './components/guard';
-import { RegionPicker } from './components/region-picker';
+import { DistrictSelect, RegionPicker } from './components/region-picker';
 
 interface OrgValues {
   type: OrganizationType;
@@ -38,6 +38,7 @@ interface OrgValues {
   ownership: string;
   officeLevel: string;
   regionCode: string;
+  districtCode: string;
   sector: string;
   address: string;
   studentCount: string;
@@ -49,7 +50,7 @@ type Field = keyof OrgValues;
 
 /** Which fields each type of organisation has (the API refuses the others). */
 const FIELDS_OF: Record<OrganizationType, Field[]> = {
-  school: ['name', 'npsn', 'schoolLevel', 'ownership', 'regionCode', 'address', 'studentCount', 'teacherCount', 'principalName', 'needs'],
+  school: ['name', 'npsn', 'schoolLevel', 'ownership', 'regionCode', 'districtCode', 'address', 'studentCount', 'teacherCount', 'principalName', 'needs'],
   company: ['name', 'sector', 'regionCode', 'address'],
   education_office: ['name', 'officeLevel', 'regionCode', 'address'],
   facilitator: ['name', 'regionCode', 'address'],
@@ -65,6 +66,7 @@ function toValues(o: Organization): OrgValues {
     ownership: o.ownership ?? '',
     officeLevel: o.officeLevel ?? '',
     regionCode: o.regionCode ?? '',
+    districtCode: o.districtCode ?? '',
     sector: o.sector ?? '',
     address: o.address ?? '',
     studentCount: o.studentCount === null ? '' : String(o.studentCount),
@@ -82,6 +84,7 @@ const empty = (type: OrganizationType): OrgValues => ({
   ownership: '',
   officeLevel: type === 'education_office' ? 'regency' : '',
   regionCode: '',
+  districtCode: '',
   sector: '',
   address: '',
   studentCount: '',
@@ -209,6 +212,7 @@ function OrganizationForm({ org, initial }: { org?: Organization; initial: OrgVa
     ownership: t('admin.orgs.ownership'),
     officeLevel: t('admin.orgs.officeLevel'),
     regionCode: type === 'education_office' ? t('admin.orgs.jurisdiction') : t('admin.orgs.region'),
+    districtCode: t('admin.orgs.district'),
     sector: t('admin.orgs.sector'),
     address: t('admin.orgs.address'),
     studentCount: t('admin.orgs.studentCount'),
@@ -324,7 +328,11 @@ function OrganizationForm({ org, initial }: { org?: Organization; initial: OrgVa
               <div role="group" aria-label={labels.regionCode}>
                 <RegionPicker
                   value={field.value}
-                  onChange={field.onChange}
+                  onChange={(code) => {
+                    field.onChange(code);
+                    // A district belongs to one regency/city: another one clears it.
+                    if (form.getValues('districtCode').slice(0, 5) !== code) form.setValue('districtCode', '', { shouldDirty: true });
+                  }}
                   level={type === 'school' ? 'regency' : type === 'education_office' ? (officeLevel === 'province' ? 'province' : 'regency') : 'any'}
                   required={type === 'school' || type === 'education_office'}
                   error={errors.regionCode?.message}
@@ -333,6 +341,22 @@ function OrganizationForm({ org, initial }: { org?: Organization; initial: OrgVa
               </div>
             )}
           />
+          {has('districtCode') && (
+            <Controller
+              control={form.control}
+              name="districtCode"
+              render={({ field }) => (
+                <DistrictSelect
+                  regencyCode={form.watch('regionCode')}
+                  value={field.value}
+                  onChange={field.onChange}
+                  label={labels.districtCode}
+                  emptyLabel={t('admin.region.noDistrict')}
+                  error={errors.districtCode?.message}
+                />
+              )}
+            />
+          )}
           <Textarea label={labels.address} autosize minRows={2} {...form.register('address')} error={errors.address?.message} />
           {type === 'school' && (
             <>

@@ -10,12 +10,12 @@ import { StatusBadge } from '../../ui/status-badge';
 import { TableOrCards } from '../../ui/table-or-cards';
 import { ORGANIZATION_TYPES, SCHOOL_LEVELS, useOrganizationList, type Organization, type OrganizationFilters } from './api';
 import { RequirePermission } from './components/guard';
-import { RegionPicker } from './components/region-picker';
+import { DistrictSelect, RegionPicker } from './components/region-picker';
 import { onlySet, useUrlFilters } from '../../ui/url-filters';
 
-const FILTERS = ['type', 'regionCode', 'level', 'q', 'includeArchived'] as const;
+const FILTERS = ['type', 'regionCode', 'districtCode', 'level', 'q', 'includeArchived'] as const;
 
-/** /admin/organizations: every organisation, filtered by the URL (type, regionCode, level, q, includeArchived). */
+/** /admin/organizations: every organisation, filtered by the URL (type, regionCode, districtCode, level, q, includeArchived). */
 export function OrganizationsPage() {
   return (
     <RequirePermission permission="organizations:manage">
@@ -77,7 +77,16 @@ function OrganizationsList() {
               />
             )}
           </Group>
-          <RegionPicker level="any" value={filters.regionCode} onChange={(code) => setFilters({ regionCode: code })} />
+          <RegionPicker level="any" value={filters.regionCode} onChange={(code) => setFilters({ regionCode: code, districtCode: filters.districtCode.slice(0, 5) === code ? filters.districtCode : null })} />
+          {filters.regionCode.includes('.') && (
+            <DistrictSelect
+              regencyCode={filters.regionCode}
+              value={filters.districtCode}
+              onChange={(code) => setFilters({ districtCode: code })}
+              label={t('admin.orgs.districtFilter')}
+              emptyLabel={t('admin.region.allDistricts')}
+            />
+          )}
           <Checkbox
             label={t('admin.orgs.includeArchived')}
             checked={filters.includeArchived === 'true'}
@@ -138,7 +147,7 @@ function OrgTable({ orgs }: { orgs: Organization[] }) {
             </Table.Td>
             <Table.Td>{t(`admin.orgType.${o.type}`)}</Table.Td>
             <Table.Td>{o.npsn ?? '–'}</Table.Td>
-            <Table.Td>{o.regionName ?? o.regionCode ?? '–'}</Table.Td>
+            <Table.Td>{[o.districtName, o.regionName ?? o.regionCode].filter(Boolean).join(', ') || '–'}</Table.Td>
             <Table.Td>
               <Archived org={o} />
             </Table.Td>

@@ -29,6 +29,7 @@ function RegistryFacts({ org }: { org: Organization }) {
       <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="md" verticalSpacing="sm">
         {org.type === 'school' && <Fact label={t('school.registry.npsn')} value={org.npsn ?? t('school.profile.emptyValue')} />}
         <Fact label={t('school.registry.region')} value={region} />
+        {org.type === 'school' && <Fact label={t('school.registry.district')} value={org.districtName ? `${org.districtName} (${org.districtCode})` : t('school.profile.emptyValue')} />}
         {org.type === 'school' && (
           <div>
             <Text size="sm" c="dimmed">
