@@ -26,6 +26,19 @@ async function badImport(page: Page) {
 
 export const shots: Shot[] = [
   {
+    name: 'admin-outbox',
+    as: DEMO.admin,
+    go: async (page) => {
+      // An invitation written while no mail server is set up: kept in the outbox with its link.
+      const admin = await apiAs(DEMO.admin);
+      const school = await ownSchool();
+      await admin.post('/users', { organizationId: school.id, email: `kepsek.${uniqueTag()}@sekolah.example`, fullName: 'Drs. Ahmad Fauzi', role: 'principal' });
+      await page.goto('/admin/outbox?kind=invitation');
+      await page.getByRole('article').first().getByText('Tampilkan isi email').click();
+      await expect(page.getByRole('article').first().locator('pre')).toContainText('/invitation?token=');
+    },
+  },
+  {
     name: 'admin-home',
     as: DEMO.admin,
     go: async (page) => {

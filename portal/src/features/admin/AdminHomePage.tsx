@@ -1,5 +1,5 @@
 import { Card, SimpleGrid, Stack, Text, ThemeIcon, Title, UnstyledButton, Group } from '@mantine/core';
-import { IconBuildingCommunity, IconFileImport, IconHistory, IconUsers } from '@tabler/icons-react';
+import { IconBuildingCommunity, IconFileImport, IconHistory, IconMail, IconUsers } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useSession } from '../../app/session';
@@ -18,6 +18,7 @@ const SECTIONS: Section[] = [
   { to: '/admin/import', key: 'import', icon: <IconFileImport size={22} aria-hidden="true" />, permission: 'organizations:import' },
   { to: '/admin/users', key: 'users', icon: <IconUsers size={22} aria-hidden="true" />, permission: 'users:invite' },
   { to: '/admin/audit', key: 'audit', icon: <IconHistory size={22} aria-hidden="true" />, permission: 'audit:read' },
+  { to: '/admin/outbox', key: 'outbox', icon: <IconMail size={22} aria-hidden="true" />, permission: 'mail:read' },
 ];
 
 /** /admin: the sections of administration the reader may use, each a link. */

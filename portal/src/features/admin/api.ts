@@ -38,7 +38,21 @@ export const adminKeys = {
   userList: (f: UserFilters) => ['users', 'list', f] as const,
   user: (id: string) => ['users', id] as const,
   audit: (f: AuditFilters) => ['audit-events', f] as const,
+  outbox: (f: OutboxFilters) => ['outbox', f] as const,
 };
+
+export type OutboxMessage = components['schemas']['OutboxMessageResponse'];
+export type OutboxFilters = Pick<NonNullable<operations['OutboxController_list']['parameters']['query']>, 'status' | 'kind'>;
+
+/** A page of the e-mail outbox (newest first), for administrators. */
+export function useOutbox(filters: OutboxFilters) {
+  return useInfiniteQuery({
+    queryKey: adminKeys.outbox(filters),
+    initialPageParam: undefined as string | undefined,
+    queryFn: ({ pageParam }) => unwrap(api.GET('/api/v1/admin/outbox', { params: { query: { ...filters, limit: PAGE, cursor: pageParam } } })),
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+}
 
 /** A page of organisations with the filters as the API names them. */
 export function useOrganizationList(filters: OrganizationFilters) {
