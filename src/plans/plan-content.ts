@@ -4,6 +4,8 @@ import type { Topic } from '../common/catalog/topics';
 import { lineTotal, readAmount, readDecimal, sumLines } from './plan-money';
 import type { SourceTotals } from './plan-money';
 import type { FundingSource } from './plan-status';
+import { ACCOUNT_CODE_LIST, isAccountCode, isSnpStandard, SNP_STANDARDS } from './rkas-catalog';
+import type { AccountCode, SnpStandard } from './rkas-catalog';
 
 /** The roles counted among the participants of the planning workshop. */
 export const PARTICIPANT_ROLES = ['principal', 'teachers', 'educationStaff', 'supervisors', 'parents'] as const;
@@ -23,7 +25,12 @@ export interface PlanActivity {
   expectedOutput: string | null;
 }
 
-/** One budget line: whole rupiah as digit strings; `total` is always quantity × unitCost, computed here. */
+/**
+ * One budget line: whole rupiah as digit strings; `total` is always quantity × unitCost, computed here.
+ * `standard`, `accountCode` and `spendingMonth` (1–12 of the program year) are optional and feed the
+ * RKAS export: the national education standard the line serves, its ARKAS expenditure account, and
+ * the month it is spent.
+ */
 export interface PlanBudgetLine {
   id: string;
   item: string;
@@ -32,6 +39,9 @@ export interface PlanBudgetLine {
   unitCost: string;
   total: string;
   fundingSource: FundingSource;
+  standard: SnpStandard | null;
+  accountCode: AccountCode | null;
+  spendingMonth: number | null;
 }
 
 /** One success indicator; values are decimals as text (at most 2 places). */
@@ -114,7 +124,18 @@ export interface PlanContentInput {
     background?: string | null;
     targetGroup?: string | null;
     activities?: Array<{ id?: string | null; name: string; startMonth?: number | null; endMonth?: number | null; personResponsible?: string | null; expectedOutput?: string | null }> | null;
-    budgetLines?: Array<{ id?: string | null; item: string; unit?: string | null; quantity: number; unitCost: unknown; total?: unknown; fundingSource: FundingSource }> | null;
+    budgetLines?: Array<{
+      id?: string | null;
+      item: string;
+      unit?: string | null;
+      quantity: number;
+      unitCost: unknown;
+      total?: unknown;
+      fundingSource: FundingSource;
+      standard?: string | null;
+      accountCode?: string | null;
+      spendingMonth?: number | null;
+    }> | null;
     indicators?: Array<{ id?: string | null; name: string; baseline?: unknown; target?: unknown; unit?: string | null }> | null;
     risks?: Array<{ id?: string | null; risk: string; mitigation?: string | null }> | null;
   }> | null;
@@ -145,7 +166,8 @@ export function emptyContent(): PlanContent {
  * comments stay attached; a new UUID otherwise), amounts as digit strings and each line's total
  * computed as quantity × unitCost with BigInt. Lists every problem at once, by field path under
  * `prefix`: a month range that runs backwards, an amount that is not whole rupiah or too large, a
- * sent total that disagrees with quantity × unitCost, an id used twice.
+ * sent total that disagrees with quantity × unitCost, a budget line's standard or account code that
+ * is not in the documented lists (rkas-catalog.ts), an id used twice.
  */
 export function normalizeContent(input: PlanContentInput | null | undefined, prefix = 'content', newId: () => string = randomUUID): { content: PlanContent; errors: RawFieldError[] } {
   const errors: RawFieldError[] = [];
@@ -216,7 +238,40 @@ export function normalizeContent(input: PlanContentInput | null | undefined, pre
           errors.push(err(`${path}.total`, 'amount_too_large', `${path}: quantity × unitCost = ${computed} is above the limit of 9000000000000000 rupiah per line; split the line`, `${path}: kuantitas × harga satuan = ${computed} melebihi batas 9000000000000000 rupiah per baris; pecah baris ini`));
         }
       }
-      return { id: lineId, item: b.item.trim(), unit: text(b.unit), quantity: b.quantity, unitCost: cost.toString(), total: computed.toString(), fundingSource: b.fundingSource };
+      const standard = text(b.standard);
+      if (standard !== null && !isSnpStandard(standard)) {
+        errors.push(
+          err(
+            `${path}.standard`,
+            'unknown_standard',
+            `${path}.standard "${standard}" is not a national education standard (SNP); use one of ${SNP_STANDARDS.join(', ')}, or leave it out`,
+            `${path}.standard "${standard}" bukan Standar Nasional Pendidikan (SNP); pakai salah satu dari ${SNP_STANDARDS.join(', ')}, atau kosongkan`,
+          ),
+        );
+      }
+      const accountCode = text(b.accountCode);
+      if (accountCode !== null && !isAccountCode(accountCode)) {
+        errors.push(
+          err(
+            `${path}.accountCode`,
+            'unknown_account_code',
+            `${path}.accountCode "${accountCode}" is not in the list of ARKAS expenditure accounts (${ACCOUNT_CODE_LIST.join(', ')}); pick one of them, or leave it out and choose the account in ARKAS`,
+            `${path}.accountCode "${accountCode}" tidak ada dalam daftar kode rekening belanja ARKAS (${ACCOUNT_CODE_LIST.join(', ')}); pilih salah satunya, atau kosongkan dan pilih rekening di ARKAS`,
+          ),
+        );
+      }
+      return {
+        id: lineId,
+        item: b.item.trim(),
+        unit: text(b.unit),
+        quantity: b.quantity,
+        unitCost: cost.toString(),
+        total: computed.toString(),
+        fundingSource: b.fundingSource,
+        standard: standard !== null && isSnpStandard(standard) ? standard : null,
+        accountCode: accountCode !== null && isAccountCode(accountCode) ? accountCode : null,
+        spendingMonth: b.spendingMonth ?? null,
+      };
     });
     const indicators = (p.indicators ?? []).map((d, j): PlanIndicator => {
       const path = `${at}.indicators[${j}]`;
@@ -384,7 +439,18 @@ export function readStoredContent(stored: Record<string, unknown> | null | undef
       background: val(p.background),
       targetGroup: val(p.targetGroup),
       activities: arr(p.activities).map((a) => ({ id: a.id, name: a.name, startMonth: val(a.startMonth), endMonth: val(a.endMonth), personResponsible: val(a.personResponsible), expectedOutput: val(a.expectedOutput) })),
-      budgetLines: arr(p.budgetLines).map((b) => ({ id: b.id, item: b.item, unit: val(b.unit), quantity: b.quantity, unitCost: b.unitCost, total: b.total, fundingSource: b.fundingSource })),
+      budgetLines: arr(p.budgetLines).map((b) => ({
+        id: b.id,
+        item: b.item,
+        unit: val(b.unit),
+        quantity: b.quantity,
+        unitCost: b.unitCost,
+        total: b.total,
+        fundingSource: b.fundingSource,
+        standard: val(b.standard),
+        accountCode: val(b.accountCode),
+        spendingMonth: val(b.spendingMonth),
+      })),
       indicators: arr(p.indicators).map((d) => ({ id: d.id, name: d.name, baseline: val(d.baseline), target: val(d.target), unit: val(d.unit) })),
       risks: arr(p.risks).map((r) => ({ id: r.id, risk: r.risk, mitigation: val(r.mitigation) })),
     })),

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../common/auth/actor';
+import { pickLanguage } from '../common/errors/i18n';
 import type { Lang } from '../common/errors/i18n';
 import { attachmentDisposition } from '../documents/content-type';
 import { budgetCsv, budgetXlsx, exportFilename, planPdf } from './export/plan-export';
@@ -11,6 +12,15 @@ export interface ExportFile {
   content: Buffer;
   contentType: string;
   disposition: string;
+}
+
+/**
+ * The language of the RKAS export: Bahasa Indonesia, as ARKAS is, unless Accept-Language asks for
+ * English (an "en" tag ranked above any "id" one).
+ */
+export function rkasLanguage(acceptLanguage: string | undefined): Lang {
+  if (!acceptLanguage || !/(^|,)\s*en(-[a-z0-9]+)?\s*(;|,|$)/i.test(acceptLanguage)) return 'id';
+  return pickLanguage(acceptLanguage);
 }
 
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -26,17 +36,17 @@ export class PlanExportsService {
     return { content, contentType: 'application/pdf', disposition: attachmentDisposition(exportFilename(plan, lang === 'id' ? 'rencana' : 'plan', 'pdf')) };
   }
 
-  /** The budget as CSV (UTF-8 with BOM; comma, or semicolon for spreadsheets set to Indonesian). */
+  /** The budget in the RKAS layout as CSV (UTF-8 with BOM; comma, or semicolon for spreadsheets set to Indonesian). */
   async csv(actor: Actor, id: string, lang: Lang, delimiter: 'comma' | 'semicolon'): Promise<ExportFile> {
     const plan = await this.access.find(actor, id);
     const content = budgetCsv(readStoredContent(plan.content), lang, delimiter === 'semicolon' ? ';' : ',');
-    return { content, contentType: 'text/csv; charset=utf-8', disposition: attachmentDisposition(exportFilename(plan, lang === 'id' ? 'anggaran' : 'budget', 'csv')) };
+    return { content, contentType: 'text/csv; charset=utf-8', disposition: attachmentDisposition(exportFilename(plan, 'rkas', 'csv')) };
   }
 
-  /** The budget as an XLSX workbook. */
+  /** The budget in the RKAS layout as an XLSX workbook. */
   async xlsx(actor: Actor, id: string, lang: Lang): Promise<ExportFile> {
     const plan = await this.access.find(actor, id);
-    const content = await budgetXlsx(readStoredContent(plan.content), lang, `${lang === 'id' ? 'Anggaran' : 'Budget'} ${plan.year}`);
-    return { content, contentType: XLSX_CONTENT_TYPE, disposition: attachmentDisposition(exportFilename(plan, lang === 'id' ? 'anggaran' : 'budget', 'xlsx')) };
+    const content = await budgetXlsx(readStoredContent(plan.content), lang, `RKAS ${plan.year}`);
+    return { content, contentType: XLSX_CONTENT_TYPE, disposition: attachmentDisposition(exportFilename(plan, 'rkas', 'xlsx')) };
   }
 }

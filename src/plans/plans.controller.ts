@@ -24,7 +24,7 @@ import { ActivityProgressResponse, IndicatorResultResponse, PlanProgressResponse
 import { PlanDetailResponse, PlanEditorListResponse, PlanResponse } from './dto/plan.response';
 import { UpdatePlanDto } from './dto/update-plan.dto';
 import { MAX_COMMENTS_PER_PLAN, PlanCommentsService } from './plan-comments.service';
-import { ExportFile, PlanExportsService, XLSX_CONTENT_TYPE } from './plan-exports.service';
+import { ExportFile, PlanExportsService, rkasLanguage, XLSX_CONTENT_TYPE } from './plan-exports.service';
 import { PlanProgressService } from './plan-progress.service';
 import { PlansService } from './plans.service';
 
@@ -366,23 +366,28 @@ export class PlansController {
   @Get(':id/budget.csv')
   @Allow(Permission.PlansRead)
   @ApiOperation({
-    summary: "The plan's budget as CSV, to paste into the RKAS",
-    description: 'UTF-8 with a byte-order mark; one row per budget line, then totals per funding source and for the plan. `?delimiter=semicolon` for spreadsheets set to Indonesian.',
+    summary: "The plan's budget in the RKAS layout as CSV, to re-key into ARKAS",
+    description:
+      'UTF-8 with a byte-order mark; one row per budget line (No, SNP code, standard, activity, account code, account name, description, volume, unit, unit price, amount, month, funding source — CSR/mitra apart from BOS), ' +
+      'then totals per funding source and for the plan. Headers in Bahasa Indonesia unless Accept-Language asks for English. `?delimiter=semicolon` for spreadsheets set to Indonesian.',
   })
   @ApiProduces('text/csv')
   @ApiOkResponse({ schema: { type: 'string' }, description: 'The CSV.' })
   @ApiProblems(404, 422)
   async budgetCsv(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Query() query: BudgetCsvQuery, @AcceptLanguage() language?: string): Promise<StreamableFile> {
-    return file(await this.exports.csv(actor, id, pickLanguage(language), query.delimiter ?? 'comma'));
+    return file(await this.exports.csv(actor, id, rkasLanguage(language), query.delimiter ?? 'comma'));
   }
 
   @Get(':id/budget.xlsx')
   @Allow(Permission.PlansRead)
-  @ApiOperation({ summary: "The plan's budget as an XLSX workbook", description: 'The same rows as the CSV; amounts are rupiah numbers formatted "Rp" #,##0; the header row is frozen and filtered.' })
+  @ApiOperation({
+    summary: "The plan's budget in the RKAS layout as an XLSX workbook",
+    description: 'The same rows and language as the CSV; amounts are rupiah numbers formatted "Rp" #,##0; the header row is frozen and filtered.',
+  })
   @ApiProduces(XLSX_CONTENT_TYPE)
   @ApiOkResponse({ schema: { type: 'string', format: 'binary' }, description: 'The workbook.' })
   @ApiProblems(404, 422)
   async budgetXlsx(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @AcceptLanguage() language?: string): Promise<StreamableFile> {
-    return file(await this.exports.xlsx(actor, id, pickLanguage(language)));
+    return file(await this.exports.xlsx(actor, id, rkasLanguage(language)));
   }
 }

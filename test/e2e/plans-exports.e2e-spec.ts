@@ -61,7 +61,7 @@ describe('plan exports', () => {
   });
 
   it('gives the budget as CSV (UTF-8 with BOM) that parses back to the lines and totals', async () => {
-    const res = await get('budget.csv');
+    const res = await get('budget.csv', w.principal.auth, 'en');
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(res.headers['content-disposition']).toContain('.csv');
@@ -69,19 +69,20 @@ describe('plan exports', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const { delimiter, records } = parseCsv(bytes.toString('utf8').replace(/^\ufeff/, ''));
     expect(delimiter).toBe(',');
-    expect(records[0]).toEqual(['No', 'Program', 'Item', 'Quantity', 'Unit', 'Unit cost (IDR)', 'Total (IDR)', 'Funding source']);
-    expect(records.slice(1, 7)).toEqual([
-      ['1', '1. Gerakan Literasi Sekolah', 'Picture books', '120', 'book', '45000', '5400000', 'Stimulus grant'],
-      ['2', '1. Gerakan Literasi Sekolah', 'Bookshelves', '12', 'shelf', '350000', '4200000', 'Stimulus grant'],
-      ['3', '1. Gerakan Literasi Sekolah', 'Teacher training snacks', '25', '', '20000', '500000', 'School budget (BOS)'],
+    expect(records[0]).toEqual(['No', 'SNP code', 'Education standard (SNP)', 'Activity', 'Account code', 'Account name', 'Description', 'Volume', 'Unit', 'Unit price (IDR)', 'Amount (IDR)', 'Month', 'Funding source']);
+    // The columns of the RKAS layout this test's lines fill (the RKAS fields are in plans-rkas).
+    expect(records.slice(1, 7).map((r) => [r[0], r[3], ...r.slice(6, 11), r[12]])).toEqual([
+      ['1', '1. Gerakan Literasi Sekolah', 'Picture books', '120', 'book', '45000', '5400000', 'CSR/partner'],
+      ['2', '1. Gerakan Literasi Sekolah', 'Bookshelves', '12', 'shelf', '350000', '4200000', 'CSR/partner'],
+      ['3', '1. Gerakan Literasi Sekolah', 'Teacher training snacks', '25', '', '20000', '500000', 'BOS'],
       ['4', '1. Gerakan Literasi Sekolah', 'Buku cerita, seri "Kancil"', '2', '', '15000', '30000', 'Other'],
       ['5', '1. Gerakan Literasi Sekolah', `'=HYPERLINK("http://x")`, '1', '', '1', '1', 'Other'],
-      ['6', '2. Kelas Orang Tua', 'Snacks', '2', '', '4000000000000000', '8000000000000000', 'Stimulus grant'],
+      ['6', '2. Kelas Orang Tua', 'Snacks', '2', '', '4000000000000000', '8000000000000000', 'CSR/partner'],
     ]);
     expect(records[7]).toEqual(['']);
-    expect(records.slice(8).map((r) => [r[2], r[6]])).toEqual([
-      ['Total Stimulus grant', '8000000009600000'],
-      ['Total School budget (BOS)', '500000'],
+    expect(records.slice(8).map((r) => [r[6], r[10]])).toEqual([
+      ['Total CSR/partner', '8000000009600000'],
+      ['Total BOS', '500000'],
       ['Total Other', '30001'],
       ['Plan total', '8000000010130001'],
     ]);
@@ -91,39 +92,39 @@ describe('plan exports', () => {
     const res = await get('budget.csv?delimiter=semicolon', w.principal.auth, 'id');
     const { delimiter, records } = parseCsv((res.body as Buffer).toString('utf8').replace(/^\ufeff/, ''));
     expect(delimiter).toBe(';');
-    expect(records[0]).toEqual(['No', 'Program', 'Uraian', 'Volume', 'Satuan', 'Harga satuan (Rp)', 'Jumlah (Rp)', 'Sumber dana']);
-    expect(records[4][2]).toBe('Buku cerita, seri "Kancil"');
-    expect(records[records.length - 1]).toEqual(['', '', 'Total rencana', '', '', '', '8000000010130001', '']);
+    expect(records[0]).toEqual(['No', 'Kode SNP', 'Standar (SNP)', 'Kegiatan', 'Kode rekening', 'Nama rekening', 'Uraian', 'Volume', 'Satuan', 'Harga satuan (Rp)', 'Jumlah (Rp)', 'Bulan', 'Sumber dana']);
+    expect(records[4][6]).toBe('Buku cerita, seri "Kancil"');
+    expect(records[records.length - 1]).toEqual(['', '', '', '', '', '', 'Total rencana', '', '', '', '8000000010130001', '', '']);
     const wrong = await t.http.get(`${BASE}/${planId}/budget.csv?delimiter=tab`).set('Authorization', w.principal.auth);
     expect(wrong.status).toBe(422);
     expect(wrong.body.errors[0]).toMatchObject({ field: 'delimiter', code: 'isIn' });
   });
 
   it('gives the budget as an XLSX workbook: the rows with amounts as rupiah numbers, the header frozen and filtered', async () => {
-    const res = await get('budget.xlsx');
+    const res = await get('budget.xlsx', w.principal.auth, 'en');
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(res.headers['content-disposition']).toContain('.xlsx');
     const book = await readXlsx(res.body as Buffer);
-    expect([...book.keys()]).toEqual(['Budget 2026']);
-    const sheet = book.get('Budget 2026')!;
+    expect([...book.keys()]).toEqual(['RKAS 2026']);
+    const sheet = book.get('RKAS 2026')!;
     const at = (ref: string) => sheet.rows[Number(ref.slice(1)) - 1]?.[ref.charCodeAt(0) - 65];
-    expect(at('C1')).toBe('Item');
-    expect(at('C2')).toBe('Picture books');
-    expect(at('G2')).toBe(5400000);
-    expect(sheet.formats.get('G2')).toBe('"Rp" #,##0');
-    expect(at('C5')).toBe('Buku cerita, seri "Kancil"');
+    expect(at('G1')).toBe('Description');
+    expect(at('G2')).toBe('Picture books');
+    expect(at('K2')).toBe(5400000);
+    expect(sheet.formats.get('K2')).toBe('"Rp" #,##0');
+    expect(at('G5')).toBe('Buku cerita, seri "Kancil"');
     // Text stays text: a formula-looking item is not a formula in a workbook.
-    expect(at('C6')).toBe('=HYPERLINK("http://x")');
-    expect(at('G7')).toBe(8000000000000000);
-    expect(at('C12')).toBe('Plan total');
-    expect(at('G12')).toBe(8000000010130001);
+    expect(at('G6')).toBe('=HYPERLINK("http://x")');
+    expect(at('K7')).toBe(8000000000000000);
+    expect(at('G12')).toBe('Plan total');
+    expect(at('K12')).toBe(8000000010130001);
     expect(sheet.frozenRows).toBe(1);
     // The filter covers the header and the budget lines, not the totals below them.
-    expect(sheet.autoFilter).toBe('A1:H7');
-    expect(sheet.widths[2]).toBeGreaterThanOrEqual('Teacher training snacks'.length);
+    expect(sheet.autoFilter).toBe('A1:M7');
+    expect(sheet.widths[6]).toBeGreaterThanOrEqual('Teacher training snacks'.length);
     const indonesian = await readXlsx((await get('budget.xlsx', w.principal.auth, 'id')).body as Buffer);
-    expect(indonesian.get('Anggaran 2026')!.rows[0][2]).toBe('Uraian');
+    expect(indonesian.get('RKAS 2026')!.rows[0][6]).toBe('Uraian');
   });
 
   it('is for those who can see the plan: 404 for another school, 403 for judges, 401 without a token', async () => {

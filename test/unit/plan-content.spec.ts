@@ -1,6 +1,7 @@
 import { emptyContent, fieldExists, missingForSubmission, normalizeContent, planTotals, readStoredContent } from '../../src/plans/plan-content';
 import type { PlanContentInput } from '../../src/plans/plan-content';
 import { canonicalDecimal, readAmount, readDecimal, sumLines } from '../../src/plans/plan-money';
+import { ACCOUNT_CODE_LIST, ACCOUNT_CODES, SNP_STANDARD_NAMES, SNP_STANDARDS } from '../../src/plans/rkas-catalog';
 
 const ids = () => {
   let n = 0;
@@ -98,6 +99,78 @@ describe('plan content', () => {
       ['content.programs[0].budgetLines[3].total', 'amount_too_large'],
       ['content.programs[0].budgetLines[4].unitCost', 'negative_amount'],
     ]);
+  });
+
+  it('keeps a budget line\'s standard, account code and spending month, and leaves them empty when left out', () => {
+    const { content, errors } = normalizeContent({
+      programs: [
+        program({
+          budgetLines: [
+            { item: 'Books', quantity: 3, unitCost: 60000, fundingSource: 'stimulus_grant', standard: ' sarana_prasarana ', accountCode: '5.2.05.01.01.0001', spendingMonth: 3 },
+            { item: 'Snacks', quantity: 3, unitCost: 20000, fundingSource: 'school_budget_bos', standard: '', accountCode: null },
+          ],
+        }),
+      ],
+    } as PlanContentInput);
+    expect(errors).toEqual([]);
+    expect(content.programs[0].budgetLines.map((b) => [b.standard, b.accountCode, b.spendingMonth])).toEqual([
+      ['sarana_prasarana', '5.2.05.01.01.0001', 3],
+      [null, null, null],
+    ]);
+  });
+
+  it('refuses a standard or account code outside the documented lists, naming the line and the fix in both languages', () => {
+    const { content, errors } = normalizeContent({
+      programs: [
+        program({
+          budgetLines: [
+            { item: 'Books', quantity: 1, unitCost: 1, fundingSource: 'other', standard: 'isi' },
+            { item: 'Chairs', quantity: 1, unitCost: 1, fundingSource: 'other', standard: 'furniture', accountCode: '5.1.02.99.99.9999' },
+          ],
+        }),
+      ],
+    } as PlanContentInput);
+    expect(errors.map((e) => [e.field, e.code])).toEqual([
+      ['content.programs[0].budgetLines[1].standard', 'unknown_standard'],
+      ['content.programs[0].budgetLines[1].accountCode', 'unknown_account_code'],
+    ]);
+    expect(errors[0].message.en).toBe(
+      'content.programs[0].budgetLines[1].standard "furniture" is not a national education standard (SNP); use one of kompetensi_lulusan, isi, proses, penilaian, pendidik_tenaga_kependidikan, sarana_prasarana, pengelolaan, pembiayaan, or leave it out',
+    );
+    expect(errors[0].message.id).toContain('bukan Standar Nasional Pendidikan (SNP); pakai salah satu dari kompetensi_lulusan, isi,');
+    expect(errors[1].message.en).toContain('is not in the list of ARKAS expenditure accounts (5.1.02.01.01.0024, ');
+    expect(errors[1].message.id).toContain('tidak ada dalam daftar kode rekening belanja ARKAS (5.1.02.01.01.0024, ');
+    expect(content.programs[0].budgetLines[1]).toMatchObject({ standard: null, accountCode: null });
+  });
+
+  it('keeps the documented lists honest: eight standards with both names, account codes in the ARKAS form with a name', () => {
+    expect(SNP_STANDARDS).toHaveLength(8);
+    for (const s of SNP_STANDARDS) {
+      expect(SNP_STANDARD_NAMES[s].id).toMatch(/^Standar /);
+      expect(SNP_STANDARD_NAMES[s].en).toMatch(/standard$/);
+    }
+    expect(ACCOUNT_CODE_LIST.length).toBeGreaterThan(0);
+    expect([...ACCOUNT_CODE_LIST].sort()).toEqual(ACCOUNT_CODE_LIST);
+    for (const code of ACCOUNT_CODE_LIST) {
+      expect(code).toMatch(/^5\.[12]\.\d{2}\.\d{2}\.\d{2}\.\d{4}$/);
+      expect(ACCOUNT_CODES[code]).toMatch(/^(Belanja|Honorarium) /);
+    }
+  });
+
+  it('reads a budget line stored before the RKAS fields existed as having none of them', () => {
+    const stored = { programs: [{ id: 'p', topic: 'literacy', budgetLines: [{ id: 'b', item: 'Books', unit: null, quantity: 2, unitCost: '10', total: '20', fundingSource: 'other' }] }] };
+    expect(readStoredContent(stored).programs[0].budgetLines[0]).toEqual({
+      id: 'b',
+      item: 'Books',
+      unit: null,
+      quantity: 2,
+      unitCost: '10',
+      total: '20',
+      fundingSource: 'other',
+      standard: null,
+      accountCode: null,
+      spendingMonth: null,
+    });
   });
 
   it('reads indicator values as decimals with at most two places', () => {

@@ -1,6 +1,9 @@
 import { parseCsv } from '../../src/organizations/import/csv';
 import { csvField, writeCsv } from '../../src/common/export/csv';
-import { formatRupiah } from '../../src/plans/export/plan-export';
+import { budgetCsv, budgetRows, budgetXlsx, formatRupiah } from '../../src/plans/export/plan-export';
+import { normalizeContent } from '../../src/plans/plan-content';
+import type { PlanContentInput } from '../../src/plans/plan-content';
+import { rkasLanguage } from '../../src/plans/plan-exports.service';
 import { PdfWriter, printedDate } from '../../src/common/export/pdf';
 import { writeXlsx } from '../../src/common/export/xlsx';
 import { pdfText } from '../support/pdf';
@@ -64,5 +67,64 @@ describe('export writers', () => {
     expect(formatRupiah('1500000', 'id')).toBe('Rp 1.500.000');
     expect(formatRupiah('1500000', 'en')).toBe('IDR 1,500,000');
     expect(formatRupiah('0', 'id')).toBe('Rp 0');
+  });
+
+  describe('the RKAS layout', () => {
+    const { content } = normalizeContent({
+      programs: [
+        {
+          topic: 'literacy',
+          name: 'Pojok Baca',
+          budgetLines: [
+            { item: 'Buku cerita', unit: 'buku', quantity: 120, unitCost: 45000, fundingSource: 'stimulus_grant', standard: 'sarana_prasarana', accountCode: '5.2.05.01.01.0001', spendingMonth: 3 },
+            { item: 'Konsumsi pelatihan', quantity: 25, unitCost: 20000, fundingSource: 'school_budget_bos', standard: 'pendidik_tenaga_kependidikan', accountCode: '5.1.02.01.01.0052', spendingMonth: 7 },
+          ],
+        },
+        { topic: 'parenting', budgetLines: [{ item: 'Spanduk', quantity: 1, unitCost: 150000, fundingSource: 'other' }] },
+      ],
+    } as PlanContentInput);
+
+    it('has one row per budget line in the order a treasurer keys it into ARKAS, CSR/mitra apart from BOS', () => {
+      const { header, lines, totals } = budgetRows(content, 'id');
+      expect(header).toEqual(['No', 'Kode SNP', 'Standar (SNP)', 'Kegiatan', 'Kode rekening', 'Nama rekening', 'Uraian', 'Volume', 'Satuan', 'Harga satuan (Rp)', 'Jumlah (Rp)', 'Bulan', 'Sumber dana']);
+      expect(lines).toEqual([
+        [1, 'sarana_prasarana', 'Standar Sarana dan Prasarana', '1. Pojok Baca', '5.2.05.01.01.0001', 'Belanja Modal Buku Umum', 'Buku cerita', 120, 'buku', { amount: '45000' }, { amount: '5400000' }, 'Maret', 'CSR/mitra'],
+        [2, 'pendidik_tenaga_kependidikan', 'Standar Pendidik dan Tenaga Kependidikan', '1. Pojok Baca', '5.1.02.01.01.0052', 'Belanja Makanan dan Minuman Rapat', 'Konsumsi pelatihan', 25, '', { amount: '20000' }, { amount: '500000' }, 'Juli', 'BOS'],
+        [3, '', '', '2. Parenting (pelibatan orang tua)', '', '', 'Spanduk', 1, '', { amount: '150000' }, { amount: '150000' }, '', 'Lainnya'],
+      ]);
+      expect(totals).toEqual([
+        ['Total CSR/mitra', '5400000'],
+        ['Total BOS', '500000'],
+        ['Total Lainnya', '150000'],
+        ['Total rencana', '6050000'],
+      ]);
+      const english = budgetRows(content, 'en');
+      expect(english.header).toEqual(['No', 'SNP code', 'Education standard (SNP)', 'Activity', 'Account code', 'Account name', 'Description', 'Volume', 'Unit', 'Unit price (IDR)', 'Amount (IDR)', 'Month', 'Funding source']);
+      expect(english.lines[0].slice(1, 3)).toEqual(['sarana_prasarana', 'Facilities and infrastructure standard']);
+      expect(english.lines[0][11]).toBe('March');
+      expect(english.totals[0]).toEqual(['Total CSR/partner', '5400000']);
+    });
+
+    it('puts the totals under the descriptions and amounts, in CSV and XLSX alike', async () => {
+      const { records } = parseCsv(budgetCsv(content, 'id', ';').toString('utf8').replace(/^\ufeff/, ''));
+      expect(records[1]).toEqual(['1', 'sarana_prasarana', 'Standar Sarana dan Prasarana', '1. Pojok Baca', '5.2.05.01.01.0001', 'Belanja Modal Buku Umum', 'Buku cerita', '120', 'buku', '45000', '5400000', 'Maret', 'CSR/mitra']);
+      expect(records[4]).toEqual(['']);
+      expect(records[5]).toEqual(['', '', '', '', '', '', 'Total CSR/mitra', '', '', '', '5400000', '', '']);
+      const sheet = (await readXlsx(await budgetXlsx(content, 'id', 'RKAS 2026'))).get('RKAS 2026')!;
+      expect(sheet.rows[1][10]).toBe(5400000);
+      expect(sheet.formats.get('K2')).toBe('"Rp" #,##0');
+      expect(sheet.rows[8][6]).toBe('Total rencana');
+      expect(sheet.rows[8][10]).toBe(6050000);
+      expect(sheet.autoFilter).toBe('A1:M4');
+    });
+
+    it('is in Bahasa Indonesia unless Accept-Language asks for English', () => {
+      expect(rkasLanguage(undefined)).toBe('id');
+      expect(rkasLanguage('fr-FR,fr;q=0.9')).toBe('id');
+      expect(rkasLanguage('en-US,en;q=0.9')).toBe('en');
+      expect(rkasLanguage('id,en;q=0.5')).toBe('id');
+      expect(rkasLanguage('id;q=0.5, en')).toBe('en');
+      expect(rkasLanguage('en;q=0, id')).toBe('id');
+    });
   });
 });

@@ -24,6 +24,7 @@ import type { PlanningDocument } from '../plan-content';
 import { FUNDING_SOURCES } from '../plan-status';
 import type { FundingSource } from '../plan-status';
 import { says } from '../../common/errors/validation';
+import { ACCOUNT_CODE_LIST, SNP_STANDARDS } from '../rkas-catalog';
 
 // class-validator checks a property's decorators bottom-up, and the global pipe stops at the first
 // error: the type check is written last so a missing or mistyped value is reported as such, not as too long.
@@ -207,6 +208,37 @@ export class PlanBudgetLineDto {
   @ApiProperty({ enum: FUNDING_SOURCES, example: 'stimulus_grant', description: "stimulus_grant: the company's grant; school_budget_bos: the school's own BOS funds; other." })
   @IsIn(FUNDING_SOURCES)
   fundingSource: FundingSource;
+
+  // The lists are checked when the template is read (normalizeContent), so a wrong code is answered
+  // with the list to pick from, in both languages.
+  @ApiPropertyOptional({
+    enum: SNP_STANDARDS,
+    example: 'sarana_prasarana',
+    nullable: true,
+    description: 'The national education standard (Standar Nasional Pendidikan) the line serves; for the RKAS export. A code outside the list answers 422 unknown_standard.',
+  })
+  @IsOptional()
+  @MaxLength(50)
+  @IsString()
+  standard?: string | null;
+
+  @ApiPropertyOptional({
+    enum: ACCOUNT_CODE_LIST,
+    example: '5.2.05.01.01.0001',
+    nullable: true,
+    description: 'The ARKAS expenditure account (kode rekening belanja), from a short list of common BOS accounts; leave out when the account is not listed. A code outside the list answers 422 unknown_account_code.',
+  })
+  @IsOptional()
+  @MaxLength(50)
+  @IsString()
+  accountCode?: string | null;
+
+  @ApiPropertyOptional({ example: 3, minimum: 1, maximum: 12, nullable: true, type: Number, description: 'The month of the program year (1–12) the money is spent; for the RKAS export.' })
+  @IsOptional()
+  @Max(12)
+  @Min(1)
+  @IsInt()
+  spendingMonth?: number | null;
 }
 
 /** One success indicator. */

@@ -5,6 +5,8 @@ import { PLANNING_DOCUMENTS } from '../plan-content';
 import type { PlanContent, PlanningDocument, PlanTotals } from '../plan-content';
 import { FUNDING_SOURCES } from '../plan-status';
 import type { FundingSource } from '../plan-status';
+import { ACCOUNT_CODE_LIST, SNP_STANDARDS } from '../rkas-catalog';
+import type { AccountCode, SnpStandard } from '../rkas-catalog';
 
 /** Workshop participants by role. */
 export class WorkshopParticipantsResponse {
@@ -88,6 +90,15 @@ export class PlanBudgetLineResponse {
 
   @ApiProperty({ enum: FUNDING_SOURCES, example: 'stimulus_grant' })
   fundingSource: FundingSource;
+
+  @ApiProperty({ nullable: true, enum: SNP_STANDARDS, example: 'sarana_prasarana', description: 'The national education standard (SNP) the line serves.' })
+  standard: SnpStandard | null;
+
+  @ApiProperty({ nullable: true, enum: ACCOUNT_CODE_LIST, example: '5.2.05.01.01.0001', description: 'The ARKAS expenditure account (kode rekening belanja).' })
+  accountCode: AccountCode | null;
+
+  @ApiProperty({ nullable: true, type: Number, example: 3, description: 'The month of the program year (1–12) the money is spent.' })
+  spendingMonth: number | null;
 }
 
 /** A success indicator, values as decimal strings. */

@@ -10,6 +10,7 @@ import type { CsvSeparator } from '../../common/export/csv';
 import { PdfWriter, printedDate } from '../../common/export/pdf';
 import { writeXlsx } from '../../common/export/xlsx';
 import type { XlsxCell } from '../../common/export/xlsx';
+import { ACCOUNT_CODES, SNP_STANDARD_NAMES } from '../rkas-catalog';
 
 type Text = Record<Lang, string>;
 
@@ -115,48 +116,110 @@ export function programName(p: PlanProgram, index: number, lang: Lang): string {
   return `${index + 1}. ${p.name ?? TOPIC_LABELS[p.topic][lang]}`;
 }
 
-/** The rows of the budget export: a header, one row per line, a blank row, then totals per source and for the plan. */
-export function budgetRows(content: PlanContent, lang: Lang): { header: string[]; lines: Array<Array<string | { amount: string } | number>>; totals: Array<[string, string]> } {
-  const header = [L.no[lang], L.program[lang], L.item[lang], L.quantity[lang], L.unit[lang], L.unitCost[lang], L.total[lang], L.source[lang]];
-  const lines: Array<Array<string | { amount: string } | number>> = [];
+/**
+ * How the RKAS export names a funding source: the company's stimulus grant is the school's CSR or
+ * partner money ("CSR/mitra"), kept apart from its BOS funds, as the treasurer enters them in ARKAS
+ * under different sources.
+ */
+export const RKAS_FUNDING_LABELS: Record<FundingSource, Text> = {
+  stimulus_grant: { en: 'CSR/partner', id: 'CSR/mitra' },
+  school_budget_bos: { en: 'BOS', id: 'BOS' },
+  other: { en: 'Other', id: 'Lainnya' },
+};
+
+const MONTH_NAMES: Record<Lang, string[]> = {
+  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+  id: ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'],
+};
+
+/** The columns of the RKAS export, in the order a treasurer keys a line into ARKAS. */
+const RKAS_COLUMNS = [
+  { key: 'no', en: 'No', id: 'No' },
+  { key: 'standardCode', en: 'SNP code', id: 'Kode SNP' },
+  { key: 'standard', en: 'Education standard (SNP)', id: 'Standar (SNP)' },
+  { key: 'activity', en: 'Activity', id: 'Kegiatan' },
+  { key: 'accountCode', en: 'Account code', id: 'Kode rekening' },
+  { key: 'account', en: 'Account name', id: 'Nama rekening' },
+  { key: 'item', en: 'Description', id: 'Uraian' },
+  { key: 'quantity', en: 'Volume', id: 'Volume' },
+  { key: 'unit', en: 'Unit', id: 'Satuan' },
+  { key: 'unitCost', en: 'Unit price (IDR)', id: 'Harga satuan (Rp)' },
+  { key: 'total', en: 'Amount (IDR)', id: 'Jumlah (Rp)' },
+  { key: 'month', en: 'Month', id: 'Bulan' },
+  { key: 'source', en: 'Funding source', id: 'Sumber dana' },
+] as const;
+type RkasColumn = (typeof RKAS_COLUMNS)[number]['key'];
+const column = (key: RkasColumn) => RKAS_COLUMNS.findIndex((c) => c.key === key);
+
+/** A cell of the RKAS export: text, a count, or whole rupiah. */
+export type RkasCell = string | number | { amount: string };
+
+/**
+ * The rows of the RKAS export: a header, one row per budget line (the standard it serves, the program
+ * it belongs to as the activity, the account, description, volume, unit, unit price, amount, month and
+ * funding source, with "CSR/mitra" apart from BOS), then totals per funding source and for the plan.
+ * Optional fields a line lacks stay empty, for the treasurer to fill in ARKAS.
+ */
+export function budgetRows(content: PlanContent, lang: Lang): { header: string[]; lines: RkasCell[][]; totals: Array<[string, string]> } {
+  const header = RKAS_COLUMNS.map((c) => c[lang]);
+  const lines: RkasCell[][] = [];
   content.programs.forEach((p, i) => {
     for (const b of p.budgetLines) {
-      lines.push([lines.length + 1, programName(p, i, lang), b.item, b.quantity, b.unit ?? '', { amount: b.unitCost }, { amount: b.total }, FUNDING_LABELS[b.fundingSource][lang]]);
+      const cells: Record<RkasColumn, RkasCell> = {
+        no: lines.length + 1,
+        standardCode: b.standard ?? '',
+        standard: b.standard ? SNP_STANDARD_NAMES[b.standard][lang] : '',
+        activity: programName(p, i, lang),
+        accountCode: b.accountCode ?? '',
+        account: b.accountCode ? ACCOUNT_CODES[b.accountCode] : '',
+        item: b.item,
+        quantity: b.quantity,
+        unit: b.unit ?? '',
+        unitCost: { amount: b.unitCost },
+        total: { amount: b.total },
+        month: b.spendingMonth ? MONTH_NAMES[lang][b.spendingMonth - 1] : '',
+        source: RKAS_FUNDING_LABELS[b.fundingSource][lang],
+      };
+      lines.push(RKAS_COLUMNS.map((c) => cells[c.key]));
     }
   });
   const totals = planTotals(content);
   return {
     header,
     lines,
-    totals: [...FUNDING_SOURCES.map((s): [string, string] => [`${L.totalOf[lang]} ${FUNDING_LABELS[s][lang]}`, totals.byFundingSource[s]]), [L.planTotal[lang], totals.total]],
+    totals: [...FUNDING_SOURCES.map((s): [string, string] => [`${L.totalOf[lang]} ${RKAS_FUNDING_LABELS[s][lang]}`, totals.byFundingSource[s]]), [L.planTotal[lang], totals.total]],
   };
 }
 
-/** The budget as CSV for pasting into the RKAS: comma- or semicolon-separated, UTF-8 with BOM. */
+/** A totals row: the label under the descriptions, the amount under the amounts. */
+function totalsRow<T>(label: T, amount: T, empty: T): T[] {
+  return RKAS_COLUMNS.map((_, c) => (c === column('item') ? label : c === column('total') ? amount : empty));
+}
+
+/** The RKAS export as CSV for re-keying into ARKAS: comma- or semicolon-separated, UTF-8 with BOM. */
 export function budgetCsv(content: PlanContent, lang: Lang, separator: CsvSeparator): Buffer {
   const { header, lines, totals } = budgetRows(content, lang);
-  const cell = (v: string | number | { amount: string }) =>
-    typeof v === 'object' ? { value: v.amount, number: true } : typeof v === 'number' ? { value: String(v), number: true } : { value: v };
+  const cell = (v: RkasCell) => (typeof v === 'object' ? { value: v.amount, number: true } : typeof v === 'number' ? { value: String(v), number: true } : { value: v });
   return writeCsv(
     [
       header.map((h) => ({ value: h })),
       ...lines.map((row) => row.map(cell)),
       [{ value: '' }],
-      ...totals.map(([label, amount]) => [{ value: '' }, { value: '' }, { value: label }, { value: '' }, { value: '' }, { value: '' }, { value: amount, number: true }, { value: '' }]),
+      ...totals.map(([label, amount]) => totalsRow<{ value: string; number?: boolean }>({ value: label }, { value: amount, number: true }, { value: '' })),
     ],
     separator,
   );
 }
 
-/** The budget as an XLSX workbook: the same rows as the CSV, amounts as rupiah numbers, the header frozen and filtered. */
+/** The RKAS export as an XLSX workbook: the same rows as the CSV, amounts as rupiah numbers, the header frozen and filtered. */
 export function budgetXlsx(content: PlanContent, lang: Lang, sheetName: string): Promise<Buffer> {
   const { header, lines, totals } = budgetRows(content, lang);
-  const cell = (v: string | number | { amount: string }): XlsxCell => (typeof v === 'object' ? { money: v.amount } : typeof v === 'number' ? { number: v } : v);
+  const cell = (v: RkasCell): XlsxCell => (typeof v === 'object' ? { money: v.amount } : typeof v === 'number' ? { number: v } : v);
   const rows: XlsxCell[][] = [
     header.map((h) => ({ bold: h })),
     ...lines.map((row) => row.map(cell)),
     [],
-    ...totals.map(([label, amount]): XlsxCell[] => [null, null, { bold: label }, null, null, null, { money: amount }, null]),
+    ...totals.map(([label, amount]): XlsxCell[] => totalsRow<XlsxCell>({ bold: label }, { money: amount }, null)),
   ];
   return writeXlsx([{ name: sheetName, rows, filterRows: lines.length }], lang);
 }
