@@ -11,32 +11,9 @@ import { companyManageScope, partnershipScope } from './partnership-scope';
 import type { PartnershipStatus } from './partnership-status';
 import { PartnershipYear } from './partnership-year.entity';
 import { Partnership } from './partnership.entity';
+import { COHORT_YEARS_SQL, readTimelineFacts, timelineFactsParams, timelineFactsSql } from './timeline/timeline-facts';
+import type { TimelineFactsRow } from './timeline/timeline-facts';
 import type { TimelinePartnership, TimelineSource } from './timeline/timeline-source';
-
-/**
- * The program's years and the years the partnership ($1) of the program ($2) was active, oldest
- * first. Every column reads the same from the driver and from JSON.
- */
-const COHORT_YEARS_SQL = `WITH history AS (
-     SELECT e.to_status, e.occurred_on,
-            LEAD(e.occurred_on) OVER (ORDER BY e.occurred_on, e.created_at, e.id) AS next_on
-       FROM partnership_events e
-      WHERE e.partnership_id = $1
-   ), active_years AS (
-     SELECT DISTINCT CAST(generate_series(
-              CAST(EXTRACT(year FROM h.occurred_on) AS integer),
-              CAST(EXTRACT(year FROM COALESCE(h.next_on - 1, GREATEST(current_date, h.occurred_on))) AS integer)) AS integer) AS year
-       FROM history h
-      WHERE h.to_status = 'active' AND (h.next_on IS NULL OR h.next_on > h.occurred_on)
-   ), program_years_of AS (
-     SELECT y.id, y.year, y.theme, y.status FROM program_years y WHERE y.program_id = $2
-   )
-   SELECT y.id AS "programYearId", COALESCE(y.year, a.year) AS year, y.theme, y.status AS "yearStatus",
-          (x.program_year_id IS NOT NULL) AS explicit, (a.year IS NOT NULL) AS active
-     FROM program_years_of y
-     FULL JOIN active_years a ON a.year = y.year
-     LEFT JOIN partnership_years x ON x.program_year_id = y.id AND x.partnership_id = $1
-    ORDER BY 2 ASC`;
 
 /** What the service needs of a recommendation named when opening a partnership. */
 export interface RecommendationFacts {
@@ -138,14 +115,8 @@ export class PartnershipsRepository {
    * source's rows, each list aggregated as JSON in the order of its query.
    */
   async timelineFacts(p: TimelinePartnership, sources: readonly TimelineSource[]): Promise<{ years: CohortYearRow[]; rows: unknown[][] }> {
-    const lists = [COHORT_YEARS_SQL, ...sources.map((s) => s.sql)].map((sql, i) => `(SELECT COALESCE(json_agg(r), '[]'::json) FROM (${sql}) r) AS l${i}`);
-    // The parameters are named once with their type, so a source may leave some of them out.
-    const [row] = (await this.dataSource.query(
-      `SELECT ${lists.join(',\n       ')}
-         FROM (SELECT CAST($1 AS uuid), CAST($2 AS uuid), CAST($3 AS uuid), CAST($4 AS uuid)) AS params`,
-      [p.id, p.programId, p.companyId, p.schoolId],
-    )) as Array<Record<string, unknown[]>>;
-    return { years: row.l0 as CohortYearRow[], rows: sources.map((_, i) => row[`l${i + 1}`]) };
+    const [row] = (await this.dataSource.query(timelineFactsSql(sources), timelineFactsParams(p))) as TimelineFactsRow[];
+    return readTimelineFacts(row, sources);
   }
 
   /** A program the caller may open partnerships in: admins any, a CSR officer their company's. */
