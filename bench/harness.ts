@@ -17,6 +17,21 @@ export interface BenchContext {
   baseUrl: string;
   dataSource: DataSource;
   adminAuth: string;
+  /** The bench database, for a scenario that starts a server of its own beside the API. */
+  databaseUrl: string;
+  /** `--scale <n>` on the command line; each scenario has its own default. */
+  scale?: number;
+}
+
+/** What a scenario found. */
+export interface ScenarioResult {
+  /** The table of timed steps; left out of the page when empty. */
+  measurements: Measurement[];
+  /** Markdown placed after the table (tables of its own, for instance). */
+  sections?: string;
+  notes: string[];
+  /** The raw figures, written to bench/results/<name>.json. */
+  json?: unknown;
 }
 
 /** One measured step of a scenario, as it appears in the results table. */
@@ -35,10 +50,13 @@ export interface Scenario {
   name: string;
   /** The heading of its section in docs/benchmarks.md. */
   title: string;
-  run(ctx: BenchContext): Promise<{ measurements: Measurement[]; notes: string[] }>;
+  run(ctx: BenchContext): Promise<ScenarioResult>;
 }
 
 export const DEFAULT_BENCH_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/jalin_bench_test';
+
+/** The API's database pool size in the benchmark; the baseline server gets the same. */
+export const BENCH_POOL_MAX = 10;
 
 /** Peak resident set size of this process so far, in MiB (the kernel's high-water mark). */
 export function peakRssMiB(): number {
@@ -91,7 +109,7 @@ export async function startApi(databaseUrl: string): Promise<{ app: INestApplica
     LOG_LEVEL: 'warn',
     SEED_DEMO: 'false',
     RUN_MIGRATIONS: 'false',
-    DB_POOL_MAX: '10',
+    DB_POOL_MAX: String(BENCH_POOL_MAX),
   });
   const app = await createApp({ config, databaseUrl, logger: AppLogger.create('warn') });
   await app.listen(0, '127.0.0.1');

@@ -1,6 +1,7 @@
 import type { Scenario } from '../harness';
+import { readsScenario } from './reads';
 import { reportsScenario } from './reports';
 import { schoolImport } from './school-import';
 
 /** Every benchmark, by name; add a scenario here and `npm run bench -- <name>` runs it. */
-export const SCENARIOS: Scenario[] = [schoolImport, reportsScenario];
+export const SCENARIOS: Scenario[] = [schoolImport, reportsScenario, readsScenario];
