@@ -15,6 +15,7 @@ import { fetchPlan, planKeys, usePlanStep, useSavePlan } from './plan-api';
 import { TotalsRows } from './PlanParts';
 import { CommentsProvider, FieldThread, PlanDiscussion, Row, useInRow } from './PlanComments';
 import {
+  ACCOUNT_CODES,
   anchorOf,
   emptyActivity,
   emptyBudgetLine,
@@ -32,6 +33,7 @@ import {
   newItemIds,
   PARTICIPANT_ROLES,
   PLANNING_DOCUMENTS,
+  SNP_STANDARDS,
   stepOf,
   STEPS,
   toContentInput,
@@ -739,6 +741,8 @@ function ItemFields({ at, list }: { at: string; list: List }) {
   const { t } = useI18n();
   const months = useMonths();
   const sources = useMemo(() => FUNDING_SOURCES.map((v) => ({ value: v, label: t(`plans.source.${v}`) })), [t]);
+  const standards = useMemo(() => [{ value: '', label: t('plans.editor.pickStandard') }, ...SNP_STANDARDS.map((v) => ({ value: v, label: t(`plans.standard.${v}`) }))], [t]);
+  const accounts = useMemo(() => [{ value: '', label: t('plans.editor.pickAccount') }, ...ACCOUNT_CODES.map(([code, name]) => ({ value: code, label: `${code} ${name}` }))], [t]);
   switch (list) {
     case 'activities':
       return (
@@ -779,6 +783,11 @@ function ItemFields({ at, list }: { at: string; list: List }) {
             <TextField name={`${at}.unit`} label={t('plans.field.budgetLine.unit')} maxLength={50} />
             <MoneyField name={`${at}.unitCost`} label={t('plans.field.budgetLine.unitCost')} required />
             <SelectField name={`${at}.fundingSource`} label={t('plans.field.budgetLine.fundingSource')} data={sources} required />
+          </Row>
+          <Row cols={{ base: 1, sm: 3 }} anchors={[`${at}.standard`, `${at}.accountCode`, `${at}.spendingMonth`]}>
+            <SelectField name={`${at}.standard`} label={t('plans.field.budgetLine.standard')} data={standards} />
+            <SelectField name={`${at}.accountCode`} label={t('plans.field.budgetLine.accountCode')} data={accounts} />
+            <SelectField name={`${at}.spendingMonth`} label={t('plans.field.budgetLine.spendingMonth')} data={months} />
           </Row>
           <LineTotal at={at} />
         </Stack>

@@ -63,7 +63,7 @@ describe('form ↔ API', () => {
     expect(back.programs[0].activities).toEqual(content.programs[0].activities);
     expect(back.programs[0].indicators).toEqual(content.programs[0].indicators);
     expect(back.programs[0].risks).toEqual(content.programs[0].risks);
-    expect(back.programs[0].budgetLines[0]).toEqual({ id: 'b1', item: 'Honor psikolog', unit: 'kunjungan', quantity: 6, unitCost: '1000000', fundingSource: 'stimulus_grant' });
+    expect(back.programs[0].budgetLines[0]).toEqual({ id: 'b1', item: 'Honor psikolog', unit: 'kunjungan', quantity: 6, unitCost: '1000000', fundingSource: 'stimulus_grant', standard: null, accountCode: null, spendingMonth: null });
     expect(back.planningDocuments).toEqual(content.planningDocuments);
   });
 
@@ -77,7 +77,20 @@ describe('form ↔ API', () => {
     expect(input.workshop.needs).toEqual(['Satu', 'Dua']);
     expect(input.programs[0].activities[2]).toEqual({ name: 'Pertemuan orang tua', startMonth: 6, endMonth: null, personResponsible: null, expectedOutput: null });
     expect(input.programs[0].budgetLines[0].quantity).toBe('enam');
+    expect(values.content.programs[0].budgetLines[0]).toMatchObject({ standard: '', accountCode: '', spendingMonth: '' });
     expect(input.programs[0].indicators[0].target).toBe('72.5');
+  });
+
+  it('carries a budget line\'s RKAS fields both ways: standard, account code and spending month', () => {
+    const answered = structuredClone(content);
+    Object.assign(answered.programs[0].budgetLines[0], { standard: 'pendidik_tenaga_kependidikan', accountCode: '5.1.02.02.01.0003', spendingMonth: 3 });
+    const values = toFormValues('x', answered);
+    expect(values.content.programs[0].budgetLines[0]).toMatchObject({ standard: 'pendidik_tenaga_kependidikan', accountCode: '5.1.02.02.01.0003', spendingMonth: '3' });
+    const input = toContentInput(values.content) as unknown as PlanContent;
+    expect(input.programs[0].budgetLines[0]).toMatchObject({ standard: 'pendidik_tenaga_kependidikan', accountCode: '5.1.02.02.01.0003', spendingMonth: 3 });
+    values.content.programs[0].budgetLines[0].standard = '';
+    values.content.programs[0].budgetLines[0].spendingMonth = '';
+    expect((toContentInput(values.content) as unknown as PlanContent).programs[0].budgetLines[0]).toMatchObject({ standard: null, spendingMonth: null });
   });
 
   it('reads decimals typed either way', () => {

@@ -17,6 +17,32 @@ export const PARTICIPANT_ROLES = ['principal', 'teachers', 'educationStaff', 'su
 export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];
 export const PLANNING_DOCUMENTS: PlanningDocument[] = ['RKT', 'RKAS'];
 
+/** The national education standards (SNP) a budget line may serve: the API's documented list. */
+export const SNP_STANDARDS = ['kompetensi_lulusan', 'isi', 'proses', 'penilaian', 'pendidik_tenaga_kependidikan', 'sarana_prasarana', 'pengelolaan', 'pembiayaan'] as const;
+
+/** The ARKAS expenditure accounts a budget line may name, with their official names: the API's documented list. */
+export const ACCOUNT_CODES: ReadonlyArray<readonly [code: string, name: string]> = [
+  ['5.1.02.01.01.0024', 'Belanja Alat/Bahan untuk Kegiatan Kantor-Alat Tulis Kantor'],
+  ['5.1.02.01.01.0025', 'Belanja Alat/Bahan untuk Kegiatan Kantor-Kertas dan Cover'],
+  ['5.1.02.01.01.0026', 'Belanja Alat/Bahan untuk Kegiatan Kantor-Bahan Cetak'],
+  ['5.1.02.01.01.0029', 'Belanja Alat/Bahan untuk Kegiatan Kantor-Bahan Komputer'],
+  ['5.1.02.01.01.0030', 'Belanja Alat/Bahan untuk Kegiatan Kantor-Perabot Kantor'],
+  ['5.1.02.01.01.0031', 'Belanja Alat/Bahan untuk Kegiatan Kantor-Alat Listrik'],
+  ['5.1.02.01.01.0052', 'Belanja Makanan dan Minuman Rapat'],
+  ['5.1.02.01.01.0055', 'Belanja Makanan dan Minuman pada Fasilitas Pelayanan Urusan Pendidikan'],
+  ['5.1.02.02.01.0003', 'Honorarium Narasumber atau Pembahas, Moderator, Pembawa Acara, dan Panitia'],
+  ['5.1.02.02.01.0030', 'Belanja Jasa Tenaga Kebersihan'],
+  ['5.1.02.02.01.0061', 'Belanja Tagihan Listrik'],
+  ['5.1.02.02.01.0063', 'Belanja Kawat/Faksimili/Internet/TV Berlangganan'],
+  ['5.1.02.02.12.0003', 'Belanja Bimbingan Teknis'],
+  ['5.1.02.04.01.0003', 'Belanja Perjalanan Dinas Dalam Kota'],
+  ['5.2.02.10.01.0002', 'Belanja Modal Personal Computer'],
+  ['5.2.05.01.01.0001', 'Belanja Modal Buku Umum'],
+];
+
+/** A budget line's optional RKAS fields as the API answers them (absent from a client generated before them). */
+type RkasFields = { standard?: string | null; accountCode?: string | null; spendingMonth?: number | null };
+
 // The form holds what a person typed, as strings; `id` is the item's id from the API (absent for a new item).
 export interface ActivityForm {
   id?: string;
@@ -33,6 +59,12 @@ export interface BudgetLineForm {
   quantity: string;
   unitCost: string;
   fundingSource: FundingSource;
+  /** An SNP code, or '' for none. */
+  standard: string;
+  /** An ARKAS account code, or '' for none. */
+  accountCode: string;
+  /** A month 1–12 as typed, or '' for none. */
+  spendingMonth: string;
 }
 export interface IndicatorForm {
   id?: string;
@@ -107,7 +139,17 @@ export function toFormValues(title: string, c: PlanContent): PlanFormValues {
         background: s(p.background),
         targetGroup: s(p.targetGroup),
         activities: p.activities.map((a) => ({ id: a.id, name: a.name, startMonth: s(a.startMonth), endMonth: s(a.endMonth), personResponsible: s(a.personResponsible), expectedOutput: s(a.expectedOutput) })),
-        budgetLines: p.budgetLines.map((b) => ({ id: b.id, item: b.item, unit: s(b.unit), quantity: s(b.quantity), unitCost: s(b.unitCost), fundingSource: b.fundingSource })),
+        budgetLines: p.budgetLines.map((b: (typeof p.budgetLines)[number] & RkasFields) => ({
+          id: b.id,
+          item: b.item,
+          unit: s(b.unit),
+          quantity: s(b.quantity),
+          unitCost: s(b.unitCost),
+          fundingSource: b.fundingSource,
+          standard: s(b.standard),
+          accountCode: s(b.accountCode),
+          spendingMonth: s(b.spendingMonth),
+        })),
         indicators: p.indicators.map((d) => ({ id: d.id, name: d.name, baseline: s(d.baseline), target: s(d.target), unit: s(d.unit) })),
         risks: p.risks.map((r) => ({ id: r.id, risk: r.risk, mitigation: s(r.mitigation) })),
       })),
@@ -170,7 +212,18 @@ export function toContentInput(v: PlanFormValues['content']): PlanContentInput {
         personResponsible: opt(a.personResponsible),
         expectedOutput: opt(a.expectedOutput),
       })),
-      budgetLines: p.budgetLines.map((b) => ({ ...withId(b.id), item: b.item, unit: opt(b.unit), quantity: whole(b.quantity), unitCost: b.unitCost.trim(), fundingSource: b.fundingSource })),
+      budgetLines: p.budgetLines.map((b) => ({
+        ...withId(b.id),
+        item: b.item,
+        unit: opt(b.unit),
+        quantity: whole(b.quantity),
+        unitCost: b.unitCost.trim(),
+        fundingSource: b.fundingSource,
+        // A draft kept on the device from before these fields existed lacks them.
+        standard: opt(b.standard ?? ''),
+        accountCode: opt(b.accountCode ?? ''),
+        spendingMonth: whole(b.spendingMonth ?? ''),
+      })),
       indicators: p.indicators.map((d) => ({ ...withId(d.id), name: d.name, baseline: decimalInput(d.baseline), target: decimalInput(d.target), unit: opt(d.unit) })),
       risks: p.risks.map((r) => ({ ...withId(r.id), risk: r.risk, mitigation: opt(r.mitigation) })),
     })),
@@ -183,7 +236,7 @@ export function toContentInput(v: PlanFormValues['content']): PlanContentInput {
 }
 
 export const emptyActivity = (): ActivityForm => ({ name: '', startMonth: '', endMonth: '', personResponsible: '', expectedOutput: '' });
-export const emptyBudgetLine = (): BudgetLineForm => ({ item: '', unit: '', quantity: '1', unitCost: '', fundingSource: 'stimulus_grant' });
+export const emptyBudgetLine = (): BudgetLineForm => ({ item: '', unit: '', quantity: '1', unitCost: '', fundingSource: 'stimulus_grant', standard: '', accountCode: '', spendingMonth: '' });
 export const emptyIndicator = (): IndicatorForm => ({ name: '', baseline: '', target: '', unit: '' });
 export const emptyRisk = (): RiskForm => ({ risk: '', mitigation: '' });
 export const emptyProgram = (): ProgramForm => ({ topic: '', name: '', goal: '', background: '', targetGroup: '', activities: [], budgetLines: [], indicators: [], risks: [] });
@@ -215,7 +268,7 @@ const asStrings = (t: Record<FundingSource, bigint>): SourceTotals => ({ stimulu
  * The budget totals of what is typed, computed on the device with BigInt while the form is being
  * filled in; once saved, the page shows the API's own totals.
  */
-export function totalsPreview(programs: Array<Pick<ProgramForm, 'budgetLines'>>): TotalsPreview {
+export function totalsPreview(programs: Array<{ budgetLines: Array<Pick<BudgetLineForm, 'quantity' | 'unitCost' | 'fundingSource'>> }>): TotalsPreview {
   const all = zero();
   let incompleteLines = 0;
   const per = programs.map((p) => {
@@ -240,7 +293,7 @@ export function totalsPreview(programs: Array<Pick<ProgramForm, 'budgetLines'>>)
 const PROGRAM_FIELDS = ['topic', 'name', 'goal', 'background', 'targetGroup'] as const;
 export const ITEM_FIELDS = {
   activities: ['name', 'startMonth', 'endMonth', 'personResponsible', 'expectedOutput'],
-  budgetLines: ['item', 'unit', 'quantity', 'unitCost', 'fundingSource'],
+  budgetLines: ['item', 'unit', 'quantity', 'unitCost', 'fundingSource', 'standard', 'accountCode', 'spendingMonth'],
   indicators: ['name', 'baseline', 'target', 'unit'],
   risks: ['risk', 'mitigation'],
 } as const;
