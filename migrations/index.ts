@@ -1,3 +1,4 @@
+import { MailPreferencesDigest1796492923672 } from './1796492923672-MailPreferencesDigest';
 import { Districts1796491626222 } from './1796491626222-Districts';
 import { MailOutboxPasswordReset1796490121238 } from './1796490121238-MailOutboxPasswordReset';
 import { UserLocale1795551200000 } from './1795551200000-UserLocale';
@@ -22,4 +23,5 @@ export const MIGRATIONS: Function[] = [
   NotificationParams1795552000000,
   MailOutboxPasswordReset1796490121238,
   Districts1796491626222,
+  MailPreferencesDigest1796492923672,
 ];

@@ -14,13 +14,14 @@ import { JudgingRepository } from './judging.repository';
 import { JudgingService } from './judging.service';
 import { ResultsRepository } from './results.repository';
 import { ResultsService } from './results.service';
+import { MailModule } from '../mail/mail.module';
 
 /**
  * The annual innovation competitions: competitions and their rubric, entries with evidence, the
  * panel, conflict-aware assignments, scores, results, and the results in the partnership timeline.
  */
 @Module({
-  imports: [DocumentsModule, IdempotencyModule, PartnershipsModule],
+  imports: [DocumentsModule, IdempotencyModule, PartnershipsModule, MailModule],
   controllers: [CompetitionsController, EntriesController, JudgingController],
   providers: [
     CompetitionsService,

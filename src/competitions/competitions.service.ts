@@ -17,6 +17,7 @@ import type { ListCompetitionsQuery } from './dto/list-competitions.query';
 import type { UpdateCompetitionDto } from './dto/update-competition.dto';
 import { ResultsService } from './results.service';
 import { duplicateNames, refuseWeights } from './rubric';
+import { MailService } from '../mail/mail.service';
 
 /** The dates of a competition: entries open, then close, then judging ends. */
 interface Dates {
@@ -72,6 +73,7 @@ export class CompetitionsService {
     private readonly results: ResultsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly mail: MailService,
   ) {}
 
   /**
@@ -188,6 +190,15 @@ export class CompetitionsService {
         extra.publishedAt = publishedAt.toISOString();
       }
       await this.competitions.setPhase(id, dto.phase, publishedAt, manager);
+      if (dto.phase === 'published') {
+        const schools = (await manager.query(`SELECT DISTINCT school_id FROM competition_entries WHERE competition_id = $1`, [id])) as Array<{ school_id: string }>;
+        await this.mail.enqueueForUsers(manager, await this.mail.organizationUsers(manager, schools.map((r) => r.school_id), ['principal']), {
+          kind: 'competition_results_published',
+          params: { competitionId: id, title: competition.title, companyName: competition.companyName, year: competition.year },
+          entityType: 'competition',
+          entityId: id,
+        });
+      }
       await this.audit.record(manager, actor, {
         action: 'state_change',
         entityType: 'competition',

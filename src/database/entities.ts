@@ -44,6 +44,8 @@ import { MentoringSession } from '../mentoring/mentoring-session.entity';
 import { TrainingParticipant } from '../trainings/training-participant.entity';
 import { Training } from '../trainings/training.entity';
 import { SeedRun } from './seed-run.entity';
+import { MailDigest, MailDigestItem } from '../mail/mail-digest.entities';
+import { MailPreference } from '../mail/mail-preference.entity';
 import { OutboxMessage } from '../mail/outbox-message.entity';
 import { PasswordResetToken } from '../auth/password-reset-token.entity';
 
@@ -101,5 +103,8 @@ export const ENTITIES = [
   EntryScore,
   CompetitionResult,
   OutboxMessage,
+  MailPreference,
+  MailDigestItem,
+  MailDigest,
   PasswordResetToken,
 ];

@@ -13,6 +13,7 @@ import { notInFuture, refuse, requireCsrOfficer, requireOpenYear, rp } from './g
 import { balanceAtSchool, grantStatusFor, ledgerAmount, undisbursed } from './grant-status';
 import { GrantsRepository } from './grants.repository';
 import { GrantsService, moneyOfRow } from './grants.service';
+import { MailService } from '../mail/mail.service';
 
 /** The endpoints whose Idempotency-Key scope they are (a key used on one cannot be reused on another). */
 export const DISBURSE_ENDPOINT = 'POST /api/v1/grants/:id/disbursements';
@@ -28,6 +29,7 @@ export class DisbursementsService {
     private readonly idempotency: IdempotencyService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly mail: MailService,
   ) {}
 
   /** The tranches and reversals of a grant, in the order they were recorded (not for education officers). */
@@ -94,6 +96,12 @@ export class DisbursementsService {
         );
         await this.audit.record(manager, actor, { action: 'create', entityType: 'disbursement', entityId: id, changes: fields });
         await this.grantsService.moveStatus(actor, g, grantStatusFor(g.status, moneyOfRow(totals)), manager);
+        await this.mail.enqueueForUsers(manager, await this.mail.organizationUsers(manager, [g.schoolId], ['principal']), {
+          kind: 'tranche_recorded',
+          params: { grantId, schoolName: g.schoolName, companyName: g.companyName, programName: g.programName, trancheNumber, amount: String(dto.amount), disbursedOn: dto.disbursedOn, transferReference: dto.transferReference },
+          entityType: 'grant',
+          entityId: grantId,
+        });
         return DisbursementResponse.from((await this.grants.findDisbursement(grantId, id, manager))!);
       }),
     );

@@ -15,6 +15,7 @@ import { refuse, refuseReport, requireCsrOfficer, requirePrincipal, rp } from '.
 import { balanceAtSchool, grantStatusFor, ledgerAmount, sumRupiah } from './grant-status';
 import { GrantRow, GrantsRepository } from './grants.repository';
 import { GrantsService, moneyOfRow } from './grants.service';
+import { MailService } from '../mail/mail.service';
 
 /** Receipts are documents owned by their expense line. */
 const RECEIPT_OWNER = 'expense_line';
@@ -42,6 +43,7 @@ export class ExpenseReportsService {
     private readonly idempotency: IdempotencyService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly mail: MailService,
   ) {}
 
   /** The expense reports of a grant, oldest first (not for education officers). */
@@ -300,6 +302,12 @@ export class ExpenseReportsService {
         await this.grantsService.moveStatus(actor, g, grantStatusFor(g.status, moneyOfRow(totals)), manager);
       } else {
         await this.reports.updateReport(reportId, { status: 'returned', reviewedByUserId: actor.userId, reviewedAt: () => 'now()', returnReason: dto.reason ?? null }, manager);
+        await this.mail.enqueueForUsers(manager, await this.mail.organizationUsers(manager, [g.schoolId], ['principal']), {
+          kind: 'expense_report_returned',
+          params: { grantId, reportId, title: report.title, schoolName: g.schoolName, reviewerName: await this.mail.fullNameOf(manager, actor.userId), reason: dto.reason ?? '' },
+          entityType: 'expense_report',
+          entityId: reportId,
+        });
       }
       await this.audit.record(manager, actor, {
         action: 'state_change',

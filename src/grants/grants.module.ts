@@ -8,10 +8,11 @@ import { ExpenseReportsService } from './expense-reports.service';
 import { GrantsController } from './grants.controller';
 import { GrantsRepository } from './grants.repository';
 import { GrantsService } from './grants.service';
+import { MailModule } from '../mail/mail.module';
 
 /** Stimulus grants: awards, tranches, expense reports, settlement and the money ledger. */
 @Module({
-  imports: [DocumentsModule, IdempotencyModule],
+  imports: [DocumentsModule, IdempotencyModule, MailModule],
   controllers: [GrantsController, ExpenseReportsController],
   providers: [GrantsService, DisbursementsService, ExpenseReportsService, GrantsRepository, ExpenseReportsRepository],
   exports: [GrantsService],

@@ -5,12 +5,13 @@ import { NotificationsModule } from '../notifications/notifications.module';
 import { JobRunsRepository } from './job-runs.repository';
 import { JobScheduler } from './job-scheduler';
 import { JobsController } from './jobs.controller';
+import { MailDigestJob } from './mail-digest.job';
 import { MouExpiryJob } from './mou-expiry.job';
 
 @Module({
   imports: [MousModule, NotificationsModule, MailModule],
   controllers: [JobsController],
-  providers: [JobRunsRepository, MouExpiryJob, JobScheduler],
+  providers: [JobRunsRepository, MouExpiryJob, MailDigestJob, JobScheduler],
   exports: [MouExpiryJob],
 })
 export class JobsModule {}

@@ -10,6 +10,8 @@ export interface OutgoingMail {
   html: string;
   /** Angle brackets included; the same on every attempt of one outbox row. */
   messageId: string;
+  /** The List-Unsubscribe header's value, angle brackets included; null for security messages. */
+  listUnsubscribe?: string | null;
   /** Used as the Date header: when the message was written, not when an attempt went out. */
   date: Date;
 }
@@ -52,7 +54,7 @@ export class SmtpTransport implements MailTransport {
       html: mail.html,
       messageId: mail.messageId,
       date: mail.date,
-      headers: { 'Auto-Submitted': 'auto-generated' },
+      headers: { 'Auto-Submitted': 'auto-generated', ...(mail.listUnsubscribe ? { 'List-Unsubscribe': mail.listUnsubscribe } : {}) },
     });
   }
 

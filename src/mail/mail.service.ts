@@ -5,11 +5,19 @@ import { Clock } from '../common/clock';
 import type { Lang } from '../common/errors/i18n';
 import { DEFAULT_PAGE_SIZE, decodeCursor, Page, toPage } from '../common/pagination/pagination';
 import { APP_CONFIG, AppConfig } from '../config/env';
+import type { Role } from '../users/role';
 import type { ListOutboxQuery } from './dto/list-outbox.query';
 import { OutboxMessageResponse } from './dto/outbox-message.response';
+import type { MailDelivery } from './mail-preference.entity';
+import { MailPreferencesRepository } from './mail-preferences.repository';
+import type { NewDigestItem } from './mail-preferences.repository';
 import { OutboxRepository } from './outbox.repository';
+import type { NewOutboxMessage } from './outbox.repository';
 import { MAIL_TEMPLATES, MailKind, MailParams } from './templates';
+import { CATEGORY_NAMES, withUnsubscribe } from './templates/layout';
 import type { RenderedMail } from './templates/layout';
+import { UnsubscribeTokens } from './unsubscribe-token';
+import type { UnsubscribeScope } from './unsubscribe-token';
 
 /** Who a message goes to: the address, and the user (for their language) when there is one. */
 export interface MailRecipient {
@@ -35,11 +43,16 @@ export interface MailRequest<K extends MailKind> {
  */
 @Injectable()
 export class MailService {
+  private readonly tokens: UnsubscribeTokens;
+
   constructor(
     private readonly outbox: OutboxRepository,
+    private readonly preferences: MailPreferencesRepository,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.tokens = new UnsubscribeTokens(config.jwtSecret);
+  }
 
   /** Renders a message of `kind` in one language, as it would be sent. */
   render<K extends MailKind>(kind: K, params: MailParams[K], lang: Lang): RenderedMail {
@@ -70,6 +83,25 @@ export class MailService {
     );
   }
 
+  /**
+   * The enabled users of the given organisations who hold one of `roles`, by id: the recipients of
+   * a message to e.g. "the school's principals" or "the company's CSR officers".
+   */
+  async organizationUsers(manager: EntityManager, organizationIds: readonly string[], roles: readonly Role[]): Promise<string[]> {
+    if (organizationIds.length === 0) return [];
+    const rows = (await manager.query(
+      `SELECT id FROM users WHERE organization_id = ANY($1::uuid[]) AND role = ANY($2::varchar[]) AND disabled_at IS NULL ORDER BY id`,
+      [organizationIds, roles],
+    )) as Array<{ id: string }>;
+    return rows.map((r) => r.id);
+  }
+
+  /** A user's full name, as messages name who acted. */
+  async fullNameOf(manager: EntityManager, userId: string): Promise<string> {
+    const rows = (await manager.query(`SELECT full_name FROM users WHERE id = $1`, [userId])) as Array<{ full_name: string }>;
+    return rows[0]?.full_name ?? '';
+  }
+
   /** A page of the outbox, newest first: what was sent, is waiting, was kept (no SMTP server) or failed. */
   async listOutbox(query: ListOutboxQuery): Promise<Page<OutboxMessageResponse>> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
@@ -78,34 +110,61 @@ export class MailService {
     return toPage(rows, limit, (m) => [m.cursorCreatedAt, m.id], OutboxMessageResponse.from);
   }
 
-  private enqueueAll<K extends MailKind>(
+  /** The link that turns `scope` off for the user without signing in (the portal's /unsubscribe page). */
+  unsubscribeUrl(userId: string, scope: UnsubscribeScope): string {
+    return `${this.config.mail.portalBaseUrl}/unsubscribe?token=${encodeURIComponent(this.tokens.sign(userId, scope))}`;
+  }
+
+  /**
+   * Writes one message per recipient, each as the recipient chose for the message's category:
+   * to the outbox (immediately, with an unsubscribe link and header), kept for the daily digest, or
+   * not at all (off). Security messages, and recipients who are not users, always go to the outbox.
+   */
+  private async enqueueAll<K extends MailKind>(
     manager: EntityManager,
     recipients: readonly MailRecipient[],
     request: MailRequest<K>,
     keyOf: (r: MailRequest<K>, to: MailRecipient) => string | undefined,
   ): Promise<number> {
     const now = this.clock.now();
-    return this.outbox.insert(
-      manager,
-      recipients.map((to) => {
-        const id = randomUUID();
-        const mail = this.render(request.kind, request.params, to.locale);
-        return {
-          id,
-          kind: request.kind,
-          userId: to.userId,
-          toAddress: to.email,
-          locale: to.locale,
-          subject: mail.subject.slice(0, 300),
-          textBody: mail.text,
-          htmlBody: mail.html,
-          messageId: `<${id}@${this.config.mail.messageIdDomain}>`,
-          entityType: request.entityType ?? null,
-          entityId: request.entityId ?? null,
-          dedupeKey: keyOf(request, to) ?? null,
-          nextAttemptAt: now,
-        };
-      }),
-    );
+    const category = MAIL_TEMPLATES[request.kind].category;
+    const choosable = category !== 'security' && category !== 'digest';
+    const deliveries = choosable ? await this.preferences.deliveriesOf(manager, recipients.flatMap((r) => (r.userId ? [r.userId] : [])), category) : new Map<string, MailDelivery>();
+    const messages: NewOutboxMessage[] = [];
+    const kept: NewDigestItem[] = [];
+    for (const to of recipients) {
+      const delivery = (to.userId && deliveries.get(to.userId)) || 'immediately';
+      if (delivery === 'off') continue;
+      const id = randomUUID();
+      let mail = this.render(request.kind, request.params, to.locale);
+      const dedupeKey = keyOf(request, to) ?? null;
+      if (delivery === 'digest' && to.userId) {
+        kept.push({ id, userId: to.userId, kind: request.kind, category, locale: to.locale, subject: mail.subject, url: mail.url, entityType: request.entityType ?? null, entityId: request.entityId ?? null, dedupeKey });
+        continue;
+      }
+      let listUnsubscribe: string | null = null;
+      if (to.userId && category !== 'security') {
+        const url = this.unsubscribeUrl(to.userId, category);
+        mail = withUnsubscribe(mail, url, CATEGORY_NAMES[category][to.locale], to.locale);
+        listUnsubscribe = `<${url}>`;
+      }
+      messages.push({
+        id,
+        kind: request.kind,
+        userId: to.userId,
+        toAddress: to.email,
+        locale: to.locale,
+        subject: mail.subject.slice(0, 300),
+        textBody: mail.text,
+        htmlBody: mail.html,
+        messageId: `<${id}@${this.config.mail.messageIdDomain}>`,
+        listUnsubscribe,
+        entityType: request.entityType ?? null,
+        entityId: request.entityId ?? null,
+        dedupeKey,
+        nextAttemptAt: now,
+      });
+    }
+    return (await this.outbox.insert(manager, messages)) + (await this.preferences.insertItems(manager, kept));
   }
 }

@@ -64,6 +64,10 @@ export class OutboxMessage {
   @Column({ type: 'varchar', length: 160, nullable: true })
   dedupeKey: string | null;
 
+  /** The List-Unsubscribe header (angle brackets included) of a message a user can turn off; null for security messages. */
+  @Column({ type: 'varchar', length: 2100, nullable: true })
+  listUnsubscribe: string | null;
+
   @Column({ type: 'varchar', length: 10, default: 'pending' })
   status: OutboxStatus;
 

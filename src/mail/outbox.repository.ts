@@ -20,6 +20,7 @@ export interface NewOutboxMessage {
   textBody: string;
   htmlBody: string;
   messageId: string;
+  listUnsubscribe: string | null;
   entityType: string | null;
   entityId: string | null;
   dedupeKey: string | null;
@@ -35,6 +36,7 @@ export interface ClaimedMessage {
   text_body: string;
   html_body: string;
   message_id: string;
+  list_unsubscribe: string | null;
   attempts: number;
   created_at: Date;
 }
@@ -49,11 +51,11 @@ export class OutboxRepository {
     let written = 0;
     for (const m of messages) {
       const rows = (await manager.query(
-        `INSERT INTO outbox_messages (id, kind, user_id, to_address, locale, subject, text_body, html_body, message_id, entity_type, entity_id, dedupe_key, next_attempt_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+        `INSERT INTO outbox_messages (id, kind, user_id, to_address, locale, subject, text_body, html_body, message_id, entity_type, entity_id, dedupe_key, next_attempt_at, list_unsubscribe)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
          ON CONFLICT (dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING
          RETURNING id`,
-        [m.id, m.kind, m.userId, m.toAddress, m.locale, m.subject, m.textBody, m.htmlBody, m.messageId, m.entityType, m.entityId, m.dedupeKey, m.nextAttemptAt],
+        [m.id, m.kind, m.userId, m.toAddress, m.locale, m.subject, m.textBody, m.htmlBody, m.messageId, m.entityType, m.entityId, m.dedupeKey, m.nextAttemptAt, m.listUnsubscribe],
       )) as unknown[];
       written += rows.length;
     }
@@ -73,7 +75,7 @@ export class OutboxRepository {
                         ORDER BY next_attempt_at, id
                         LIMIT $3
                         FOR UPDATE SKIP LOCKED)
-        RETURNING m.id, m.kind, m.to_address, m.subject, m.text_body, m.html_body, m.message_id, m.attempts, m.created_at`,
+        RETURNING m.id, m.kind, m.to_address, m.subject, m.text_body, m.html_body, m.message_id, m.list_unsubscribe, m.attempts, m.created_at`,
       [now, leaseUntil, limit],
     )) as [ClaimedMessage[], number];
     return rows;
@@ -88,7 +90,7 @@ export class OutboxRepository {
                         ORDER BY next_attempt_at, id
                         LIMIT $2
                         FOR UPDATE SKIP LOCKED)
-        RETURNING m.id, m.kind, m.to_address, m.subject, m.text_body, m.html_body, m.message_id, m.attempts, m.created_at`,
+        RETURNING m.id, m.kind, m.to_address, m.subject, m.text_body, m.html_body, m.message_id, m.list_unsubscribe, m.attempts, m.created_at`,
       [now, limit],
     )) as [ClaimedMessage[], number];
     return rows;

@@ -117,6 +117,7 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
           text: m.text_body,
           html: m.html_body,
           messageId: m.message_id,
+          listUnsubscribe: m.list_unsubscribe,
           date: m.created_at,
         });
       } catch (err) {

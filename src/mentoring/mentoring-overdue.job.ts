@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AuditActor } from '../audit/audit.service';
 import type { Actor } from '../common/auth/actor';
 import { Clock } from '../common/clock';
 import { JobRunsRepository } from '../jobs/job-runs.repository';
+import { MailService } from '../mail/mail.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { ActionsRepository, OverdueRow } from './actions.repository';
 import { MentoringOverdueRunResponse } from './dto/overdue-run.response';
@@ -51,6 +52,7 @@ export class MentoringOverdueJob {
     private readonly notifications: NotificationsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly mail: MailService,
   ) {}
 
   /** Runs the job for today's date now (the admin endpoint); `by` is recorded as the actor. */
@@ -70,7 +72,19 @@ export class MentoringOverdueJob {
       const actor: Actor | AuditActor = by ?? { userId: null, organizationId: null, requestId: `job:${MENTORING_OVERDUE_JOB}:${today}` };
       const overdue = await this.actions.overdue(today, manager);
       let written = 0;
-      for (const a of overdue) written += await this.notifications.notify(manager, a.recipients, overdueNotice(a));
+      const sessionOf = await this.sessionsOf(overdue, manager);
+      for (const a of overdue) {
+        const notice = overdueNotice(a);
+        written += await this.notifications.notify(manager, a.recipients, notice);
+        // The same notice by e-mail to the same owner, once per action and due date.
+        await this.mail.enqueueForUsers(manager, a.recipients, {
+          kind: 'follow_up_overdue',
+          params: { ...notice.params, sessionId: sessionOf.get(a.id) ?? '' },
+          entityType: 'mentoring_action',
+          entityId: a.id,
+          dedupeKey: notice.dedupeKey,
+        });
+      }
       const result: MentoringOverdueRunResponse = {
         ...empty,
         ran: true,
@@ -82,5 +96,12 @@ export class MentoringOverdueJob {
       await this.audit.record(manager, actor, { action: 'run', entityType: 'job', entityId: MENTORING_OVERDUE_JOB, changes: { ...result } });
       return result;
     });
+  }
+
+  /** The session each overdue follow-up came from: its e-mail links there. */
+  private async sessionsOf(overdue: readonly OverdueRow[], manager: EntityManager): Promise<Map<string, string>> {
+    if (overdue.length === 0) return new Map();
+    const rows = (await manager.query(`SELECT id, session_id FROM mentoring_actions WHERE id = ANY($1::uuid[])`, [overdue.map((a) => a.id)])) as Array<{ id: string; session_id: string }>;
+    return new Map(rows.map((r) => [r.id, r.session_id]));
   }
 }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { DocumentsModule } from '../documents/documents.module';
 import { IdempotencyModule } from '../idempotency/idempotency.module';
 import { JobRunsRepository } from '../jobs/job-runs.repository';
+import { MailModule } from '../mail/mail.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { ActionsController } from './actions.controller';
 import { ActionsRepository } from './actions.repository';
@@ -22,7 +23,7 @@ import { SessionsService } from './sessions.service';
  * gives the overdue job the same day claim as the MoU job.
  */
 @Module({
-  imports: [DocumentsModule, IdempotencyModule, NotificationsModule],
+  imports: [DocumentsModule, IdempotencyModule, NotificationsModule, MailModule],
   controllers: [AssignmentsController, SessionsController, ActionsController, MentoringJobsController],
   providers: [
     AssignmentsService,

@@ -21,6 +21,7 @@ import { MentoringSession } from './mentoring-session.entity';
 import { confirmationAfter, confirmationAfterEdit, refuseConfirmation, refuseSessionEdit } from './mentoring-status';
 import type { ConfirmationAction } from './mentoring-status';
 import { SessionRow, SessionsRepository } from './sessions.repository';
+import { MailService } from '../mail/mail.service';
 
 /** The owner type of session evidence in `documents`. */
 export const SESSION_EVIDENCE_OWNER = 'mentoring_session';
@@ -75,6 +76,7 @@ export class SessionsService {
     private readonly idempotency: IdempotencyService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly mail: MailService,
   ) {}
 
   /**
@@ -142,6 +144,12 @@ export class SessionsService {
     };
     const id = await this.sessions.insert({ ...fields, confirmation: 'pending', createdByUserId: actor.userId }, manager);
     await this.audit.record(manager, actor, { action: 'create', entityType: 'mentoring_session', entityId: id, changes: fields });
+    await this.mail.enqueueForUsers(manager, await this.mail.organizationUsers(manager, [assignment.schoolId], ['principal']), {
+      kind: 'session_to_confirm',
+      params: { sessionId: id, schoolName: assignment.schoolName, facilitatorName: assignment.facilitatorName, heldOn: dto.heldOn },
+      entityType: 'mentoring_session',
+      entityId: id,
+    });
     return this.detail(actor, id, manager);
   }
 

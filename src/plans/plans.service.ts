@@ -23,6 +23,8 @@ import { isLateSubmission, statusAfter, versionOutcomes } from './plan-status';
 import type { PlanTransition } from './plan-status';
 import { PlanDetailRow, PlanListCursor, PlansRepository } from './plans.repository';
 import { statusName } from '../common/errors/names';
+import { MailService } from '../mail/mail.service';
+import type { PlanMailParams } from '../mail/templates/plan.templates';
 
 /** How many changed paths an audit line of an update lists. */
 const AUDITED_PATHS = 100;
@@ -57,6 +59,7 @@ export class PlansService {
     private readonly idempotency: IdempotencyService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly mail: MailService,
   ) {}
 
   /**
@@ -242,6 +245,9 @@ export class PlansService {
       // The deadline is for the first submission; resubmissions and revisions keep its flag.
       await this.plans.updateState(plan.id, { status: statusAfter('submit'), submittedAt: () => 'now()', submittedLate: number === 1 ? late : plan.submittedLate }, manager);
       await this.recordTransition(manager, actor, plan, 'submit', { versionNumber: number, revision: plan.revision, late, deadline: plan.planDeadline });
+      const reviewers = await this.mail.organizationUsers(manager, [plan.companyId], ['csr_officer']);
+      if (plan.facilitatorUserId) reviewers.push(plan.facilitatorUserId);
+      await this.mail.enqueueForUsers(manager, reviewers, { kind: 'plan_submitted', params: await this.planMail(manager, actor, plan), entityType: 'plan', entityId: plan.id });
       return this.detail(actor, plan.id, manager);
     });
   }
@@ -264,6 +270,12 @@ export class PlansService {
       await this.audit.record(manager, actor, { action: 'create', entityType: 'plan_comment', entityId: commentId, changes: { planId: plan.id, versionNumber, body: dto.comment } });
       await this.plans.updateState(plan.id, { status: statusAfter('request_changes') }, manager);
       await this.recordTransition(manager, actor, plan, 'request_changes', { versionNumber, commentId });
+      await this.mail.enqueueForUsers(manager, await this.mail.organizationUsers(manager, [plan.schoolId], ['principal']), {
+        kind: 'plan_changes_requested',
+        params: { ...(await this.planMail(manager, actor, plan)), comment: dto.comment },
+        entityType: 'plan',
+        entityId: plan.id,
+      });
       return this.detail(actor, plan.id, manager);
     });
   }
@@ -277,6 +289,12 @@ export class PlansService {
     return this.transition(actor, id, 'approve', authorize, async (plan, manager) => {
       const versionNumber = (await this.plans.nextVersionNumber(plan.id, manager)) - 1;
       await this.plans.updateState(plan.id, { status: statusAfter('approve'), approvedAt: () => 'now()', approvedByUserId: actor.userId }, manager);
+      await this.mail.enqueueForUsers(manager, await this.mail.organizationUsers(manager, [plan.schoolId], ['principal']), {
+        kind: 'plan_approved',
+        params: await this.planMail(manager, actor, plan),
+        entityType: 'plan',
+        entityId: plan.id,
+      });
       return { versionNumber, revision: plan.revision };
     });
   }
@@ -395,6 +413,11 @@ export class PlansService {
       entityId: plan.id,
       changes: { status: { from: plan.status, to: statusAfter(action) }, ...details },
     });
+  }
+
+  /** The values of a plan e-mail, naming the caller as the one who acted. */
+  private async planMail(manager: EntityManager, actor: Actor, plan: PlanDetailRow): Promise<PlanMailParams> {
+    return { planId: plan.id, title: plan.title, schoolName: plan.schoolName, programName: plan.programName, year: plan.year, actorName: await this.mail.fullNameOf(manager, actor.userId) };
   }
 
   private async detail(actor: Actor, id: string, manager: EntityManager): Promise<PlanDetailResponse> {

@@ -1,7 +1,12 @@
+import { competitionResultsPublishedTemplate, CompetitionResultsParams } from './competition.templates';
+import { expenseReportReturnedTemplate, ExpenseReportReturnedParams, trancheRecordedTemplate, TrancheRecordedParams } from './grant.templates';
+import { digestTemplate, DigestParams } from './digest.template';
 import { invitationTemplate, InvitationParams } from './invitation.template';
 import type { MailTemplate } from './layout';
+import { followUpOverdueTemplate, FollowUpOverdueParams, sessionToConfirmTemplate, SessionToConfirmParams } from './mentoring.templates';
 import { mouExpiredTemplate, mouExpiringTemplate, MouExpiryParams } from './mou-expiry.templates';
 import { passwordResetTemplate, PasswordResetParams } from './password-reset.template';
+import { planApprovedTemplate, planChangesRequestedTemplate, PlanMailParams, planSubmittedTemplate } from './plan.templates';
 
 /**
  * Every kind of message and the values it is made of. A new kind is one template file and one
@@ -12,6 +17,15 @@ export interface MailParams {
   password_reset: PasswordResetParams;
   mou_expiring: MouExpiryParams;
   mou_expired: MouExpiryParams;
+  plan_submitted: PlanMailParams;
+  plan_changes_requested: PlanMailParams;
+  plan_approved: PlanMailParams;
+  tranche_recorded: TrancheRecordedParams;
+  expense_report_returned: ExpenseReportReturnedParams;
+  session_to_confirm: SessionToConfirmParams;
+  follow_up_overdue: FollowUpOverdueParams;
+  competition_results_published: CompetitionResultsParams;
+  daily_digest: DigestParams;
 }
 
 export type MailKind = keyof MailParams;
@@ -21,6 +35,15 @@ export const MAIL_TEMPLATES: { [K in MailKind]: MailTemplate<MailParams[K]> } = 
   password_reset: passwordResetTemplate,
   mou_expiring: mouExpiringTemplate,
   mou_expired: mouExpiredTemplate,
+  plan_submitted: planSubmittedTemplate,
+  plan_changes_requested: planChangesRequestedTemplate,
+  plan_approved: planApprovedTemplate,
+  tranche_recorded: trancheRecordedTemplate,
+  expense_report_returned: expenseReportReturnedTemplate,
+  session_to_confirm: sessionToConfirmTemplate,
+  follow_up_overdue: followUpOverdueTemplate,
+  competition_results_published: competitionResultsPublishedTemplate,
+  daily_digest: digestTemplate,
 };
 
 export const MAIL_KINDS = Object.keys(MAIL_TEMPLATES) as MailKind[];

@@ -15,7 +15,7 @@ export interface InvitationParams {
 /** An invitation to join Jalin, with the link that accepts it (the portal's /invitation page). */
 export const invitationTemplate: MailTemplate<InvitationParams> = {
   kind: 'invitation',
-  security: true,
+  category: 'security',
   render(p, ctx) {
     const url = portalLink(ctx, `/invitation?token=${encodeURIComponent(p.token)}`);
     const until = readableDate(p.expiresAt, ctx.lang, true);

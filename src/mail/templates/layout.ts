@@ -5,6 +5,8 @@ export interface RenderedMail {
   subject: string;
   text: string;
   html: string;
+  /** The link to the record the message is about (what a digest lists beside the subject). */
+  url: string;
 }
 
 /** What every template may use besides its own values. */
@@ -15,12 +17,31 @@ export interface MailContext {
 }
 
 /**
- * One kind of message. `security` messages (invitations, password resets) are always sent; the
- * others belong to a category a user will be able to turn off or gather in a daily digest.
+ * What a user chooses about, per category: `security` messages (invitations, password resets) are
+ * always sent at once; every other category can be sent at once, gathered in a daily digest, or off.
  */
+export const MAIL_CATEGORIES = ['security', 'plans', 'money', 'mentoring', 'mous', 'competitions'] as const;
+export type MailCategory = (typeof MAIL_CATEGORIES)[number];
+
+/** The categories a user may change (all but `security`). */
+export const CHOOSABLE_MAIL_CATEGORIES = MAIL_CATEGORIES.filter((c) => c !== 'security') as Array<Exclude<MailCategory, 'security'>>;
+export type ChoosableMailCategory = Exclude<MailCategory, 'security'>;
+
+/** What each category (and the daily digest) is called in a sentence, in both languages. */
+export const CATEGORY_NAMES: Record<MailCategory | 'digest', Record<Lang, string>> = {
+  security: { id: 'keamanan akun', en: 'account security' },
+  plans: { id: 'rencana sekolah', en: 'school plan' },
+  money: { id: 'hibah dan laporan pengeluaran', en: 'grant and expense report' },
+  mentoring: { id: 'pendampingan', en: 'mentoring' },
+  mous: { id: 'MoU', en: 'MoU' },
+  competitions: { id: 'kompetisi', en: 'competition' },
+  digest: { id: 'ringkasan harian', en: 'daily digest' },
+};
+
+/** One kind of message: its category (what a user chooses about; `digest` for the digest itself) and how it is worded. */
 export interface MailTemplate<P> {
   kind: string;
-  security: boolean;
+  category: MailCategory | 'digest';
   render(params: P, ctx: MailContext): RenderedMail;
 }
 
@@ -30,6 +51,8 @@ export interface MailContent {
   greeting: string;
   paragraphs: string[];
   action: { label: string; url: string };
+  /** A list of links before the action (a digest's messages). */
+  links?: Array<{ label: string; url: string }>;
   /** Said after the link, e.g. how long it works or what to do if the mail was not expected. */
   after?: string[];
 }
@@ -76,6 +99,7 @@ export function layout(content: MailContent, lang: Lang): RenderedMail {
     content.greeting,
     '',
     ...content.paragraphs.flatMap((p) => [p, '']),
+    ...(content.links ?? []).flatMap((l) => [`- ${l.label}`, `  ${l.url}`, '']),
     `${content.action.label}:`,
     content.action.url,
     '',
@@ -95,6 +119,7 @@ export function layout(content: MailContent, lang: Lang): RenderedMail {
 <div style="max-width:560px;margin:0 auto;background:#ffffff;border-radius:8px;padding:24px">
 ${para(content.greeting)}
 ${content.paragraphs.map(para).join('\n')}
+${links(content.links ?? [])}
 <p style="margin:24px 0"><a href="${url}" style="display:inline-block;background:#0b5cad;color:#ffffff;text-decoration:none;padding:12px 20px;border-radius:6px;font-weight:bold">${escapeHtml(content.action.label)}</a></p>
 <p style="margin:0 0 16px;font-size:14px;color:#52606d">${escapeHtml(LINK_FALLBACK[lang])}<br><a href="${url}" style="color:#0b5cad;word-break:break-all">${url}</a></p>
 ${after.map(para).join('\n')}
@@ -104,5 +129,29 @@ ${after.map(para).join('\n')}
 </body>
 </html>
 `;
-  return { subject: content.subject, text, html };
+  return { subject: content.subject, text, html, url: content.action.url };
+}
+
+function links(items: ReadonlyArray<{ label: string; url: string }>): string {
+  if (items.length === 0) return '';
+  const li = items.map((l) => `<li style="margin:0 0 8px"><a href="${escapeHtml(l.url)}" style="color:#0b5cad">${escapeHtml(l.label)}</a></li>`);
+  return `<ul style="margin:0 0 16px;padding-left:20px">\n${li.join('\n')}\n</ul>`;
+}
+
+const UNSUBSCRIBE: Record<Lang, (what: string) => string> = {
+  id: (what) => `Tidak ingin menerima email ${what} lagi? Berhenti berlangganan:`,
+  en: (what) => `Don't want ${what} emails any more? Unsubscribe:`,
+};
+
+/**
+ * Adds the unsubscribe line to a rendered message: after the text, and inside the HTML's card.
+ * `what` names the category in the message's language (e.g. "rencana" / "plan").
+ */
+export function withUnsubscribe(mail: RenderedMail, url: string, what: string, lang: Lang): RenderedMail {
+  const line = UNSUBSCRIBE[lang](what);
+  const html = mail.html.replace(
+    /\n<\/div>\n<\/body>/,
+    `\n<p style="margin:8px 0 0;font-size:12px;color:#52606d">${escapeHtml(line)} <a href="${escapeHtml(url)}" style="color:#52606d">${escapeHtml(url)}</a></p>\n</div>\n</body>`,
+  );
+  return { ...mail, text: `${mail.text}${line}\n${url}\n`, html };
 }

@@ -13,7 +13,7 @@ export interface MouExpiryParams {
 /** An MoU expires in 90, 30 or 7 days (or today): prepare its renewal. */
 export const mouExpiringTemplate: MailTemplate<MouExpiryParams> = {
   kind: 'mou_expiring',
-  security: false,
+  category: 'mous',
   render(p, ctx) {
     const url = portalLink(ctx, `/mous/${p.mouId}`);
     const left = p.daysLeft ?? 0;
@@ -46,7 +46,7 @@ export const mouExpiringTemplate: MailTemplate<MouExpiryParams> = {
 /** An MoU has expired and is no longer in force. */
 export const mouExpiredTemplate: MailTemplate<MouExpiryParams> = {
   kind: 'mou_expired',
-  security: false,
+  category: 'mous',
   render(p, ctx) {
     const url = portalLink(ctx, `/mous/${p.mouId}`);
     const date = readableDate(p.expiryDate, ctx.lang);

@@ -12,7 +12,7 @@ export interface PasswordResetParams {
 /** A link to choose a new password (the portal's /password-reset page); works once, for an hour. */
 export const passwordResetTemplate: MailTemplate<PasswordResetParams> = {
   kind: 'password_reset',
-  security: true,
+  category: 'security',
   render(p, ctx) {
     const url = portalLink(ctx, `/password-reset?token=${encodeURIComponent(p.token)}`);
     const until = readableDate(p.expiresAt, ctx.lang, true);
