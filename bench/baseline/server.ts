@@ -26,17 +26,17 @@ import { plansSource } from '../../src/reports/timeline-sources/plans.source';
  */
 
 /** The organisation profile statement of OrganizationsRepository.profileQuery, as the API sends it. */
-const PROFILE_SELECT = `SELECT "o"."id" AS "o_id", "o"."type" AS "o_type", "o"."name" AS "o_name", "o"."npsn" AS "o_npsn", "o"."school_level" AS "o_school_level", "o"."office_level" AS "o_office_level", "o"."region_code" AS "o_region_code", "o"."sector" AS "o_sector", "o"."ownership" AS "o_ownership", "o"."address" AS "o_address", "o"."student_count" AS "o_student_count", "o"."teacher_count" AS "o_teacher_count", "o"."principal_name" AS "o_principal_name", "o"."needs" AS "o_needs", "o"."archived_at" AS "o_archived_at", "o"."version" AS "o_version", "o"."created_at" AS "o_created_at", "o"."updated_at" AS "o_updated_at", "r"."name" AS "region_name", "r"."code" AS "r_code", CASE WHEN "o"."type" = 'school' THEN (EXISTS (SELECT 1 FROM partnerships ap WHERE ap.school_id = "o"."id" AND ap.status IN ('prospective', 'active'))
+const PROFILE_SELECT = `SELECT "o"."id" AS "o_id", "o"."type" AS "o_type", "o"."name" AS "o_name", "o"."npsn" AS "o_npsn", "o"."school_level" AS "o_school_level", "o"."office_level" AS "o_office_level", "o"."region_code" AS "o_region_code", "o"."district_code" AS "o_district_code", "o"."sector" AS "o_sector", "o"."ownership" AS "o_ownership", "o"."address" AS "o_address", "o"."student_count" AS "o_student_count", "o"."teacher_count" AS "o_teacher_count", "o"."principal_name" AS "o_principal_name", "o"."needs" AS "o_needs", "o"."archived_at" AS "o_archived_at", "o"."version" AS "o_version", "o"."created_at" AS "o_created_at", "o"."updated_at" AS "o_updated_at", "r"."name" AS "region_name", "r"."code" AS "r_code", "d"."name" AS "district_name", "d"."code" AS "d_code", CASE WHEN "o"."type" = 'school' THEN (EXISTS (SELECT 1 FROM partnerships ap WHERE ap.school_id = "o"."id" AND ap.status IN ('prospective', 'active'))
         OR EXISTS (SELECT 1 FROM partner_recommendations apr WHERE apr.school_id = "o"."id" AND apr.decision = 'accepted'
                      AND NOT EXISTS (SELECT 1 FROM partnerships apl WHERE apl.recommendation_id = apr.id))) END AS "has_active_partner"`;
 
 /** The statements the baseline sends, for the scenario to explain them. */
 export const BASELINE_SQL = {
-  organization: `${PROFILE_SELECT} FROM "organizations" "o" LEFT JOIN "regions" "r" ON "r"."code" = "o"."region_code" WHERE "o"."id" = $1`,
+  organization: `${PROFILE_SELECT} FROM "organizations" "o" LEFT JOIN "regions" "r" ON "r"."code" = "o"."region_code" LEFT JOIN "regions" "d" ON "d"."code" = "o"."district_code" WHERE "o"."id" = $1`,
   /** Schools of a region by name, limit + 1 rows: $1 type, $2 region code, $3 limit + 1. */
-  organizationsFirst: `${PROFILE_SELECT}, CAST("o"."name" AS text) AS "cursor_value" FROM "organizations" "o" LEFT JOIN "regions" "r" ON "r"."code" = "o"."region_code" WHERE "o"."archived_at" IS NULL AND "o"."type" = $1 AND "o"."region_code" IN (SELECT rr.code FROM regions rr WHERE rr.code = $2 OR rr.province_code = $2) ORDER BY "o"."name" ASC, "o"."id" ASC LIMIT $3`,
+  organizationsFirst: `${PROFILE_SELECT}, CAST("o"."name" AS text) AS "cursor_value" FROM "organizations" "o" LEFT JOIN "regions" "r" ON "r"."code" = "o"."region_code" LEFT JOIN "regions" "d" ON "d"."code" = "o"."district_code" WHERE "o"."archived_at" IS NULL AND "o"."type" = $1 AND "o"."region_code" IN (SELECT rr.code FROM regions rr WHERE rr.code = $2 OR rr.province_code = $2) ORDER BY "o"."name" ASC, "o"."id" ASC LIMIT $3`,
   /** The same after a cursor: $3 name, $4 id, $5 limit + 1. */
-  organizationsAfter: `${PROFILE_SELECT}, CAST("o"."name" AS text) AS "cursor_value" FROM "organizations" "o" LEFT JOIN "regions" "r" ON "r"."code" = "o"."region_code" WHERE "o"."archived_at" IS NULL AND "o"."type" = $1 AND "o"."region_code" IN (SELECT rr.code FROM regions rr WHERE rr.code = $2 OR rr.province_code = $2) AND ("o"."name", "o"."id") > ($3, $4) ORDER BY "o"."name" ASC, "o"."id" ASC LIMIT $5`,
+  organizationsAfter: `${PROFILE_SELECT}, CAST("o"."name" AS text) AS "cursor_value" FROM "organizations" "o" LEFT JOIN "regions" "r" ON "r"."code" = "o"."region_code" LEFT JOIN "regions" "d" ON "d"."code" = "o"."district_code" WHERE "o"."archived_at" IS NULL AND "o"."type" = $1 AND "o"."region_code" IN (SELECT rr.code FROM regions rr WHERE rr.code = $2 OR rr.province_code = $2) AND ("o"."name", "o"."id") > ($3, $4) ORDER BY "o"."name" ASC, "o"."id" ASC LIMIT $5`,
   /** The partnership row of PartnershipsRepository.findVisible, for an admin (whose scope is TRUE). */
   partnership: `SELECT "p"."id" AS "id", "p"."status" AS "status", "p"."version" AS "version", "pr"."name" AS "programName", "c"."name" AS "companyName", "s"."name" AS "schoolName", "s"."npsn" AS "schoolNpsn", "p"."program_id" AS "programId", "pr"."start_year" AS "programStartYear", "p"."company_id" AS "companyId", "p"."school_id" AS "schoolId", "s"."region_code" AS "schoolRegionCode", "p"."recommendation_id" AS "recommendationId", CAST("p"."started_on" AS text) AS "startedOn", CAST("p"."ended_on" AS text) AS "endedOn", "p"."status_reason" AS "statusReason", "p"."created_at" AS "createdAt", "p"."updated_at" AS "updatedAt" FROM "partnerships" "p" INNER JOIN "programs" "pr" ON "pr"."id" = "p"."program_id"  INNER JOIN "organizations" "c" ON "c"."id" = "p"."company_id"  INNER JOIN "organizations" "s" ON "s"."id" = "p"."school_id" WHERE "p"."id" = $1 AND TRUE`,
 };
@@ -61,6 +61,7 @@ interface ProfileRow {
   o_school_level: string | null;
   o_office_level: string | null;
   o_region_code: string | null;
+  o_district_code: string | null;
   o_sector: string | null;
   o_ownership: string | null;
   o_address: string | null;
@@ -73,6 +74,7 @@ interface ProfileRow {
   o_created_at: Date;
   o_updated_at: Date;
   region_name: string | null;
+  district_name: string | null;
   has_active_partner: boolean | null;
   cursor_value?: string;
 }
@@ -89,6 +91,8 @@ function profile(r: ProfileRow) {
     officeLevel: r.o_office_level,
     regionCode: r.o_region_code,
     regionName: r.region_name ?? null,
+    districtCode: r.o_district_code ?? null,
+    districtName: r.district_name ?? null,
     sector: r.o_sector,
     address: r.o_address,
     studentCount: r.o_student_count,

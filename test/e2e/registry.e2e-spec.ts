@@ -129,9 +129,9 @@ describe('organisation registry', () => {
     const provinces = await t.http.get('/api/v1/regions').set('Authorization', s.auth);
     expect(provinces.status).toBe(200);
     expect(provinces.body.items).toHaveLength(38);
-    expect(provinces.body.items).toContainEqual({ code: '63', level: 'province', provinceCode: null, name: 'Kalimantan Selatan' });
+    expect(provinces.body.items).toContainEqual({ code: '63', level: 'province', provinceCode: null, regencyCode: null, name: 'Kalimantan Selatan' });
     const regencies = await t.http.get('/api/v1/regions?provinceCode=63').set('Authorization', s.auth);
-    expect(regencies.body.items).toContainEqual({ code: '63.71', level: 'regency', provinceCode: '63', name: 'Kota Banjarmasin' });
+    expect(regencies.body.items).toContainEqual({ code: '63.71', level: 'regency', provinceCode: '63', regencyCode: null, name: 'Kota Banjarmasin' });
     const bad = await t.http.get('/api/v1/regions?provinceCode=6').set('Authorization', s.auth);
     expect(bad.status).toBe(422);
     expect((await t.http.get('/api/v1/regions')).status).toBe(401);
