@@ -145,7 +145,10 @@ test('the CSR officer downloads the portfolio as XLSX and CSV, and a partnership
 
   // The one-page summary of a chosen partnership.
   await expect(downloads.getByRole('button', { name: 'Unduh ringkasan PDF' })).toBeDisabled();
-  await downloads.getByRole('combobox', { name: 'Kemitraan untuk ringkasan satu halaman' }).fill('Pelambuan 4');
+  // The charts above may still be drawing and move the picker: its list shows once the picker is in view.
+  const picker = downloads.getByRole('combobox', { name: 'Kemitraan untuk ringkasan satu halaman' });
+  await picker.fill('Pelambuan 4');
+  await picker.scrollIntoViewIfNeeded();
   await page.getByRole('option', { name: 'SDN Pelambuan 4 Banjarmasin' }).click();
   const pdf = await downloaded(page, () => downloads.getByRole('button', { name: 'Unduh ringkasan PDF' }).click());
   expect(pdf.name).toMatch(/^summary-.*\.pdf$/);

@@ -291,7 +291,10 @@ test('the CSR officer runs the 2026 year of Generasi Trakindo for a new school, 
   expect(xlsx.name).toMatch(/\.xlsx$/);
   expect(xlsx.bytes.subarray(0, 2).toString('latin1')).toBe('PK');
   // The picker searches the whole program on the server as the officer types.
-  await downloads.getByRole('combobox', { name: 'Kemitraan untuk ringkasan satu halaman' }).fill(`Setahun ${tag}`);
+  // The charts above may still be drawing and move the picker: its list shows once the picker is in view.
+  const picker = downloads.getByRole('combobox', { name: 'Kemitraan untuk ringkasan satu halaman' });
+  await picker.fill(`Setahun ${tag}`);
+  await picker.scrollIntoViewIfNeeded();
   await page.getByRole('option', { name: schoolName }).click();
   const pdf = await downloaded(page, () => downloads.getByRole('button', { name: 'Unduh ringkasan PDF' }).click());
   expect(pdf.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');

@@ -1,4 +1,5 @@
-import { apiAs, DEMO, expect, expectAccessible, PHONE, signIn, test } from './support/fixtures';
+import { apiAs, baseURL, DEMO, expect, expectAccessible, PHONE, signIn, test } from './support/fixtures';
+import { logSession } from './support/mentoring';
 
 // The CSR officer's MoU reminder from the demo. This file is the only one that marks it read.
 
@@ -52,4 +53,46 @@ test('a user without notifications sees a quiet bell and a clear empty page, on 
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
   await expectAccessible(page, 'the empty notifications on a phone');
+});
+
+test('the principal chooses which news come by e-mail, and an e-mail\'s unsubscribe link turns one kind off without signing in', async ({ page, browser }) => {
+  const principal = await apiAs(DEMO.principal);
+  const admin = await apiAs(DEMO.admin);
+  await signIn(page, DEMO.principal);
+  await page.goto('/notifications');
+  await page.getByRole('link', { name: 'Atur email pemberitahuan' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Email pemberitahuan' })).toBeVisible();
+  await expect(page.getByText('Email keamanan (undangan dan atur ulang kata sandi) selalu dikirim segera.')).toBeVisible();
+  await page.getByLabel('Kompetisi').selectOption({ label: 'Ringkasan harian' });
+  await expectAccessible(page, 'e-mail settings');
+  await page.getByRole('button', { name: 'Simpan pengaturan' }).click();
+  await expect(page.getByText('Pengaturan email disimpan.')).toBeVisible();
+  expect((await principal.get<{ competitions: string; mentoring: string }>('/auth/me/mail-preferences')).competitions).toBe('digest');
+
+  // A session logged at the school writes "a session to confirm" e-mail with an unsubscribe link.
+  const { session } = await logSession('Sesi untuk uji tautan berhenti berlangganan.');
+  const { items } = await admin.get<{ items: Array<{ to: string; text: string; entityId: string | null }> }>('/admin/outbox?kind=session_to_confirm&limit=100');
+  const text = items.find((m) => m.to === DEMO.principal && m.entityId === session.id)?.text ?? '';
+  const link = /\/unsubscribe\?token=[A-Za-z0-9_.%-]+/.exec(text)?.[0];
+  expect(link, 'the e-mail holds an unsubscribe link').toBeTruthy();
+
+  // Opened on another device, not signed in: it asks first, then turns mentoring e-mails off.
+  const other = await browser.newContext({ baseURL: baseURL(), locale: 'id-ID', timezoneId: 'Asia/Makassar' });
+  try {
+    const mail = await other.newPage();
+    await mail.goto(link as string);
+    await expect(mail.getByRole('heading', { level: 1, name: 'Berhenti menerima email' })).toBeVisible();
+    await expect(mail.getByText(/Hentikan email tentang pendampingan ke/)).toBeVisible();
+    expect((await principal.get<{ mentoring: string }>('/auth/me/mail-preferences')).mentoring).toBe('immediately');
+    await expectAccessible(mail, 'an unsubscribe link');
+    await mail.getByRole('button', { name: 'Ya, hentikan email ini' }).click();
+    await expect(mail.getByRole('status').filter({ hasText: 'Email dihentikan' })).toBeVisible();
+    expect((await principal.get<{ mentoring: string }>('/auth/me/mail-preferences')).mentoring).toBe('off');
+    // A link whose token was changed is refused, saying so.
+    await mail.goto(`${link as string}x`);
+    await expect(mail.getByRole('alert')).toBeVisible();
+  } finally {
+    await other.close();
+    await principal.put('/auth/me/mail-preferences', { mentoring: 'immediately', competitions: 'immediately' });
+  }
 });

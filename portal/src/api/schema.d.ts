@@ -1138,8 +1138,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The plan's budget as CSV, to paste into the RKAS
-         * @description UTF-8 with a byte-order mark; one row per budget line, then totals per funding source and for the plan. `?delimiter=semicolon` for spreadsheets set to Indonesian.
+         * The plan's budget in the RKAS layout as CSV, to re-key into ARKAS
+         * @description UTF-8 with a byte-order mark; one row per budget line (No, SNP code, standard, activity, account code, account name, description, volume, unit, unit price, amount, month, funding source — CSR/mitra apart from BOS), then totals per funding source and for the plan. Headers in Bahasa Indonesia unless Accept-Language asks for English. `?delimiter=semicolon` for spreadsheets set to Indonesian.
          */
         get: operations["PlansController_budgetCsv"];
         put?: never;
@@ -1158,8 +1158,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The plan's budget as an XLSX workbook
-         * @description The same rows as the CSV; amounts are rupiah numbers formatted "Rp" #,##0; the header row is frozen and filtered.
+         * The plan's budget in the RKAS layout as an XLSX workbook
+         * @description The same rows and language as the CSV; amounts are rupiah numbers formatted "Rp" #,##0; the header row is frozen and filtered.
          */
         get: operations["PlansController_budgetXlsx"];
         put?: never;
@@ -2361,6 +2361,54 @@ export interface paths {
         get: operations["OutboxController_list"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/me/mail-preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My e-mail preferences, per category
+         * @description Each category is sent immediately (the default), gathered in a daily digest, or off. Categories: plans (submitted, changes requested, approved), money (tranche recorded, expense report returned), mentoring (session to confirm, follow-up overdue), mous (expiring, expired), competitions (results published). Security messages (invitations, password resets) are always sent.
+         */
+        get: operations["MailPreferencesController_get"];
+        /**
+         * Change my e-mail preferences
+         * @description Categories left out stay as they are; the answer is the same as GET. Off stops the e-mails only: in-app notifications stay. Categories: plans (submitted, changes requested, approved), money (tranche recorded, expense report returned), mentoring (session to confirm, follow-up overdue), mous (expiring, expired), competitions (results published). Security messages (invitations, password resets) are always sent.
+         */
+        put: operations["MailPreferencesController_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mail/unsubscribe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What an unsubscribe link will turn off
+         * @description For the portal's /unsubscribe page, before the person confirms: the category the link names (or digest: every category gathered in the daily digest) and the address it is for. Changes nothing. A malformed or altered link answers 422 unsubscribe_link_invalid; a link naming security messages, 422 security_mail_required.
+         */
+        get: operations["UnsubscribeController_preview"];
+        put?: never;
+        /**
+         * Turn off what an unsubscribe link names
+         * @description No sign-in: the signed token in the link is the proof. Sets the category (or every digest category) to off; doing it again changes nothing. The user can turn it on again in their e-mail preferences.
+         */
+        post: operations["UnsubscribeController_confirm"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4752,6 +4800,23 @@ export interface components {
              * @enum {string}
              */
             fundingSource: "stimulus_grant" | "school_budget_bos" | "other";
+            /**
+             * @description The national education standard (Standar Nasional Pendidikan) the line serves; for the RKAS export. A code outside the list answers 422 unknown_standard.
+             * @example sarana_prasarana
+             * @enum {string|null}
+             */
+            standard?: "kompetensi_lulusan" | "isi" | "proses" | "penilaian" | "pendidik_tenaga_kependidikan" | "sarana_prasarana" | "pengelolaan" | "pembiayaan" | null;
+            /**
+             * @description The ARKAS expenditure account (kode rekening belanja), from a short list of common BOS accounts; leave out when the account is not listed. A code outside the list answers 422 unknown_account_code.
+             * @example 5.2.05.01.01.0001
+             * @enum {string|null}
+             */
+            accountCode?: "5.1.02.01.01.0024" | "5.1.02.01.01.0025" | "5.1.02.01.01.0026" | "5.1.02.01.01.0029" | "5.1.02.01.01.0030" | "5.1.02.01.01.0031" | "5.1.02.01.01.0052" | "5.1.02.01.01.0055" | "5.1.02.02.01.0003" | "5.1.02.02.01.0030" | "5.1.02.02.01.0061" | "5.1.02.02.01.0063" | "5.1.02.02.12.0003" | "5.1.02.04.01.0003" | "5.2.02.10.01.0002" | "5.2.05.01.01.0001" | null;
+            /**
+             * @description The month of the program year (1–12) the money is spent; for the RKAS export.
+             * @example 3
+             */
+            spendingMonth?: number | null;
         };
         PlanIndicatorDto: {
             /**
@@ -4981,6 +5046,23 @@ export interface components {
              * @enum {string}
              */
             fundingSource: "stimulus_grant" | "school_budget_bos" | "other";
+            /**
+             * @description The national education standard (SNP) the line serves.
+             * @example sarana_prasarana
+             * @enum {string|null}
+             */
+            standard: "kompetensi_lulusan" | "isi" | "proses" | "penilaian" | "pendidik_tenaga_kependidikan" | "sarana_prasarana" | "pengelolaan" | "pembiayaan" | null;
+            /**
+             * @description The ARKAS expenditure account (kode rekening belanja).
+             * @example 5.2.05.01.01.0001
+             * @enum {string|null}
+             */
+            accountCode: "5.1.02.01.01.0024" | "5.1.02.01.01.0025" | "5.1.02.01.01.0026" | "5.1.02.01.01.0029" | "5.1.02.01.01.0030" | "5.1.02.01.01.0031" | "5.1.02.01.01.0052" | "5.1.02.01.01.0055" | "5.1.02.02.01.0003" | "5.1.02.02.01.0030" | "5.1.02.02.01.0061" | "5.1.02.02.01.0063" | "5.1.02.02.12.0003" | "5.1.02.04.01.0003" | "5.2.02.10.01.0002" | "5.2.05.01.01.0001" | null;
+            /**
+             * @description The month of the program year (1–12) the money is spent.
+             * @example 3
+             */
+            spendingMonth: number | null;
         };
         PlanIndicatorResponse: {
             /** @example 00000000-0000-4000-8000-0000a1260008 */
@@ -8154,7 +8236,7 @@ export interface components {
              * @example password_reset
              * @enum {string}
              */
-            kind: "invitation" | "password_reset" | "mou_expiring" | "mou_expired";
+            kind: "invitation" | "password_reset" | "mou_expiring" | "mou_expired" | "plan_submitted" | "plan_changes_requested" | "plan_approved" | "tranche_recorded" | "expense_report_returned" | "session_to_confirm" | "follow_up_overdue" | "competition_results_published" | "daily_digest";
             /**
              * @description pending: waiting or to be retried; sent; kept: no SMTP server was configured, so it was logged and kept here instead; failed: given up after the last attempt.
              * @example kept
@@ -8225,6 +8307,104 @@ export interface components {
              * @example null
              */
             nextCursor: string | null;
+        };
+        MailPreferencesResponse: {
+            /**
+             * @description Plans: submitted for review, changes requested, approved. immediately: each message is sent when it happens; digest: gathered in one e-mail a day; off: no e-mail (the in-app notification stays).
+             * @example immediately
+             * @enum {string}
+             */
+            plans: "immediately" | "digest" | "off";
+            /**
+             * @description Money: a grant tranche recorded, an expense report returned.
+             * @example immediately
+             * @enum {string}
+             */
+            money: "immediately" | "digest" | "off";
+            /**
+             * @description Mentoring: a session to confirm, a follow-up overdue.
+             * @example digest
+             * @enum {string}
+             */
+            mentoring: "immediately" | "digest" | "off";
+            /**
+             * @description MoUs: expiring in 90, 30 or 7 days, expired.
+             * @example immediately
+             * @enum {string}
+             */
+            mous: "immediately" | "digest" | "off";
+            /**
+             * @description Competitions: results published.
+             * @example off
+             * @enum {string}
+             */
+            competitions: "immediately" | "digest" | "off";
+            /**
+             * @description Security (invitations, password resets): always sent at once; cannot be changed.
+             * @example immediately
+             * @enum {string}
+             */
+            security: "immediately";
+        };
+        UpdateMailPreferencesDto: {
+            /**
+             * @description immediately: each message is sent when it happens; digest: gathered in one e-mail a day; off: no e-mail (the in-app notification stays).
+             * @example digest
+             * @enum {string}
+             */
+            plans?: "immediately" | "digest" | "off";
+            /**
+             * @example immediately
+             * @enum {string}
+             */
+            money?: "immediately" | "digest" | "off";
+            /**
+             * @example digest
+             * @enum {string}
+             */
+            mentoring?: "immediately" | "digest" | "off";
+            /**
+             * @example immediately
+             * @enum {string}
+             */
+            mous?: "immediately" | "digest" | "off";
+            /**
+             * @example off
+             * @enum {string}
+             */
+            competitions?: "immediately" | "digest" | "off";
+        };
+        UnsubscribeResponse: {
+            /**
+             * @description What the link names: one category, or digest (every category gathered in the daily digest).
+             * @example plans
+             * @enum {string}
+             */
+            scope: "plans" | "money" | "mentoring" | "mous" | "competitions" | "digest";
+            /**
+             * @description The categories turned off (POST), or that would be (GET).
+             * @example [
+             *       "plans"
+             *     ]
+             */
+            categories: string[];
+            /**
+             * @description The address the e-mails go to, partly hidden.
+             * @example k****@sekolah.example
+             */
+            email: string;
+            /**
+             * @description false: nothing changed yet (GET); true: the categories are now off (POST).
+             * @example false
+             */
+            done: boolean;
+        };
+        UnsubscribeDto: {
+            /**
+             * @description The `token` of the unsubscribe link in the e-mail.
+             * @example 00000000-0000-4000-8000-000000000003.plans.kY0cX3l9Qe2bVt1mN8rS6wZ4uH7aJ5dF0gP2iL9oE3c
+             */
+            token: string;
         };
         MouExpiryRunResponse: {
             /** @example mou-expiry */
@@ -18665,7 +18845,7 @@ export interface operations {
                 cursor?: string;
                 /** @description pending: waiting or to be retried; sent; kept: no SMTP server was configured; failed: given up after the last attempt. */
                 status?: "pending" | "sent" | "kept" | "failed";
-                kind?: "invitation" | "password_reset" | "mou_expiring" | "mou_expired";
+                kind?: "invitation" | "password_reset" | "mou_expiring" | "mou_expired" | "plan_submitted" | "plan_changes_requested" | "plan_approved" | "tranche_recorded" | "expense_report_returned" | "session_to_confirm" | "follow_up_overdue" | "competition_results_published" | "daily_digest";
             };
             header?: never;
             path?: never;
@@ -18697,6 +18877,156 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Validation failed; `errors` names each field and what to fix. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    MailPreferencesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MailPreferencesResponse"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The caller's role lacks profile:read. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    MailPreferencesController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateMailPreferencesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MailPreferencesResponse"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The caller's role lacks profile:read. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Validation failed; `errors` names each field and what to fix. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    UnsubscribeController_preview: {
+        parameters: {
+            query: {
+                /** @description The `token` of the unsubscribe link in the e-mail. */
+                token: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsubscribeResponse"];
+                };
+            };
+            /** @description Validation failed; `errors` names each field and what to fix. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    UnsubscribeController_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UnsubscribeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsubscribeResponse"];
                 };
             };
             /** @description Validation failed; `errors` names each field and what to fix. */

@@ -1,6 +1,6 @@
 import { createBrowserRouter, Navigate, Outlet, RouterProvider, useLocation, type RouteObject } from 'react-router';
 import { LoginPage } from '../features/auth/LoginPage';
-import { authRoutes } from '../features/auth/routes';
+import { authRoutes, openRoutes } from '../features/auth/routes';
 import { competitionRoutes } from '../features/competitions/routes';
 import { grantRoutes } from '../features/grants/routes';
 import { homeRoutes } from '../features/home/routes';
@@ -43,6 +43,7 @@ function PublicOnly() {
 
 const routes: RouteObject[] = [
   { element: <PublicOnly />, children: [{ path: '/login', element: <LoginPage /> }, ...authRoutes] },
+  ...openRoutes,
   {
     element: <RequireSession />,
     children: [

@@ -5,3 +5,6 @@ export const authRoutes: RouteObject[] = [
   { path: '/invitation', lazy: async () => ({ Component: (await import('./AcceptInvitationPage')).AcceptInvitationPage }) },
   { path: '/password-reset', lazy: async () => ({ Component: (await import('./PasswordResetPage')).PasswordResetPage }) },
 ];
+
+/** Pages that work signed in or not: the unsubscribe link of an e-mail. */
+export const openRoutes: RouteObject[] = [{ path: '/unsubscribe', lazy: async () => ({ Component: (await import('./UnsubscribePage')).UnsubscribePage }) }];

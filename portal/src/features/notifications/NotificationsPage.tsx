@@ -22,6 +22,9 @@ export function NotificationsPage() {
       <div>
         <Title order={1}>{t('notifications.title')}</Title>
         <Text c="gray.7">{t('notifications.intro')}</Text>
+        <Anchor component={Link} to="/notifications/email" size="sm">
+          {t('notifications.emailLink')}
+        </Anchor>
       </div>
       <Group justify="space-between" wrap="wrap" gap="sm">
         <SegmentedControl

@@ -41,7 +41,7 @@ const content: PlanContent = {
         { id: 'a1', name: 'Pelatihan guru', startMonth: 3, endMonth: 3, personResponsible: 'Kepala sekolah', expectedOutput: null },
         { id: 'a2', name: 'Skrining kesejahteraan siswa', startMonth: 4, endMonth: 5, personResponsible: null, expectedOutput: 'Data skrining' },
       ],
-      budgetLines: [{ id: 'b1', item: 'Honor psikolog', unit: 'kunjungan', quantity: 6, unitCost: '1000000', total: '6000000', fundingSource: 'stimulus_grant' }],
+      budgetLines: [{ id: 'b1', item: 'Honor psikolog', unit: 'kunjungan', quantity: 6, unitCost: '1000000', total: '6000000', fundingSource: 'stimulus_grant', standard: null, accountCode: null, spendingMonth: null }],
       indicators: [{ id: 'i1', name: 'Siswa yang mengikuti skrining', baseline: '0', target: '60', unit: '%' }],
       risks: [{ id: 'r1', risk: 'Stigma', mitigation: null }],
     },
