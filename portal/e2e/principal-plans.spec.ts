@@ -16,7 +16,7 @@ interface Plan {
   version: number;
   content: {
     workshop: { reflectionNotes: string | null };
-    programs: Array<{ activities: Array<{ id: string; name: string; personResponsible: string | null }>; indicators: Array<{ id: string; name: string }> }>;
+    programs: Array<{ activities: Array<{ id: string; name: string; personResponsible: string | null }>; indicators: Array<{ id: string; name: string }>; budgetLines: Array<{ standard: string | null; accountCode: string | null; spendingMonth: number | null }> }>;
   };
 }
 interface Comment {
@@ -123,12 +123,22 @@ test('with changes requested, a missing field is named where it is, fixed, and t
 
   await responsible.fill('Guru BK dengan psikolog puskesmas');
   await expect(responsible).not.toHaveAttribute('aria-invalid', 'true');
+
+  // For the RKAS the school's treasurer re-keys into ARKAS: the first budget line's standard, account code and month.
+  await page.getByRole('button', { name: 'Berikutnya' }).click();
+  await page.getByRole('button', { name: 'Berikutnya' }).click();
+  await expect(page.getByRole('heading', { name: 'Langkah 5 dari 6: Anggaran' })).toBeVisible();
+  const line = page.getByRole('group', { name: 'Baris anggaran 1' }).first();
+  await line.getByLabel('Standar (SNP)').selectOption({ label: 'Standar Sarana dan Prasarana' });
+  await line.getByLabel('Kode rekening (ARKAS)').selectOption('5.1.02.01.01.0024');
+  await line.getByLabel('Bulan belanja').selectOption({ label: 'Juli' });
   await page.getByRole('button', { name: 'Ajukan ulang' }).click();
   await expect(page.getByText('Rencana sudah diajukan untuk ditelaah.')).toBeVisible();
   await expect(page.getByText('Diajukan, sedang ditelaah')).toBeVisible();
   const after = (await principal.get(`/plans/${PLAN_2026}`)) as Plan;
   expect(after.status).toBe('submitted');
   expect(after.content.programs[0].activities[1]).toMatchObject({ id: before.content.programs[0].activities[1].id, name: newName, personResponsible: 'Guru BK dengan psikolog puskesmas' });
+  expect(after.content.programs[0].budgetLines[0]).toMatchObject({ standard: 'sarana_prasarana', accountCode: '5.1.02.01.01.0024', spendingMonth: 7 });
 
   // The versions: the new one waits for review; the diff against the one before shows the new name.
   await page.getByRole('link', { name: 'Versi & perubahan' }).click();
