@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
+import { hashPassword } from '../../src/auth/passwords';
 import { DEMO_PASSWORD, DEMO_USERS, loadDemoData } from '../../src/demo/demo';
 import { createTestApp, TestApp } from '../support/app';
 
@@ -175,6 +176,8 @@ describe('fuzz from the OpenAPI document', () => {
   let doc: Doc;
   let ids: string[];
   const tokens = new Map<string, string>();
+  /** Demo accounts a fuzzed request locked out, as the harness found them. */
+  const lockouts: string[] = [];
   beforeAll(async () => {
     t = await createTestApp();
     // Listening once, rather than on a new port for every request.
@@ -201,6 +204,14 @@ describe('fuzz from the OpenAPI document', () => {
       // The fuzzed sign-ins with wrong passwords tripped the throttle of this account: the harness's
       // own sign-in is not under test, so it clears the failures it caused and signs in again.
       await t.dataSource.query('DELETE FROM login_failures');
+      res = await t.http.post('/api/v1/auth/login').send({ email, password: DEMO_PASSWORD });
+    }
+    if (res.status === 401) {
+      // A fuzzed request the role may make (an admin disabling the account, a password set through a
+      // reset link) locked the demo user out: the harness restores the account and signs in again.
+      const [user] = (await t.dataSource.query('SELECT disabled_at AS "disabledAt" FROM users WHERE email = $1', [email])) as Array<{ disabledAt: Date | null }>;
+      lockouts.push(`${email}: ${res.body?.code ?? res.status}${user?.disabledAt ? ' (disabled)' : ''}`);
+      await t.dataSource.query('UPDATE users SET disabled_at = NULL, password_hash = $2 WHERE email = $1', [email, await hashPassword(DEMO_PASSWORD)]);
       res = await t.http.post('/api/v1/auth/login').send({ email, password: DEMO_PASSWORD });
     }
     expect(res.status).toBe(200);
@@ -295,7 +306,7 @@ describe('fuzz from the OpenAPI document', () => {
       expect(({} as Record<string, unknown>).polluted).toBeUndefined();
       const summary = [...statuses.entries()].sort((a, b) => a[0] - b[0]).map(([s, n]) => `${s}: ${n}`).join(', ');
       // The figures docs/security.md quotes come from this line.
-      console.log(`fuzz: ${REQUESTS} requests, seed ${SEED}, ${operations.length} operations, refused writes checked ${refusedWrites}; ${summary}`);
+      console.log(`fuzz: ${REQUESTS} requests, seed ${SEED}, ${operations.length} operations, refused writes checked ${refusedWrites}; ${summary}; accounts restored ${lockouts.length}${lockouts.length ? ` (${lockouts.join('; ')})` : ''}`);
       expect(failures).toEqual([]);
     },
     60 * 60_000,
