@@ -141,6 +141,7 @@ export const competitionsDemoStep: DemoStep = {
         { name: 'Perwakilan komite sekolah', role: 'Pendamping orang tua' },
       ];
       const id = randomUUID();
+      const made = at(`2025-10-${String(1 + (i % 28)).padStart(2, '0')}T0${i % 10}:00:00+07:00`);
       entries.push({ id, schoolId: s.id, category });
       return {
         id,
@@ -153,7 +154,9 @@ export const competitionsDemoStep: DemoStep = {
         planProgramId: program ? program.id : null,
         teamMembers: team,
         submittedByUserId: s.principalId ?? csr.id,
-        createdAt: at(`2025-10-${String(1 + (i % 28)).padStart(2, '0')}T0${i % 10}:00:00+07:00`),
+        // Last changed when made: entries cannot change once the entry window has closed.
+        createdAt: made,
+        updatedAt: made,
       };
     });
     await manager.insert(CompetitionEntry, rows);

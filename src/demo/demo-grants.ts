@@ -83,6 +83,9 @@ function spread(lines: PlanBudgetLine[], total: bigint): Array<{ line: PlanBudge
 
 const at = (date: string, time = '03:00:00') => new Date(`${date}T${time}Z`);
 
+/** A grant is awarded in the morning, after the plan's approval (02:00 UTC) and before a same-day tranche (03:00 UTC). */
+const AWARD_TIME = '02:30:00';
+
 /**
  * Writes one grant's history in order, through the same money rules the API applies: signed
  * ledger entries, running totals that keep the CHECK constraints, the status the money says, and
@@ -113,8 +116,8 @@ class DemoGrantBook {
     this.audits.push({ actorUserId: who.id, actorOrganizationId: who.organizationId, requestId: SEED_REQUEST_ID, occurredAt: when, action, entityType, entityId, changes });
   }
 
-  private async ledger(kind: LedgerKind, amount: bigint, on: string, refId: string | null, note: string, who: User): Promise<void> {
-    await this.manager.insert(LedgerEntry, { grantId: this.grantId, kind, amount: ledgerAmount(kind, amount).toString(), occurredOn: on, refId, note, recordedByUserId: who.id, createdAt: at(on) });
+  private async ledger(kind: LedgerKind, amount: bigint, on: string, refId: string | null, note: string, who: User, time?: string): Promise<void> {
+    await this.manager.insert(LedgerEntry, { grantId: this.grantId, kind, amount: ledgerAmount(kind, amount).toString(), occurredOn: on, refId, note, recordedByUserId: who.id, createdAt: at(on, time) });
   }
 
   private moveStatus(on: string, next: GrantStatus): void {
@@ -124,8 +127,8 @@ class DemoGrantBook {
   }
 
   async award(on: string, fields: Record<string, unknown>): Promise<void> {
-    await this.ledger('award', BigInt(this.money.awarded), on, null, `Awarded for the ${on.slice(0, 4)} plan`, this.csr);
-    this.audit(this.csr, at(on), 'create', 'grant', this.grantId, fields);
+    await this.ledger('award', BigInt(this.money.awarded), on, null, `Awarded for the ${on.slice(0, 4)} plan`, this.csr, AWARD_TIME);
+    this.audit(this.csr, at(on, AWARD_TIME), 'create', 'grant', this.grantId, fields);
   }
 
   async tranche(on: string, amount: bigint, transferReference: string, note: string): Promise<number> {
@@ -278,7 +281,7 @@ async function newGrant(manager: EntityManager, id: string, plan: DemoPlan, year
     status: 'awarded' as const,
     awardedByUserId: csr.id,
   };
-  await manager.insert(Grant, { ...fields, createdAt: at(awardedOn), updatedAt: at(awardedOn) });
+  await manager.insert(Grant, { ...fields, createdAt: at(awardedOn, AWARD_TIME), updatedAt: at(awardedOn, AWARD_TIME) });
   const book = new DemoGrantBook(manager, id, awarded, csr, principal);
   const { id: _id, ...audited } = fields;
   await book.award(awardedOn, audited);
@@ -300,7 +303,7 @@ export const grantsDemoStep: DemoStep = {
 
     const plan2024 = await findPlan(manager, 2024);
     const lines2024 = stimulusLines(plan2024, 2024);
-    const g2024 = await newGrant(manager, GRANT_DEMO_IDS.grant2024, plan2024, 2024, lines2024, csr, principal, '2024-02-12');
+    const g2024 = await newGrant(manager, GRANT_DEMO_IDS.grant2024, plan2024, 2024, lines2024, csr, principal, '2024-03-01');
     const award2024 = lines2024.reduce((s, l) => s + BigInt(l.total), 0n);
     const tranche1 = share(award2024, 60);
     const t1 = await g2024.tranche('2024-03-04', tranche1, 'TRK/CSR/2024/0311', 'Termin pertama: 60% dari nilai hibah');
@@ -331,7 +334,7 @@ export const grantsDemoStep: DemoStep = {
 
     const plan2025 = await findPlan(manager, 2025);
     const lines2025 = stimulusLines(plan2025, 2025);
-    const g2025 = await newGrant(manager, GRANT_DEMO_IDS.grant2025, plan2025, 2025, lines2025, csr, principal, '2025-02-10');
+    const g2025 = await newGrant(manager, GRANT_DEMO_IDS.grant2025, plan2025, 2025, lines2025, csr, principal, '2025-03-03');
     const award2025 = lines2025.reduce((s, l) => s + BigInt(l.total), 0n);
     const first2025 = share(award2025, 50);
     const t2025 = await g2025.tranche('2025-03-03', first2025, 'TRK/CSR/2025/0307', 'Termin pertama: separuh dari nilai hibah');
