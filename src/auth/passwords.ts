@@ -1,5 +1,7 @@
 import * as argon2 from 'argon2';
-import { registerDecorator } from 'class-validator';
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsString, MaxLength, MinLength, registerDecorator } from 'class-validator';
 import type { ValidationArguments, ValidationOptions } from 'class-validator';
 import { says } from '../common/errors/validation';
 import { SEQUENCES, isListedPassword } from './common-passwords';
@@ -108,4 +110,18 @@ export async function verifyPassword(hash: string | null, password: string): Pro
   } catch {
     return false;
   }
+}
+
+/**
+ * A password a person chooses (accepting an invitation, a reset link): a string within the lengths
+ * and not a common one, documented with the rules.
+ */
+export function NewPasswordField(): PropertyDecorator {
+  return applyDecorators(
+    ApiProperty({ example: 'my own long passphrase', minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH, description: PASSWORD_RULES_TEXT }),
+    IsString(),
+    MinLength(PASSWORD_MIN_LENGTH, { message: PASSWORD_TOO_SHORT }),
+    MaxLength(PASSWORD_MAX_LENGTH),
+    IsNotCommonPassword(),
+  );
 }

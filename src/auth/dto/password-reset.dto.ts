@@ -1,8 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsNotEmpty, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { says } from '../../common/errors/validation';
-import { IsNotCommonPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, PASSWORD_RULES_TEXT, PASSWORD_TOO_SHORT } from '../passwords';
+import { NewPasswordField } from '../passwords';
 
 /** The address to send a password reset link to. */
 export class RequestPasswordResetDto {
@@ -21,11 +21,7 @@ export class ConfirmPasswordResetDto {
   @MaxLength(200)
   token: string;
 
-  @ApiProperty({ example: 'my own long passphrase', minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH, description: PASSWORD_RULES_TEXT })
-  @IsString()
-  @MinLength(PASSWORD_MIN_LENGTH, { message: PASSWORD_TOO_SHORT })
-  @MaxLength(PASSWORD_MAX_LENGTH)
-  @IsNotCommonPassword()
+  @NewPasswordField()
   password: string;
 }
 
