@@ -65,10 +65,10 @@ function literacy2024(newId: () => string): PlanContent {
             { name: 'Pelatihan guru: membaca terbimbing', startMonth: 4, endMonth: 4, personResponsible: 'Kepala sekolah bersama Edukasi 101', expectedOutput: '9 guru terlatih' },
           ],
           budgetLines: [
-            { item: 'Buku bacaan berjenjang', unit: 'buku', quantity: 480, unitCost: 35000, fundingSource: 'stimulus_grant' },
-            { item: 'Rak buku kelas', unit: 'rak', quantity: 12, unitCost: 450000, fundingSource: 'stimulus_grant' },
-            { item: 'Konsumsi pelatihan guru', unit: 'orang', quantity: 12, unitCost: 50000, fundingSource: 'school_budget_bos' },
-            { item: 'Cetak jurnal membaca', unit: 'eksemplar', quantity: 186, unitCost: 7500, fundingSource: 'school_budget_bos' },
+            { item: 'Buku bacaan berjenjang', unit: 'buku', quantity: 480, unitCost: 35000, fundingSource: 'stimulus_grant', standard: 'sarana_prasarana', accountCode: '5.2.05.01.01.0001', spendingMonth: 2 },
+            { item: 'Rak buku kelas', unit: 'rak', quantity: 12, unitCost: 450000, fundingSource: 'stimulus_grant', standard: 'sarana_prasarana', accountCode: '5.1.02.01.01.0030', spendingMonth: 2 },
+            { item: 'Konsumsi pelatihan guru', unit: 'orang', quantity: 12, unitCost: 50000, fundingSource: 'school_budget_bos', standard: 'pendidik_tenaga_kependidikan', accountCode: '5.1.02.01.01.0052', spendingMonth: 3 },
+            { item: 'Cetak jurnal membaca', unit: 'eksemplar', quantity: 186, unitCost: 7500, fundingSource: 'school_budget_bos', standard: 'proses', accountCode: '5.1.02.01.01.0026', spendingMonth: 4 },
           ],
           indicators: [
             { name: 'Siswa kelas 1–3 yang membaca lancar', baseline: 42, target: 75, unit: '%' },
@@ -117,9 +117,9 @@ function childFriendly2025(newId: () => string): PlanContent {
             { name: 'Kotak curhat dan piket konselor sebaya', startMonth: 5, endMonth: 11, personResponsible: 'Guru BK dan OSIS SD', expectedOutput: 'Laporan bulanan kotak curhat' },
           ],
           budgetLines: [
-            { item: 'Honor narasumber disiplin positif', unit: 'sesi', quantity: 4, unitCost: 750000, fundingSource: 'stimulus_grant' },
-            { item: 'Media kesepakatan kelas (banner)', unit: 'kelas', quantity: 12, unitCost: 150000, fundingSource: 'stimulus_grant' },
-            { item: 'Kotak curhat dan alat tulis', unit: 'paket', quantity: 4, unitCost: 200000, fundingSource: 'school_budget_bos' },
+            { item: 'Honor narasumber disiplin positif', unit: 'sesi', quantity: 4, unitCost: 750000, fundingSource: 'stimulus_grant', standard: 'pendidik_tenaga_kependidikan', accountCode: '5.1.02.02.01.0003', spendingMonth: 4 },
+            { item: 'Media kesepakatan kelas (banner)', unit: 'kelas', quantity: 12, unitCost: 150000, fundingSource: 'stimulus_grant', standard: 'sarana_prasarana', accountCode: '5.1.02.01.01.0026', spendingMonth: 5 },
+            { item: 'Kotak curhat dan alat tulis', unit: 'paket', quantity: 4, unitCost: 200000, fundingSource: 'school_budget_bos', standard: 'sarana_prasarana', accountCode: '5.1.02.01.01.0024', spendingMonth: 5 },
           ],
           indicators: [
             { name: 'Siswa kelas 4–6 yang tahu cara melapor', baseline: 20, target: 80, unit: '%' },
@@ -163,9 +163,9 @@ function mentalHealth2026(newId: () => string): PlanContent {
             { name: 'Rutinitas tenang 5 menit di kelas', startMonth: 4, endMonth: 11, personResponsible: 'Wali kelas 3–6', expectedOutput: 'Jurnal kelas' },
           ],
           budgetLines: [
-            { item: 'Honor psikolog untuk pelatihan dan skrining', unit: 'kunjungan', quantity: 6, unitCost: 1000000, fundingSource: 'school_budget_bos' },
-            { item: 'Modul pelatihan guru', unit: 'eksemplar', quantity: 25, unitCost: 60000, fundingSource: 'stimulus_grant' },
-            { item: 'Pertemuan orang tua', unit: 'kali', quantity: 3, unitCost: 500000, fundingSource: 'stimulus_grant' },
+            { item: 'Honor psikolog untuk pelatihan dan skrining', unit: 'kunjungan', quantity: 6, unitCost: 1000000, fundingSource: 'school_budget_bos', standard: 'pendidik_tenaga_kependidikan', accountCode: '5.1.02.02.01.0003', spendingMonth: 3 },
+            { item: 'Modul pelatihan guru', unit: 'eksemplar', quantity: 25, unitCost: 60000, fundingSource: 'stimulus_grant', standard: 'pendidik_tenaga_kependidikan', accountCode: '5.1.02.01.01.0026', spendingMonth: 3 },
+            { item: 'Pertemuan orang tua', unit: 'kali', quantity: 3, unitCost: 500000, fundingSource: 'stimulus_grant', standard: 'pengelolaan', accountCode: '5.1.02.01.01.0052', spendingMonth: 8 },
           ],
           indicators: [
             { name: 'Siswa kelas 3–6 yang mengikuti skrining', baseline: 0, target: 100, unit: '%' },
