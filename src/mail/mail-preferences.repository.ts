@@ -55,20 +55,29 @@ export class MailPreferencesRepository {
     );
   }
 
-  /** Keeps messages for digests through the caller's transaction; one whose dedupe key exists is skipped. Returns how many were kept. */
+  /** Keeps messages for digests through the caller's transaction in one statement; one whose dedupe key exists is skipped. Returns how many were kept. */
   async insertItems(manager: EntityManager, items: readonly NewDigestItem[]): Promise<number> {
-    let written = 0;
-    for (const i of items) {
-      const rows = (await manager.query(
-        `INSERT INTO mail_digest_items (id, user_id, kind, category, locale, subject, url, entity_type, entity_id, dedupe_key)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-         ON CONFLICT (dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING
-         RETURNING id`,
-        [i.id, i.userId, i.kind, i.category, i.locale, i.subject.slice(0, 300), i.url.slice(0, 2000), i.entityType, i.entityId, i.dedupeKey],
-      )) as unknown[];
-      written += rows.length;
-    }
-    return written;
+    if (items.length === 0) return 0;
+    const column = <T>(pick: (i: NewDigestItem) => T) => items.map(pick);
+    const rows = (await manager.query(
+      `INSERT INTO mail_digest_items (id, user_id, kind, category, locale, subject, url, entity_type, entity_id, dedupe_key)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::varchar[], $4::varchar[], $5::varchar[], $6::varchar[], $7::varchar[], $8::varchar[], $9::uuid[], $10::varchar[])
+       ON CONFLICT (dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING
+       RETURNING id`,
+      [
+        column((i) => i.id),
+        column((i) => i.userId),
+        column((i) => i.kind),
+        column((i) => i.category),
+        column((i) => i.locale),
+        column((i) => i.subject.slice(0, 300)),
+        column((i) => i.url.slice(0, 2000)),
+        column((i) => i.entityType),
+        column((i) => i.entityId),
+        column((i) => i.dedupeKey),
+      ],
+    )) as unknown[];
+    return rows.length;
   }
 
   /** The users with digest items waiting, by id. */

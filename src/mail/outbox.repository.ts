@@ -46,20 +46,33 @@ export interface ClaimedMessage {
 export class OutboxRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Writes messages through the caller's transaction; a message whose dedupe key exists is skipped. Returns how many were written. */
+  /** Writes messages through the caller's transaction in one statement; a message whose dedupe key exists is skipped. Returns how many were written. */
   async insert(manager: EntityManager, messages: readonly NewOutboxMessage[]): Promise<number> {
-    let written = 0;
-    for (const m of messages) {
-      const rows = (await manager.query(
-        `INSERT INTO outbox_messages (id, kind, user_id, to_address, locale, subject, text_body, html_body, message_id, entity_type, entity_id, dedupe_key, next_attempt_at, list_unsubscribe)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
-         ON CONFLICT (dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING
-         RETURNING id`,
-        [m.id, m.kind, m.userId, m.toAddress, m.locale, m.subject, m.textBody, m.htmlBody, m.messageId, m.entityType, m.entityId, m.dedupeKey, m.nextAttemptAt, m.listUnsubscribe],
-      )) as unknown[];
-      written += rows.length;
-    }
-    return written;
+    if (messages.length === 0) return 0;
+    const column = <T>(pick: (m: NewOutboxMessage) => T) => messages.map(pick);
+    const rows = (await manager.query(
+      `INSERT INTO outbox_messages (id, kind, user_id, to_address, locale, subject, text_body, html_body, message_id, entity_type, entity_id, dedupe_key, next_attempt_at, list_unsubscribe)
+       SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::uuid[], $4::varchar[], $5::varchar[], $6::varchar[], $7::text[], $8::text[], $9::varchar[], $10::varchar[], $11::uuid[], $12::varchar[], $13::timestamptz[], $14::varchar[])
+       ON CONFLICT (dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING
+       RETURNING id`,
+      [
+        column((m) => m.id),
+        column((m) => m.kind),
+        column((m) => m.userId),
+        column((m) => m.toAddress),
+        column((m) => m.locale),
+        column((m) => m.subject),
+        column((m) => m.textBody),
+        column((m) => m.htmlBody),
+        column((m) => m.messageId),
+        column((m) => m.entityType),
+        column((m) => m.entityId),
+        column((m) => m.dedupeKey),
+        column((m) => m.nextAttemptAt),
+        column((m) => m.listUnsubscribe),
+      ],
+    )) as unknown[];
+    return rows.length;
   }
 
   /**
