@@ -48,6 +48,7 @@ import { MailDigest, MailDigestItem } from '../mail/mail-digest.entities';
 import { MailPreference } from '../mail/mail-preference.entity';
 import { OutboxMessage } from '../mail/outbox-message.entity';
 import { PasswordResetToken } from '../auth/password-reset-token.entity';
+import { ParentEngagementActivity } from '../parent-engagement/parent-engagement-activity.entity';
 
 /** Every entity of the schema; the migrations must produce exactly these tables. */
 export const ENTITIES = [
@@ -107,4 +108,5 @@ export const ENTITIES = [
   MailDigestItem,
   MailDigest,
   PasswordResetToken,
+  ParentEngagementActivity,
 ];
