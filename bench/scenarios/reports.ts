@@ -66,7 +66,7 @@ async function timeReport(ctx: BenchContext, path: string, auth: string): Promis
 }
 
 /** EXPLAIN (ANALYZE, BUFFERS) of a statement with named parameters, as text lines. */
-async function explain(ds: DataSource, sql: string, params: Record<string, string | number>): Promise<string[]> {
+async function explain(ds: DataSource, sql: string, params: Record<string, string | number | null>): Promise<string[]> {
   const [query, values] = ds.driver.escapeQueryWithParameters(sql, params);
   // As the reports run them: in a read-only REPEATABLE READ transaction with JIT off (ReportsRepository.snapshot).
   const rows = (await ds.transaction('REPEATABLE READ', async (m) => {
@@ -151,8 +151,8 @@ export const reportsScenario: Scenario = {
 
     // The main statements, explained with the parameters the requests used.
     const portfolioParams = { programId: data.largestProgramId, year, today };
-    const regionParams = { regionCode: province.code, year, today };
-    const statements: Array<{ name: string; sql: string; params: Record<string, string | number>; show: boolean }> = [
+    const regionParams = { regionCode: province.code, districtCode: null, year, today };
+    const statements: Array<{ name: string; sql: string; params: Record<string, string | number | null>; show: boolean }> = [
       { name: 'portfolio: series (every program year, every domain, cohort by province)', sql: REPORT_STATEMENTS.series(), params: portfolioParams, show: true },
       { name: 'health: signals of every partnership', sql: REPORT_STATEMENTS.healthSignals(), params: { programId: data.largestProgramId, today, currentYear: year }, show: false },
       { name: 'region: schools by regency', sql: REPORT_STATEMENTS.regionSchools(), params: regionParams, show: true },

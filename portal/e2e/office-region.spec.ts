@@ -54,6 +54,31 @@ test('the education office sees its region: schools with and without a partner, 
   await expect(page.getByText(`Kohort tahun ${r.year - 1}`)).toBeVisible();
 });
 
+test('the office narrows its region to one kecamatan: every figure counts only the schools of that district', async ({ page }) => {
+  const office = await apiAs(DEMO.officer);
+  const r = await office.get<RegionReport & { district: { code: string; name: string } | null }>('/reports/region?districtCode=63.71.03');
+  expect(r.district).toEqual({ code: '63.71.03', name: 'Banjarmasin Barat' });
+  await signIn(page, DEMO.officer);
+  await page.goto('/region');
+  await expect(page.getByRole('heading', { level: 1, name: `Wilayah ${r.region.name}` })).toBeVisible({ timeout: 60_000 });
+  const district = page.getByRole('combobox', { name: 'Kecamatan' });
+  await expect(district).toBeEnabled();
+  await district.selectOption({ label: 'Banjarmasin Barat' });
+  await expect(page).toHaveURL(/districtCode=63\.71\.03/);
+  await expect(page.getByText('Hanya sekolah di Kecamatan Banjarmasin Barat.')).toBeVisible();
+  await expect(tile(page, 'Sekolah')).toContainText(String(r.totals.schools));
+  await expect(tile(page, 'Sekolah bermitra')).toContainText(String(r.totals.withPartner));
+  const partnered = page.getByRole('region', { name: 'Sekolah bermitra dan mitranya' }).getByRole('listitem');
+  await expect(partnered.filter({ hasText: 'SDN Pelambuan 4' })).toHaveCount(1);
+  await expect(partnered.filter({ hasText: 'SDN Sungai Miai 5' })).toHaveCount(0);
+  await expectAccessible(page, 'region narrowed to a district');
+
+  // Back to the whole regency.
+  await district.selectOption({ label: 'Semua kecamatan' });
+  await expect(page).not.toHaveURL(/districtCode/);
+  await expect(page.getByText('Hanya sekolah di Kecamatan')).toHaveCount(0);
+});
+
 test('the office downloads its region as XLSX and as CSV in Bahasa and in English', async ({ page }) => {
   const office = await apiAs(DEMO.officer);
   const r = await office.get<RegionReport>('/reports/region');

@@ -67,10 +67,10 @@ export class ReportOutputsService {
   }
 
   /** The region report as JSON, CSV or XLSX. */
-  async region(actor: Actor, regionCode: string | undefined, year: number | undefined, out: ReportOutput): Promise<RegionReportResponse | ReportFile> {
-    const report = await this.reports.region(actor, regionCode, year);
+  async region(actor: Actor, regionCode: string | undefined, districtCode: string | undefined, year: number | undefined, out: ReportOutput): Promise<RegionReportResponse | ReportFile> {
+    const report = await this.reports.region(actor, regionCode, districtCode, year);
     if (out.format === 'json') return report;
-    return reportFile(regionTables(report), out.format, out.locale, `region-${report.region.code.replace('.', '-')}-${report.year}`);
+    return reportFile(regionTables(report), out.format, out.locale, `region-${(report.district?.code ?? report.region.code).replaceAll('.', '-')}-${report.year}`);
   }
 
   /** A school's timeline as JSON, CSV or XLSX, its events told in the output's language. */

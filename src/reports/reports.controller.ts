@@ -91,14 +91,14 @@ export class ReportsController {
     summary: 'Which schools of a region have partners, from whom, and where support is missing or duplicated (education office; admin any region)',
     description:
       "Schools of the jurisdiction with and without a partner in the year's cohort, partners per school, the schools with several partners, the companies active in the region, and plans, grants and mentoring by regency/city with the region's totals. " +
-      'A region outside the caller\'s jurisdiction answers 404. ' +
+      'A region outside the caller\'s jurisdiction answers 404. With districtCode, every figure counts only the schools of that district (kecamatan); a district outside regionCode is a 422. ' +
       FORMATS,
   })
   @ApiProduces('application/json', 'text/csv', XLSX_MEDIA_TYPE)
   @ApiOkResponse({ type: RegionReportResponse })
   @ApiProblems(404, 422)
   async region(@CurrentActor() actor: Actor, @Query() query: RegionQuery, @AcceptHeader() accept?: string, @AcceptLanguage() language?: string) {
-    return sendFile(await this.outputs.region(actor, query.regionCode, query.year, reportOutput(query, accept, language)));
+    return sendFile(await this.outputs.region(actor, query.regionCode, query.districtCode, query.year, reportOutput(query, accept, language)));
   }
 
   @Get('partnerships/:id/summary.pdf')

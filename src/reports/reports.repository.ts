@@ -190,9 +190,18 @@ function seriesSql(o: { cohortPartnerships: string; years: string; where: string
 /** The region sections that come from one domain aggregate. */
 export type RegionDomain = 'plans' | 'grants' | 'mentoring';
 
-/** The year's cohort restricted to the schools of :regionCode. */
-const regionCohort = () =>
-  cohortCtes(`EXISTS (SELECT 1 FROM organizations rs WHERE rs.id = p.school_id AND ${coversRegionSql('CAST(:regionCode AS text)', 'rs.region_code')})`, 'y.year = :year');
+/** The region a region report covers: a province or regency/city, optionally narrowed to one district (kecamatan). */
+export interface RegionScope {
+  regionCode: string;
+  districtCode: string | null;
+}
+
+/** Whether the school `alias` lies in :regionCode (and in :districtCode when one is given). */
+const inRegionSql = (alias: string) =>
+  `(${coversRegionSql('CAST(:regionCode AS text)', `${alias}.region_code`)} AND (CAST(:districtCode AS text) IS NULL OR ${alias}.district_code = CAST(:districtCode AS text)))`;
+
+/** The year's cohort restricted to the schools of :regionCode (and :districtCode). */
+const regionCohort = () => cohortCtes(`EXISTS (SELECT 1 FROM organizations rs WHERE rs.id = p.school_id AND ${inRegionSql('rs')})`, 'y.year = :year');
 
 const domainBuilder = (domain: keyof FiguresRow) => {
   const build = DOMAIN_BUILDERS.find(([name]) => name === domain)?.[1];
@@ -227,7 +236,7 @@ export const REPORT_STATEMENTS = {
        sc AS (
          SELECT s.id, s.region_code, count(DISTINCT c.company_id) AS partners
            FROM organizations s LEFT JOIN cohort c ON c.school_id = s.id
-          WHERE s.type = 'school' AND ${coversRegionSql('CAST(:regionCode AS text)', 's.region_code')} AND (s.archived_at IS NULL OR c.school_id IS NOT NULL)
+          WHERE s.type = 'school' AND ${inRegionSql('s')} AND (s.archived_at IS NULL OR c.school_id IS NOT NULL)
           GROUP BY s.id, s.region_code
        ), by_regency AS (
          SELECT sc.region_code, GROUPING(sc.region_code) = 1 AS total, count(*) AS schools,
@@ -261,7 +270,7 @@ export const REPORT_STATEMENTS = {
 
   /** A region section of one domain: the year's figures by regency, with the total. */
   regionByRegency: (domain: RegionDomain): string => {
-    const g: Grouping = { keys: { region_code: 's.region_code' }, where: `y.year = :year AND ${coversRegionSql('CAST(:regionCode AS text)', 's.region_code')}`, totals: true };
+    const g: Grouping = { keys: { region_code: 's.region_code' }, where: `y.year = :year AND ${inRegionSql('s')}`, totals: true };
     return `SELECT f.region_code AS "regionCode", f.total, to_jsonb(f) - CAST(ARRAY['region_code', 'total'] AS text[]) AS figures
          FROM (${domainBuilder(domain)(g)}) f ORDER BY f.total, f.region_code`;
   },
@@ -440,6 +449,12 @@ export class ReportReader {
     return row ?? null;
   }
 
+  /** A district (kecamatan) by its code, or null when there is none. */
+  async findDistrict(code: string): Promise<{ code: string; name: string } | null> {
+    const [row] = await this.rows<{ code: string; name: string }>(`SELECT r.code, r.name FROM regions r WHERE r.code = :code AND r.level = 'district'`, { code });
+    return row ?? null;
+  }
+
   /** The region code of the caller's education office. */
   async officeRegion(actor: Actor): Promise<string | null> {
     const [row] = await this.rows<{ regionCode: string | null }>(`SELECT o.region_code AS "regionCode" FROM organizations o WHERE o.id = :scopeOrg AND o.type = 'education_office'`, {
@@ -453,24 +468,24 @@ export class ReportReader {
    * the year's cohort, and how many schools have 0, 1, 2... partners. A school counts when it is not
    * archived, or when it is in the year's cohort anyway.
    */
-  async regionSchools(regionCode: string, year: number, today: string): Promise<{ regencies: RegionSchoolsRow[]; distribution: Array<{ partners: number; schools: number }> }> {
-    const [row] = await this.rows<{ regencies: RegionSchoolsRow[]; distribution: Array<{ partners: number; schools: number }> }>(REPORT_STATEMENTS.regionSchools(), { regionCode, year, today });
+  async regionSchools(scope: RegionScope, year: number, today: string): Promise<{ regencies: RegionSchoolsRow[]; distribution: Array<{ partners: number; schools: number }> }> {
+    const [row] = await this.rows<{ regencies: RegionSchoolsRow[]; distribution: Array<{ partners: number; schools: number }> }>(REPORT_STATEMENTS.regionSchools(), { ...scope, year, today });
     return row;
   }
 
   /** Section "schools with partners": each school of the region in the year's cohort with its companies. */
-  regionPartnerSchools(regionCode: string, year: number, today: string): Promise<RegionPartnerSchoolRow[]> {
-    return this.rows<RegionPartnerSchoolRow>(REPORT_STATEMENTS.regionPartnerSchools(), { regionCode, year, today });
+  regionPartnerSchools(scope: RegionScope, year: number, today: string): Promise<RegionPartnerSchoolRow[]> {
+    return this.rows<RegionPartnerSchoolRow>(REPORT_STATEMENTS.regionPartnerSchools(), { ...scope, year, today });
   }
 
   /** Section "companies": the companies with schools of the region in the year's cohort. */
-  regionCompanies(regionCode: string, year: number, today: string): Promise<RegionCompanyRow[]> {
-    return this.rows<RegionCompanyRow>(REPORT_STATEMENTS.regionCompanies(), { regionCode, year, today });
+  regionCompanies(scope: RegionScope, year: number, today: string): Promise<RegionCompanyRow[]> {
+    return this.rows<RegionCompanyRow>(REPORT_STATEMENTS.regionCompanies(), { ...scope, year, today });
   }
 
   /** Section `domain` of the region report: that domain's figures of the year by regency, with the total. */
-  regionByRegency(domain: RegionDomain, regionCode: string, year: number, today: string): Promise<RegencyFiguresRow[]> {
-    return this.rows<RegencyFiguresRow>(REPORT_STATEMENTS.regionByRegency(domain), { regionCode, year, today });
+  regionByRegency(domain: RegionDomain, scope: RegionScope, year: number, today: string): Promise<RegencyFiguresRow[]> {
+    return this.rows<RegencyFiguresRow>(REPORT_STATEMENTS.regionByRegency(domain), { ...scope, year, today });
   }
 
   // -------------------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ import { HEALTH_BANDS, HEALTH_POINTS, HEALTH_REASON_CODES, scoreHealth } from '.
 import type { HealthBand, HealthReasonCode, HealthScore, HealthSignals } from './health';
 import { readGrants, readMentoring, readPlans, readYearFigures } from './report-figures';
 import type { YearFigures } from './report-figures';
+import { coversRegion } from '../regions/jurisdiction';
 import { ReportReader, ReportsRepository } from './reports.repository';
 import type { CompetitionScoreRow, PartnershipFacts, ProgramFacts, RegencyFiguresRow, SeriesRow } from './reports.repository';
 
@@ -184,13 +185,13 @@ export class ReportsService {
    * without a partner in the year's cohort, partners per school, the companies active, and plans,
    * grants and mentoring by regency/city with the region's totals.
    */
-  async region(actor: Actor, regionCodeAsked: string | undefined, yearAsked?: number): Promise<RegionReportResponse> {
+  async region(actor: Actor, regionCodeAsked: string | undefined, districtCode: string | undefined, yearAsked?: number): Promise<RegionReportResponse> {
     const today = this.clock.today();
     const year = yearAsked ?? Number(today.slice(0, 4));
-    return this.reports.snapshot((r) => this.readRegion(r, actor, regionCodeAsked, year, today));
+    return this.reports.snapshot((r) => this.readRegion(r, actor, regionCodeAsked, districtCode ?? null, year, today));
   }
 
-  private async readRegion(r: ReportReader, actor: Actor, regionCodeAsked: string | undefined, year: number, today: string): Promise<RegionReportResponse> {
+  private async readRegion(r: ReportReader, actor: Actor, regionCodeAsked: string | undefined, districtCode: string | null, year: number, today: string): Promise<RegionReportResponse> {
     const regionCode = regionCodeAsked ?? (actor.role === 'education_officer' ? await r.officeRegion(actor) : null);
     if (!regionCode) {
       throw AppError.field(
@@ -202,12 +203,14 @@ export class ReportsService {
     }
     const region = await r.findRegion(actor, regionCode);
     if (!region || !region.visible) throw AppError.notFound('region', regionCode);
-    const schools = await r.regionSchools(regionCode, year, today);
-    const partnerSchools = await r.regionPartnerSchools(regionCode, year, today);
-    const companies = await r.regionCompanies(regionCode, year, today);
-    const plans = await r.regionByRegency('plans', regionCode, year, today);
-    const grants = await r.regionByRegency('grants', regionCode, year, today);
-    const mentoring = await r.regionByRegency('mentoring', regionCode, year, today);
+    const district = districtCode ? await this.districtOf(r, regionCode, districtCode) : null;
+    const scope = { regionCode, districtCode };
+    const schools = await r.regionSchools(scope, year, today);
+    const partnerSchools = await r.regionPartnerSchools(scope, year, today);
+    const companies = await r.regionCompanies(scope, year, today);
+    const plans = await r.regionByRegency('plans', scope, year, today);
+    const grants = await r.regionByRegency('grants', scope, year, today);
+    const mentoring = await r.regionByRegency('mentoring', scope, year, today);
     const figuresOf = (rows: RegencyFiguresRow[], code: string | null) => rows.find((r) => (code === null ? r.total : !r.total && r.regionCode === code))?.figures;
     const counts = (code: string | null) => {
       const row = schools.regencies.find((r) => (code === null ? r.total : !r.total && r.regionCode === code));
@@ -233,6 +236,7 @@ export class ReportsService {
     const schoolsWithPartners: RegionSchoolResponse[] = partnerSchools.map((s) => ({ ...s, companies: [...s.companies].sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id)) }));
     return {
       region: { code: region.code, name: region.name, level: region.level },
+      district,
       year,
       asOf: asOfDay(year, today),
       totals: {
@@ -247,6 +251,21 @@ export class ReportsService {
       schoolsWithPartners,
       companies: companies.map((c) => ({ ...c, programs: [...c.programs].sort() })),
     };
+  }
+
+  /** The district a region report is narrowed to: it must lie inside the (visible) region and exist. */
+  private async districtOf(r: ReportReader, regionCode: string, districtCode: string): Promise<{ code: string; name: string }> {
+    const outside = () =>
+      AppError.field(
+        'districtCode',
+        'district_outside_region',
+        `districtCode ${districtCode} is not a district (kecamatan) of region ${regionCode}: pick one from GET /api/v1/regions?regencyCode=${districtCode.slice(0, 5)}`,
+        `districtCode ${districtCode} bukan kecamatan di wilayah ${regionCode}: pilih kecamatan dari daftar kecamatan wilayah itu`,
+      );
+    if (!coversRegion(regionCode, districtCode.slice(0, 5))) throw outside();
+    const district = await r.findDistrict(districtCode);
+    if (!district) throw outside();
+    return district;
   }
 
   /**

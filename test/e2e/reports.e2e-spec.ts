@@ -273,6 +273,34 @@ describe('reports', () => {
       expect((await get('/api/v1/reports/region?regionCode=64', w.officeProvince.auth)).status).toBe(404);
     });
 
+    it('narrows every figure to one district (kecamatan) inside the region, and refuses a district outside it', async () => {
+      await t.dataSource.query(`UPDATE organizations SET district_code = CASE id WHEN $1 THEN '61.71.03' ELSE '61.71.01' END WHERE id IN ($1, $2)`, [w.schools.s1, w.schools.s2]);
+      try {
+        // Only S1 lies in Pontianak Barat: partnered by A and B, A's 2026 plan in progress and B's approved.
+        const r = await region(w.officeProvince.auth, '&regionCode=61&districtCode=61.71.03');
+        expect(r.district).toEqual({ code: '61.71.03', name: 'Pontianak Barat' });
+        expect(r.totals).toMatchObject({ schools: 1, withPartner: 1, withoutPartner: 0, severalPartners: 1, partnerLinks: 2 });
+        expect(r.totals.plans).toMatchObject({ plans: 2, byStatus: { ...zeroStatuses, in_progress: 1, approved: 1 } });
+        expect(r.regencies.map((g: { code: string }) => g.code)).toEqual(['61.71']);
+        expect(r.schoolsWithPartners.map((s: { id: string }) => s.id)).toEqual([w.schools.s1]);
+        expect((await region(w.officeProvince.auth, '&regionCode=61')).district).toBeNull();
+        // A district of another regency, one that does not exist, or a malformed code: 422 on districtCode.
+        for (const [query, code] of [
+          ['&regionCode=61.72&districtCode=61.71.03', 'district_outside_region'],
+          ['&regionCode=61&districtCode=61.71.99', 'district_outside_region'],
+          ['&regionCode=61&districtCode=61.71.3', undefined],
+        ] as const) {
+          const res = await get(`/api/v1/reports/region?year=2026${query}`, w.admin.auth);
+          expect(res.status).toBe(422);
+          expect(res.body.errors[0]).toMatchObject({ field: 'districtCode', ...(code ? { code } : {}) });
+        }
+        // The office's jurisdiction still decides first: a district of a region it may not see is 404.
+        expect((await get('/api/v1/reports/region?regionCode=61.71&districtCode=61.71.03', w.officeSingkawang.auth)).status).toBe(404);
+      } finally {
+        await t.dataSource.query(`UPDATE organizations SET district_code = NULL WHERE id IN ($1, $2)`, [w.schools.s1, w.schools.s2]);
+      }
+    });
+
     it('lets admins read any region (naming one), and refuses other roles and bad codes', async () => {
       expect((await get('/api/v1/reports/region?regionCode=64.71&year=2026', w.admin.auth)).body.totals).toMatchObject({ schools: expect.any(Number), withPartner: 1 });
       const missing = await get('/api/v1/reports/region', w.admin.auth);

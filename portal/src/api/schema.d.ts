@@ -2862,7 +2862,7 @@ export interface paths {
         };
         /**
          * Which schools of a region have partners, from whom, and where support is missing or duplicated (education office; admin any region)
-         * @description Schools of the jurisdiction with and without a partner in the year's cohort, partners per school, the schools with several partners, the companies active in the region, and plans, grants and mentoring by regency/city with the region's totals. A region outside the caller's jurisdiction answers 404. JSON by default; `?format=csv` or `xlsx` (or an Accept header of text/csv or application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) gives the same figures as a file, `?locale=id` in Bahasa Indonesia with Indonesian number and date formatting.
+         * @description Schools of the jurisdiction with and without a partner in the year's cohort, partners per school, the schools with several partners, the companies active in the region, and plans, grants and mentoring by regency/city with the region's totals. A region outside the caller's jurisdiction answers 404. With districtCode, every figure counts only the schools of that district (kecamatan); a district outside regionCode is a 422. JSON by default; `?format=csv` or `xlsx` (or an Accept header of text/csv or application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) gives the same figures as a file, `?locale=id` in Bahasa Indonesia with Indonesian number and date formatting.
          */
         get: operations["ReportsController_region"];
         put?: never;
@@ -9566,6 +9566,12 @@ export interface components {
              */
             level: "province" | "regency";
         };
+        ReportDistrictResponse: {
+            /** @example 63.71.03 */
+            code: string;
+            /** @example Banjarmasin Barat */
+            name: string;
+        };
         RegionTotalsResponse: {
             /**
              * @description Schools of the region that are not archived, and any archived one still in the cohort.
@@ -9658,6 +9664,8 @@ export interface components {
         };
         RegionReportResponse: {
             region: components["schemas"]["ReportRegionResponse"];
+            /** @description The district (kecamatan) every figure is narrowed to, when one was asked for. */
+            district: components["schemas"]["ReportDistrictResponse"] | null;
             /** @example 2026 */
             year: number;
             /** @example 2026-07-15 */
@@ -20743,6 +20751,8 @@ export interface operations {
                 year?: number;
                 /** @description A province (63) or regency/city (63.71) code. Education officers: default their office's jurisdiction, and only regions inside it; admins must give one. */
                 regionCode?: string;
+                /** @description Narrows the report to the schools of one district (kecamatan) inside the region, e.g. 63.71.03 (Banjarmasin Barat). See GET /api/v1/regions?regencyCode=63.71. */
+                districtCode?: string;
             };
             header?: never;
             path?: never;

@@ -14,6 +14,15 @@ export class ReportRegionResponse {
   level: 'province' | 'regency';
 }
 
+/** The district (kecamatan) a region report is narrowed to. */
+export class ReportDistrictResponse {
+  @ApiProperty({ example: '63.71.03' })
+  code: string;
+
+  @ApiProperty({ example: 'Banjarmasin Barat' })
+  name: string;
+}
+
 /** Schools of a regency (or of the whole region) by their partners in the year's cohort. */
 export class RegionSchoolCountsResponse {
   @ApiProperty({ example: 120, description: 'Schools of the region that are not archived, and any archived one still in the cohort.' })
@@ -108,6 +117,9 @@ export class RegionCompanyResponse {
 export class RegionReportResponse {
   @ApiProperty({ type: ReportRegionResponse })
   region: ReportRegionResponse;
+
+  @ApiProperty({ type: ReportDistrictResponse, nullable: true, description: 'The district (kecamatan) every figure is narrowed to, when one was asked for.' })
+  district: ReportDistrictResponse | null;
 
   @ApiProperty({ example: 2026 })
   year: number;

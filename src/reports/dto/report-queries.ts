@@ -2,6 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../common/pagination/pagination';
+import { says } from '../../common/errors/validation';
+import { DISTRICT_CODE_PATTERN } from '../../organizations/organization-type';
 import { HEALTH_BANDS, HEALTH_REASON_CODES } from '../health';
 import type { HealthBand, HealthReasonCode } from '../health';
 
@@ -113,6 +115,14 @@ export class RegionQuery extends YearField {
   @IsOptional()
   @Matches(/^[0-9]{2}([.][0-9]{2})?$/)
   regionCode?: string;
+
+  @ApiPropertyOptional({
+    example: '63.71.03',
+    description: 'Narrows the report to the schools of one district (kecamatan) inside the region, e.g. 63.71.03 (Banjarmasin Barat). See GET /api/v1/regions?regencyCode=63.71.',
+  })
+  @IsOptional()
+  @Matches(DISTRICT_CODE_PATTERN, { message: says('must be a district (kecamatan) code like 63.71.03', 'harus berupa kode kecamatan seperti 63.71.03') })
+  districtCode?: string;
 }
 
 /** GET /schools/{id}/timeline. */

@@ -48,6 +48,7 @@ const L = {
   provinceCode: { en: 'Province code', id: 'Kode provinsi' },
   region: { en: 'Region', id: 'Wilayah' },
   regionCode: { en: 'Region code', id: 'Kode wilayah' },
+  district: { en: 'District', id: 'Kecamatan' },
   regency: { en: 'Regency/city', id: 'Kabupaten/kota' },
   school: { en: 'School', id: 'Sekolah' },
   npsn: { en: 'NPSN', id: 'NPSN' },
@@ -234,6 +235,7 @@ export function regionTables(r: RegionReportResponse): ReportTable[] {
       rows: [
         [label(L.regionCode), text(r.region.code)],
         [label(L.region), text(r.region.name)],
+        ...(r.district ? [[label(L.district), text(`${r.district.code} ${r.district.name}`)]] : []),
         [label(L.year), year(r.year)],
         [label(L.asOf), date(r.asOf)],
       ],

@@ -28,7 +28,8 @@ import {
   type UpdateOrganizationBody,
 } from './api';
 import { RequirePermission } from './components/guard';
-import { DistrictSelect, RegionPicker } from './components/region-picker';
+import { DistrictSelect } from '../../ui/district-select';
+import { RegionPicker } from './components/region-picker';
 
 interface OrgValues {
   type: OrganizationType;

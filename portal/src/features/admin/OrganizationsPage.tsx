@@ -10,7 +10,8 @@ import { StatusBadge } from '../../ui/status-badge';
 import { TableOrCards } from '../../ui/table-or-cards';
 import { ORGANIZATION_TYPES, SCHOOL_LEVELS, useOrganizationList, type Organization, type OrganizationFilters } from './api';
 import { RequirePermission } from './components/guard';
-import { DistrictSelect, RegionPicker } from './components/region-picker';
+import { DistrictSelect } from '../../ui/district-select';
+import { RegionPicker } from './components/region-picker';
 import { onlySet, useUrlFilters } from '../../ui/url-filters';
 
 const FILTERS = ['type', 'regionCode', 'districtCode', 'level', 'q', 'includeArchived'] as const;

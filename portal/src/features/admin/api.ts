@@ -114,16 +114,6 @@ export function useRegions(provinceCode: string | null, enabled = true) {
   });
 }
 
-/** The districts (kecamatan) of a regency/city, from GET /regions. */
-export function useDistricts(regencyCode: string | null) {
-  return useQuery({
-    queryKey: adminKeys.regions(`districts:${regencyCode ?? ''}`),
-    enabled: !!regencyCode,
-    staleTime: Infinity,
-    queryFn: () => unwrap(api.GET('/api/v1/regions', { params: { query: { regencyCode: regencyCode ?? '' } } })),
-  });
-}
-
 /** What an import answered: the report of a clean file, or the problems of a refused one (nothing written). */
 export type ImportOutcome = { ok: true; report: ImportReport } | { ok: false; failure: ImportFailure };
 

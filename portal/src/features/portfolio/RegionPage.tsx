@@ -3,6 +3,7 @@ import { useSearchParams } from 'react-router';
 import { useSession } from '../../app/session';
 import { useI18n } from '../../i18n';
 import { formatDate, formatNumber, formatRupiah } from '../../ui/format';
+import { DistrictSelect } from '../../ui/district-select';
 import { useSetUrlParams } from '../../ui/url-filters';
 import { PageState } from '../../ui/problems';
 import { reportFiles, useRegion, useRegions, type Region } from './api';
@@ -17,10 +18,14 @@ export function RegionPage() {
   const isAdmin = me?.user.role === 'admin';
   const [params] = useSearchParams();
   const regionCode = params.get('regionCode') ?? undefined;
+  const districtCode = params.get('districtCode') ?? undefined;
   const yearParam = params.get('year');
   const year = yearParam && /^\d{4}$/.test(yearParam) ? Number(yearParam) : undefined;
   // Admins must name a region; an office reads its own jurisdiction without one.
-  const report = useRegion(regionCode, year, !isAdmin || !!regionCode);
+  const report = useRegion(regionCode, districtCode, year, !isAdmin || !!regionCode);
+  // An office's jurisdiction; a province office may narrow to one of its regencies/cities.
+  const jurisdiction = isAdmin ? undefined : (me?.organization.regionCode ?? undefined);
+  const regency = [regionCode, jurisdiction].find((c) => c && c.includes('.'));
   const [fileLang, setFileLang] = useFileLang();
   const thisYear = new Date().getUTCFullYear();
   const setUrl = useSetUrlParams();
@@ -37,7 +42,18 @@ export function RegionPage() {
         <Text c="gray.7">{t('portfolio.region.intro')}</Text>
       </div>
       <Group align="flex-end" gap="md" wrap="wrap">
-        {isAdmin && <RegionPicker regionCode={regionCode} onChange={(code) => set('regionCode', code)} />}
+        {isAdmin && <RegionPicker regionCode={regionCode} onChange={(code) => setUrl({ regionCode: code, districtCode: null })} />}
+        {jurisdiction && !jurisdiction.includes('.') && <OfficeRegencySelect province={jurisdiction} regionCode={regionCode} onChange={(code) => setUrl({ regionCode: code, districtCode: null })} />}
+        {regency && (
+          <DistrictSelect
+            label={t('portfolio.region.district')}
+            emptyLabel={t('portfolio.region.allDistricts')}
+            regencyCode={regency}
+            value={districtCode ?? ''}
+            onChange={(code) => set('districtCode', code || null)}
+            w={{ base: '100%', sm: 240 }}
+          />
+        )}
         <Select label={t('portfolio.year')} data={yearOptions} value={String(shownYear)} onChange={(v) => set('year', v)} allowDeselect={false} w={{ base: '100%', sm: 160 }} />
       </Group>
       {isAdmin && !regionCode ? (
@@ -50,6 +66,7 @@ export function RegionPage() {
         <>
           <Text size="sm" c="gray.7" aria-live="polite">
             {t('portfolio.region.asOf', { date: formatDate(report.data.asOf, lang), year: report.data.year })}
+            {report.data.district && ` ${t('portfolio.region.inDistrict', { district: report.data.district.name })}`}
           </Text>
           <RegionFigures report={report.data} />
           <Section title={t('portfolio.download.title')} id="downloads">
@@ -57,8 +74,8 @@ export function RegionPage() {
               <Stack gap="md">
                 <FileLangSwitch value={fileLang} onChange={setFileLang} />
                 <Group gap="sm" wrap="wrap">
-                  <DownloadButton label={t('portfolio.download.xlsx')} run={() => reportFiles.region(regionCode, report.data.year, 'xlsx', fileLang)} />
-                  <DownloadButton label={t('portfolio.download.csv')} run={() => reportFiles.region(regionCode, report.data.year, 'csv', fileLang)} />
+                  <DownloadButton label={t('portfolio.download.xlsx')} run={() => reportFiles.region(regionCode, districtCode, report.data.year, 'xlsx', fileLang)} />
+                  <DownloadButton label={t('portfolio.download.csv')} run={() => reportFiles.region(regionCode, districtCode, report.data.year, 'csv', fileLang)} />
                 </Group>
               </Stack>
             </Card>
@@ -66,6 +83,26 @@ export function RegionPage() {
         </>
       )}
     </Stack>
+  );
+}
+
+/** A province office's choice: the whole province or one of its regencies/cities. */
+function OfficeRegencySelect({ province, regionCode, onChange }: { province: string; regionCode: string | undefined; onChange: (code: string | null) => void }) {
+  const { t } = useI18n();
+  const regencies = useRegions(province);
+  return (
+    <Select
+      label={t('portfolio.region.regency')}
+      data={[
+        { value: '', label: t('portfolio.region.wholeProvince') },
+        ...(regencies.data?.items ?? []).filter((r) => r.level === 'regency').map((r) => ({ value: r.code, label: `${r.name} (${r.code})` })),
+      ]}
+      value={regionCode && regionCode.includes('.') ? regionCode : ''}
+      onChange={(v) => onChange(v || null)}
+      allowDeselect={false}
+      searchable
+      w={{ base: '100%', sm: 280 }}
+    />
   );
 }
 

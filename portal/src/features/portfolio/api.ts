@@ -40,7 +40,7 @@ export const reportKeys = {
   portfolio: (programId: string, year: number | undefined) => ['reports', 'portfolio', programId, year ?? 'current'] as const,
   health: (f: HealthFilters, limit: number, lang: string) => ['reports', 'portfolio', 'health', f, limit, lang] as const,
   chart: (name: ChartName, programId: string, lang: FileLang) => ['reports', 'portfolio', 'charts', name, programId, lang] as const,
-  region: (regionCode: string | undefined, year: number | undefined) => ['reports', 'region', regionCode ?? 'own', year ?? 'current'] as const,
+  region: (regionCode: string | undefined, districtCode: string | undefined, year: number | undefined) => ['reports', 'region', regionCode ?? 'own', districtCode ?? 'all', year ?? 'current'] as const,
   regions: (provinceCode?: string) => ['regions', provinceCode ?? 'all'] as const,
 };
 
@@ -119,12 +119,12 @@ export function useChart(name: ChartName, programId: string | undefined, lang: F
   return { ...query, url };
 }
 
-export function useRegion(regionCode: string | undefined, year: number | undefined, enabled = true) {
+export function useRegion(regionCode: string | undefined, districtCode: string | undefined, year: number | undefined, enabled = true) {
   return useQuery({
-    queryKey: reportKeys.region(regionCode, year),
+    queryKey: reportKeys.region(regionCode, districtCode, year),
     enabled,
     placeholderData: keepPreviousData,
-    queryFn: () => unwrap(api.GET('/api/v1/reports/region', { params: { query: { regionCode, year } } })),
+    queryFn: () => unwrap(api.GET('/api/v1/reports/region', { params: { query: { regionCode, districtCode, year } } })),
   });
 }
 
@@ -150,7 +150,7 @@ export const reportFiles = {
     download(`/api/v1/reports/portfolio?${qs({ programId, year, format, locale })}`, `portfolio-${year ?? ''}.${format}`),
   health: (f: HealthFilters, format: 'csv' | 'xlsx', locale: FileLang) =>
     download(`/api/v1/reports/portfolio/health?${qs({ programId: f.programId, reason: f.reason, band: f.band, q: f.q, sort: f.sort, format, locale })}`, `health.${format}`),
-  region: (regionCode: string | undefined, year: number | undefined, format: 'csv' | 'xlsx', locale: FileLang) =>
-    download(`/api/v1/reports/region?${qs({ regionCode, year, format, locale })}`, `region-${year ?? ''}.${format}`),
+  region: (regionCode: string | undefined, districtCode: string | undefined, year: number | undefined, format: 'csv' | 'xlsx', locale: FileLang) =>
+    download(`/api/v1/reports/region?${qs({ regionCode, districtCode, year, format, locale })}`, `region-${districtCode ?? regionCode ?? ''}-${year ?? ''}.${format}`),
   summary: (partnershipId: string, locale: FileLang) => download(`/api/v1/reports/partnerships/${partnershipId}/summary.pdf?${qs({ locale })}`, `summary-${partnershipId}.pdf`),
 };

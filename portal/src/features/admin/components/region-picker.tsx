@@ -1,6 +1,6 @@
 import { NativeSelect, SimpleGrid } from '@mantine/core';
 import { useI18n } from '../../../i18n';
-import { useDistricts, useRegions } from '../api';
+import { useRegions } from '../api';
 
 /**
  * A region picked as province → regency/city from GET /regions. `level` says what the value may be:
@@ -62,23 +62,5 @@ export function RegionPicker({
         />
       )}
     </SimpleGrid>
-  );
-}
-
-/** A district (kecamatan) of one regency/city; empty means none chosen (or, as a filter, all). */
-export function DistrictSelect({ regencyCode, value, onChange, label, emptyLabel, error }: { regencyCode: string; value: string; onChange(code: string): void; label: string; emptyLabel: string; error?: string }) {
-  const regency = regencyCode.includes('.') ? regencyCode : null;
-  const districts = useDistricts(regency);
-  const items = (regency ? (districts.data?.items ?? []) : []).map((r) => ({ value: r.code, label: r.name }));
-  if (value && !items.some((i) => i.value === value)) items.unshift({ value, label: value });
-  return (
-    <NativeSelect
-      label={label}
-      value={value}
-      error={error}
-      disabled={!regency || districts.isPending}
-      onChange={(e) => onChange(e.currentTarget.value)}
-      data={[{ value: '', label: emptyLabel }, ...items]}
-    />
   );
 }
