@@ -10,6 +10,7 @@ import { Plans1795546412547 } from './1795546412547-Plans';
 import { ProgramsPartnershipsMous1795545855586 } from './1795545855586-ProgramsPartnershipsMous';
 import { Partners1795545291536 } from './1795545291536-Partners';
 import { Foundation1795544857592 } from './1795544857592-Foundation';
+import { FacilitiesSupport1796500000000 } from './1796500000000-FacilitiesSupport';
 import { ParentEngagement1796500200000 } from './1796500200000-ParentEngagement';
 /** Every migration, oldest first. `npm run migration:generate -- Name` appends to this list. */
 export const MIGRATIONS: Function[] = [
@@ -25,5 +26,6 @@ export const MIGRATIONS: Function[] = [
   MailOutboxPasswordReset1796490121238,
   Districts1796491626222,
   MailPreferencesDigest1796492923672,
+  FacilitiesSupport1796500000000,
   ParentEngagement1796500200000,
 ];

@@ -18,6 +18,7 @@ import { AppLogger } from './common/logging/logger';
 import { APP_CONFIG, AppConfig } from './config/env';
 import { dataSourceOptions } from './database/data-source';
 import { DocumentsModule } from './documents/documents.module';
+import { FacilitiesModule } from './facilities/facilities.module';
 import { GrantsModule } from './grants/grants.module';
 import { HealthModule } from './health/health.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
@@ -93,6 +94,7 @@ export class AppModule {
         MailModule,
         JobsModule,
         GrantsModule,
+        FacilitiesModule,
         IdempotencyModule,
         HealthModule,
         ReportsModule,

@@ -44,6 +44,8 @@ import { MentoringSession } from '../mentoring/mentoring-session.entity';
 import { TrainingParticipant } from '../trainings/training-participant.entity';
 import { Training } from '../trainings/training.entity';
 import { SeedRun } from './seed-run.entity';
+import { FacilityConditionCheck } from '../facilities/facility-condition-check.entity';
+import { FacilityItem } from '../facilities/facility-item.entity';
 import { MailDigest, MailDigestItem } from '../mail/mail-digest.entities';
 import { MailPreference } from '../mail/mail-preference.entity';
 import { OutboxMessage } from '../mail/outbox-message.entity';
@@ -108,5 +110,7 @@ export const ENTITIES = [
   MailDigestItem,
   MailDigest,
   PasswordResetToken,
+  FacilityItem,
+  FacilityConditionCheck,
   ParentEngagementActivity,
 ];

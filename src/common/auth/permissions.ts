@@ -76,6 +76,11 @@ export enum Permission {
   JobsRun = 'jobs:run',
   /** See the e-mail outbox: sent, waiting, kept and failed messages (admins only). */
   MailRead = 'mail:read',
+  FacilitiesRead = 'facilities:read',
+  /** Record items of in-kind facilities support and their handovers (the company's CSR officer). */
+  FacilitiesManage = 'facilities:manage',
+  /** Record condition checks of the facilities the school received. */
+  FacilitiesCheck = 'facilities:check',
   /** The portfolio report of a company's program: figures, series, health, exports and charts. */
   ReportsPortfolio = 'reports:portfolio',
   /** The region report of an education office's jurisdiction (admins: any region). */
@@ -116,6 +121,8 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     Permission.PlansApprove,
     Permission.GrantsRead,
     Permission.GrantsManage,
+    Permission.FacilitiesRead,
+    Permission.FacilitiesManage,
     Permission.MentoringRead,
     Permission.MentoringAssign,
     Permission.TrainingsRead,
@@ -127,7 +134,7 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     Permission.ReportsPortfolio,
     Permission.SchoolTimelineRead,
   ]),
-  principal: new Set([...EVERYONE, ...ORGANIZATION_KEEPER, ...PARTY, Permission.UsersInvite, Permission.PlansRead, Permission.PlansWrite, Permission.GrantsRead, Permission.ExpenseReportsWrite,
+  principal: new Set([...EVERYONE, ...ORGANIZATION_KEEPER, ...PARTY, Permission.UsersInvite, Permission.PlansRead, Permission.PlansWrite, Permission.GrantsRead, Permission.ExpenseReportsWrite, Permission.FacilitiesRead, Permission.FacilitiesCheck,
     Permission.MentoringRead, Permission.MentoringConfirm, Permission.TrainingsRead, Permission.TrainingsRespond,
     Permission.CompetitionsRead, Permission.CompetitionEntriesWrite, Permission.SchoolTimelineRead]),
   education_officer: new Set([
@@ -140,6 +147,7 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     ...PARTY,
     Permission.PlansRead,
     Permission.GrantsRead,
+    Permission.FacilitiesRead,
     Permission.MentoringRead,
     Permission.TrainingsRead,
     Permission.TrainingsRespond,
@@ -147,7 +155,7 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     Permission.ReportsRegion,
     Permission.SchoolTimelineRead,
   ]),
-  facilitator: new Set([...EVERYONE, ...ORGANIZATION_KEEPER, ...PARTY, Permission.PlansRead, Permission.PlansReview, Permission.GrantsRead,
+  facilitator: new Set([...EVERYONE, ...ORGANIZATION_KEEPER, ...PARTY, Permission.PlansRead, Permission.PlansReview, Permission.GrantsRead, Permission.FacilitiesRead,
     Permission.MentoringRead, Permission.MentoringLog, Permission.TrainingsRead, Permission.TrainingsManage, Permission.TrainingsRespond,
     Permission.CompetitionsRead]),
   judge: new Set([...EVERYONE, Permission.CompetitionsRead, Permission.CompetitionsJudge]),

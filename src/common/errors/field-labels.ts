@@ -41,6 +41,18 @@ const IN_PARENT: Record<string, Label> = {
 };
 
 const BY_NAME: Record<string, Label> = {
+  // facilities support
+  partnershipId: { en: 'Partnership', id: 'Kemitraan' },
+  category: { en: 'Category', id: 'Kategori' },
+  itemName: { en: 'Item', id: 'Nama barang' },
+  value: { en: 'Value (Rp)', id: 'Nilai (Rp)' },
+  supplier: { en: 'Supplier', id: 'Pemasok' },
+  deliveredOn: { en: 'Delivery date', id: 'Tanggal pengiriman' },
+  handoverNumber: { en: 'Handover record number', id: 'Nomor berita acara serah terima' },
+  handedOverOn: { en: 'Handover date', id: 'Tanggal serah terima' },
+  receivedBy: { en: 'Received by', id: 'Diterima oleh' },
+  condition: { en: 'Condition', id: 'Kondisi' },
+  checkedOn: { en: 'Check date', id: 'Tanggal pemeriksaan' },
   // plans
   title: { en: 'Title', id: 'Judul' },
   content: { en: 'Plan content', id: 'Isi rencana' },

@@ -20,6 +20,8 @@ export const TIMELINE_EVENT_KINDS = [
   'grant_reversed',
   'expense_report_accepted',
   'mentoring_session',
+  'facility_handed_over',
+  'facility_checked',
 ] as const;
 export type TimelineEventKind = (typeof TIMELINE_EVENT_KINDS)[number];
 
