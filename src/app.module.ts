@@ -5,6 +5,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import type { Logger } from 'typeorm';
 import { AgendaModule } from './agenda/agenda.module';
+import { ParentEngagementModule } from './parent-engagement/parent-engagement.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { JwtAuthGuard } from './common/auth/jwt-auth.guard';
@@ -99,6 +100,7 @@ export class AppModule {
         HealthModule,
         ReportsModule,
         AgendaModule,
+        ParentEngagementModule,
         ...(options.extraModules ?? []),
       ],
       providers: [

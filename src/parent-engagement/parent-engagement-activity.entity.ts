@@ -1,7 +1,7 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { Organization } from '../organizations/organization.entity';
 import { Plan } from '../plans/plan.entity';
-import type { ParentEngagementKind } from './parent-engagement-kinds';
+import type { GradeCount, ParentEngagementKind } from './parent-engagement-kinds';
 
 /**
  * One parent-engagement activity of a school (a parenting class, a committee meeting, a round of
@@ -37,9 +37,9 @@ export class ParentEngagementActivity {
   @Column({ type: 'integer' })
   parentsReached: number;
 
-  /** Parents reached by grade ("1".."6" → count), summing to parentsReached; null when not split. */
+  /** Parents reached by grade (1–6, each grade once, in grade order), summing to parentsReached; null when not split. */
   @Column({ type: 'jsonb', nullable: true })
-  parentsByGrade: Record<string, number> | null;
+  parentsByGrade: GradeCount[] | null;
 
   @Column({ type: 'integer', default: 0 })
   teachersInvolved: number;

@@ -62,3 +62,9 @@ export function isParentEngagementKind(value: string): value is ParentEngagement
 
 /** Elementary-school grades a split of parents reached may name (SD: kelas 1–6). */
 export const GRADES = [1, 2, 3, 4, 5, 6] as const;
+
+/** Parents of one grade reached by an activity. */
+export interface GradeCount {
+  grade: number;
+  parents: number;
+}

@@ -6,6 +6,8 @@ import type { SourceTotals } from './plan-money';
 import type { FundingSource } from './plan-status';
 import { ACCOUNT_CODE_LIST, isAccountCode, isSnpStandard, SNP_STANDARDS } from './rkas-catalog';
 import type { AccountCode, SnpStandard } from './rkas-catalog';
+import { isParentEngagementKind, PARENT_ENGAGEMENT_KINDS } from '../parent-engagement/parent-engagement-kinds';
+import type { ParentEngagementKind } from '../parent-engagement/parent-engagement-kinds';
 
 /** The roles counted among the participants of the planning workshop. */
 export const PARTICIPANT_ROLES = ['principal', 'teachers', 'educationStaff', 'supervisors', 'parents'] as const;
@@ -99,11 +101,28 @@ export interface PlanningDocuments {
   lines: PlanningDocumentLine[];
 }
 
-/** The facilitator's template as stored in plans.content: every key present, every item with an id. */
+/**
+ * One kind of parent engagement the school plans for the year (from the catalogue of
+ * parent-engagement kinds), with its targets: how many sessions and how many parents to reach.
+ */
+export interface PlanParentEngagementLine {
+  id: string;
+  kind: ParentEngagementKind;
+  sessionsTarget: number | null;
+  parentsTarget: number | null;
+  note: string | null;
+}
+
+/**
+ * The facilitator's template as stored in plans.content: every key present, every item with an id.
+ * `parentEngagement` is the one optional section: present only in plans that filled it in, so a plan
+ * written before it existed reads and exports as it always did.
+ */
 export interface PlanContent {
   workshop: PlanWorkshop;
   programs: PlanProgram[];
   planningDocuments: PlanningDocuments;
+  parentEngagement?: PlanParentEngagementLine[];
 }
 
 /** The template as a client sends it, after class-validator checked shapes, lengths and list sizes. */
@@ -144,6 +163,7 @@ export interface PlanContentInput {
     rkasReference?: string | null;
     lines?: Array<{ id?: string | null; document: PlanningDocument; reference?: string | null; description?: string | null }> | null;
   } | null;
+  parentEngagement?: Array<{ id?: string | null; kind: string; sessionsTarget?: number | null; parentsTarget?: number | null; note?: string | null }> | null;
 }
 
 const err = (field: string, code: string, en: string, id: string): RawFieldError => ({ field, code, message: { en, id } });
@@ -301,7 +321,52 @@ export function normalizeContent(input: PlanContentInput | null | undefined, pre
       description: text(l.description),
     })),
   };
-  return { content: { workshop, programs, planningDocuments }, errors };
+  const parentEngagement = input?.parentEngagement === undefined || input.parentEngagement === null ? undefined : normalizeParentEngagement(input.parentEngagement, prefix, idOf, errors);
+  return { content: { workshop, programs, planningDocuments, ...(parentEngagement ? { parentEngagement } : {}) }, errors };
+}
+
+/**
+ * The parent-engagement section as stored: each kind checked against the catalogue and planned at
+ * most once (one line per kind, with its targets).
+ */
+function normalizeParentEngagement(
+  lines: NonNullable<PlanContentInput['parentEngagement']>,
+  prefix: string,
+  idOf: (given: string | null | undefined, path: string) => string,
+  errors: RawFieldError[],
+): PlanParentEngagementLine[] {
+  const kinds = new Map<string, number>();
+  const out: PlanParentEngagementLine[] = [];
+  lines.forEach((l, i) => {
+    const path = `${prefix}.parentEngagement[${i}]`;
+    const id = idOf(l.id, path);
+    if (!isParentEngagementKind(l.kind)) {
+      errors.push(
+        err(
+          `${path}.kind`,
+          'unknown_parent_engagement_kind',
+          `${path}.kind "${l.kind}" is not a kind of parent engagement; use one of ${PARENT_ENGAGEMENT_KINDS.join(', ')}`,
+          `${path}.kind "${l.kind}" bukan jenis pelibatan orang tua; pakai salah satu dari ${PARENT_ENGAGEMENT_KINDS.join(', ')}`,
+        ),
+      );
+      return;
+    }
+    const first = kinds.get(l.kind);
+    if (first !== undefined) {
+      errors.push(
+        err(
+          `${path}.kind`,
+          'duplicate_parent_engagement_kind',
+          `${path}.kind ${l.kind} is already planned in parentEngagement[${first}]; plan each kind once, with its targets`,
+          `${path}.kind ${l.kind} sudah direncanakan di parentEngagement[${first}]; rencanakan setiap jenis sekali, dengan targetnya`,
+        ),
+      );
+      return;
+    }
+    kinds.set(l.kind, i);
+    out.push({ id, kind: l.kind, sessionsTarget: l.sessionsTarget ?? null, parentsTarget: l.parentsTarget ?? null, note: text(l.note) });
+  });
+  return out;
 }
 
 /** How a program is named in messages: its position, name and topic. */
@@ -459,5 +524,8 @@ export function readStoredContent(stored: Record<string, unknown> | null | undef
       rkasReference: val(docs.rkasReference),
       lines: arr(docs.lines).map((l) => ({ id: l.id, document: l.document, reference: val(l.reference), description: val(l.description) })),
     },
+    ...(Array.isArray(s.parentEngagement)
+      ? { parentEngagement: s.parentEngagement.map((l) => ({ id: l.id, kind: l.kind, sessionsTarget: val(l.sessionsTarget), parentsTarget: val(l.parentsTarget), note: val(l.note) })) }
+      : {}),
   };
 }

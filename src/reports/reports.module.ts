@@ -11,12 +11,13 @@ import { SchoolTimelineController } from './school-timeline.controller';
 import { grantsSource } from './timeline-sources/grants.source';
 import { mentoringSource } from './timeline-sources/mentoring.source';
 import { plansSource } from './timeline-sources/plans.source';
+import { parentEngagementSource } from './timeline-sources/parent-engagement.source';
 
 /**
  * The timeline sources this module adds for plans, grants and mentoring, whose modules have none of
  * their own yet (competition results come from the competitions module's source).
  */
-export const REPORT_TIMELINE_SOURCES: readonly TimelineSource[] = [plansSource, grantsSource, mentoringSource];
+export const REPORT_TIMELINE_SOURCES: readonly TimelineSource[] = [plansSource, grantsSource, mentoringSource, parentEngagementSource];
 
 @Module({
   imports: [PartnershipsModule],

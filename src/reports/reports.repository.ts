@@ -25,6 +25,8 @@ import {
 } from './definitions';
 import { cohortFigures, cohortSchoolFigures, competitionFigures, grantFigures, Grouping, mentoringFigures, mouFigures, planFigures, trainingFigures } from './figures';
 import type { FiguresRow } from './report-figures';
+import { parentsReachedSql } from '../parent-engagement/parents-reached';
+import type { ParentsReachedRow } from '../parent-engagement/parents-reached';
 import type { HealthSignals } from './health';
 
 /** The program a portfolio report is about. */
@@ -116,6 +118,11 @@ export interface RegencyFiguresRow {
   regionCode: string | null;
   total: boolean;
   figures: Record<string, unknown>;
+}
+
+/** Parents reached by one school in one program year, with the school's name. */
+export interface ProgramParentsReachedRow extends ParentsReachedRow {
+  schoolName: string;
 }
 
 /** The school a timeline is about. */
@@ -537,6 +544,34 @@ export class ReportReader {
       { schoolId, today, ...scope.params },
     );
     return rows.map((r) => ({ ...r, partnershipId: r.partnership_id, programYearId: r.program_year_id }));
+  }
+
+  /**
+   * Parents reached (parents-reached.ts) by every cohort school of the program in every program year
+   * of its cohort, oldest year first, schools by name. One statement.
+   */
+  programParentsReached(programId: string, today: string): Promise<ProgramParentsReachedRow[]> {
+    return this.rows<ProgramParentsReachedRow>(
+      `WITH ${cohortCtes('p.program_id = :programId', 'y.program_id = :programId')}
+       SELECT r.school_id AS "schoolId", s.name AS "schoolName", r.year, r.activities, r.mentoring, r.trainings, r.total
+         FROM (${parentsReachedSql('SELECT DISTINCT c.school_id, c.program_id, c.year FROM cohort c')}) r
+         JOIN organizations s ON s.id = r.school_id
+        ORDER BY r.year, s.name, r.school_id`,
+      { programId, today },
+    );
+  }
+
+  /** Parents reached at the school in every program year of each partnership of it the caller sees. One statement. */
+  schoolParentsReached(actor: Actor, schoolId: string): Promise<Array<ProgramParentsReachedRow & { partnershipId: string }>> {
+    const scope = partnershipScope(actor, 'p');
+    return this.rows(
+      `SELECT r.partnership_id AS "partnershipId", r.school_id AS "schoolId", '' AS "schoolName", r.year, r.activities, r.mentoring, r.trainings, r.total
+         FROM (${parentsReachedSql(`SELECT p.id AS partnership_id, p.school_id, p.program_id, y.year
+                                      FROM partnerships p JOIN program_years y ON y.program_id = p.program_id
+                                     WHERE p.school_id = :schoolId AND ${scope.sql}`)}) r
+        ORDER BY r.partnership_id, r.year`,
+      { schoolId, ...scope.params },
+    );
   }
 
   /** A partnership the caller may see, with its program, company and school; null for missing and not-yours alike. */

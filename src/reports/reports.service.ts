@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ParentsReachedResponse } from '../parent-engagement/dto/parents-reached.response';
 import type { Actor } from '../common/auth/actor';
 import { Clock } from '../common/clock';
 import { AppError } from '../common/errors/app-error';
@@ -123,7 +124,11 @@ export class ReportsService {
   async portfolio(actor: Actor, programId: string, yearAsked?: number): Promise<PortfolioReportResponse> {
     const today = this.clock.today();
     const year = yearAsked ?? Number(today.slice(0, 4));
-    const { program, series } = await this.reports.snapshot(async (r) => ({ program: await this.program(r, actor, programId, year), series: await r.series(programId, today) }));
+    const { program, series, parents } = await this.reports.snapshot(async (r) => ({
+      program: await this.program(r, actor, programId, year),
+      series: await r.series(programId, today),
+      parents: await r.programParentsReached(programId, today),
+    }));
     const row = series.find((r) => r.year === year);
     const figures = readYearFigures(row ?? emptyRow);
     return {
@@ -141,6 +146,7 @@ export class ReportsService {
       trainings: figures.trainings,
       competitions: figures.competitions,
       series: series.map((r) => this.seriesYear(r, today)),
+      parentsReached: parents.map((p) => ({ school: { id: p.schoolId, name: p.schoolName }, year: p.year, ...ParentsReachedResponse.of(p) })),
     };
   }
 
@@ -276,11 +282,18 @@ export class ReportsService {
    */
   async schoolTimeline(actor: Actor, schoolId: string, lang: Lang): Promise<SchoolTimelineResponse> {
     const today = this.clock.today();
-    const { school, ids, figures } = await this.reports.snapshot(async (r) => {
+    const { school, ids, figures, parents } = await this.reports.snapshot(async (r) => {
       const found = await r.findSchool(actor, schoolId);
       if (!found) throw AppError.notFound('school', schoolId);
-      return { school: found, ids: await r.schoolPartnerships(actor, schoolId), figures: await r.schoolFigures(actor, schoolId, today) };
+      return {
+        school: found,
+        ids: await r.schoolPartnerships(actor, schoolId),
+        figures: await r.schoolFigures(actor, schoolId, today),
+        parents: await r.schoolParentsReached(actor, schoolId),
+      };
     });
+    const parentsByYear = new Map(parents.map((p) => [`${p.partnershipId}/${p.year}`, p]));
+    const parentsOf = (partnershipId: string, year: number) => ParentsReachedResponse.of(parentsByYear.get(`${partnershipId}/${year}`));
     // The partnerships module builds each timeline (a fixed number of queries per partnership).
     const timelines = await Promise.all(ids.map((id) => this.partnerships.timeline(actor, id, lang)));
     return {
@@ -291,13 +304,13 @@ export class ReportsService {
         const years: SchoolTimelineYearResponse[] = t.years.map((y: TimelineYearResponse) => {
           const f = mine.get(y.year);
           mine.delete(y.year);
-          return { ...y, figures: readYearFigures(f ?? emptyRow) };
+          return { ...y, figures: readYearFigures(f ?? emptyRow), parentsReached: parentsOf(t.partnershipId, y.year) };
         });
         // Program years outside the timeline's span (e.g. next year's plan already written) still count.
         for (const f of mine.values()) {
           const figuresOfYear = readYearFigures(f);
           if (isEmpty(figuresOfYear)) continue;
-          years.push({ year: f.year, programYearId: f.programYearId, theme: f.theme, yearStatus: f.status, inCohort: figuresOfYear.cohort.partnerships > 0, events: [], figures: figuresOfYear });
+          years.push({ year: f.year, programYearId: f.programYearId, theme: f.theme, yearStatus: f.status, inCohort: figuresOfYear.cohort.partnerships > 0, events: [], figures: figuresOfYear, parentsReached: parentsOf(t.partnershipId, f.year) });
         }
         years.sort((a, b) => a.year - b.year);
         return { partnershipId: t.partnershipId, program: t.program, company: t.company, status: t.status, years };

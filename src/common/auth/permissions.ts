@@ -89,6 +89,19 @@ export enum Permission {
   SchoolTimelineRead = 'schools:timeline_read',
   /** One's own agenda: what needs the signed-in user now. */
   AgendaRead = 'agenda:read',
+  /** Read the parent-engagement activities of schools in one's scope. */
+  ParentEngagementRead = 'parent_engagement:read',
+  /** Record and change the school's parent-engagement activities. */
+  ParentEngagementWrite = 'parent_engagement:write',
+  /** Read the library of good practice: published practices of every organisation, and one's own unpublished ones. */
+  PracticesRead = 'practices:read',
+  /** Write the school's practices and propose them for publication. */
+  PracticesWrite = 'practices:write',
+  /** Publish or return practices proposed by the schools of one's programs (CSR officer) or of one's mentoring (facilitator). */
+  PracticesReview = 'practices:review',
+  LearningEventsRead = 'learning_events:read',
+  /** Record horizontal-learning events hosted by one's school, or by a school of one's program. */
+  LearningEventsManage = 'learning_events:manage',
 }
 
 const EVERYONE: Permission[] = [
@@ -98,6 +111,7 @@ const EVERYONE: Permission[] = [
   Permission.ContactsRead,
   Permission.NotificationsRead,
   Permission.AgendaRead,
+  Permission.PracticesRead,
 ];
 /** Parties of partnerships: they read programs, partnerships and MoUs in their scope, and sign MoUs. */
 const PARTY: Permission[] = [Permission.ProgramsRead, Permission.PartnershipsRead, Permission.MousRead, Permission.MousSign];
@@ -132,11 +146,17 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     Permission.CompetitionsRead,
     Permission.CompetitionsManage,
     Permission.ReportsPortfolio,
+    Permission.ParentEngagementRead,
     Permission.SchoolTimelineRead,
+    Permission.PracticesReview,
+    Permission.LearningEventsRead,
+    Permission.LearningEventsManage,
   ]),
   principal: new Set([...EVERYONE, ...ORGANIZATION_KEEPER, ...PARTY, Permission.UsersInvite, Permission.PlansRead, Permission.PlansWrite, Permission.GrantsRead, Permission.ExpenseReportsWrite, Permission.FacilitiesRead, Permission.FacilitiesCheck,
     Permission.MentoringRead, Permission.MentoringConfirm, Permission.TrainingsRead, Permission.TrainingsRespond,
-    Permission.CompetitionsRead, Permission.CompetitionEntriesWrite, Permission.SchoolTimelineRead]),
+    Permission.ParentEngagementRead, Permission.ParentEngagementWrite,
+    Permission.CompetitionsRead, Permission.CompetitionEntriesWrite, Permission.SchoolTimelineRead,
+    Permission.PracticesWrite, Permission.LearningEventsRead, Permission.LearningEventsManage]),
   education_officer: new Set([
     ...EVERYONE,
     ...ORGANIZATION_KEEPER,
@@ -153,11 +173,13 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     Permission.TrainingsRespond,
     Permission.CompetitionsRead,
     Permission.ReportsRegion,
+    Permission.ParentEngagementRead,
     Permission.SchoolTimelineRead,
+    Permission.LearningEventsRead,
   ]),
   facilitator: new Set([...EVERYONE, ...ORGANIZATION_KEEPER, ...PARTY, Permission.PlansRead, Permission.PlansReview, Permission.GrantsRead, Permission.FacilitiesRead,
-    Permission.MentoringRead, Permission.MentoringLog, Permission.TrainingsRead, Permission.TrainingsManage, Permission.TrainingsRespond,
-    Permission.CompetitionsRead]),
+    Permission.MentoringRead, Permission.MentoringLog, Permission.ParentEngagementRead, Permission.TrainingsRead, Permission.TrainingsManage, Permission.TrainingsRespond,
+    Permission.CompetitionsRead, Permission.PracticesReview, Permission.LearningEventsRead, Permission.LearningEventsManage]),
   judge: new Set([...EVERYONE, Permission.CompetitionsRead, Permission.CompetitionsJudge]),
 };
 

@@ -38,6 +38,13 @@ const IN_PARENT: Record<string, Label> = {
   'attendeeCounts.parents': { en: 'Parents (attendees)', id: 'Orang tua (hadir)' },
   'attendeeCounts.students': { en: 'Students (attendees)', id: 'Siswa (hadir)' },
   'workshop.date': { en: 'Workshop date', id: 'Tanggal lokakarya' },
+  'parentsByGrade.grade': { en: 'Grade', id: 'Kelas' },
+  'parentsByGrade.parents': { en: 'Parents of the grade', id: 'Orang tua di kelas ini' },
+  'parentEngagement.kind': { en: 'Kind of parent engagement', id: 'Jenis pelibatan orang tua' },
+  'parentEngagement.sessionsTarget': { en: 'Target sessions', id: 'Target jumlah kegiatan' },
+  'parentEngagement.parentsTarget': { en: 'Target parents reached', id: 'Target orang tua terjangkau' },
+  'parentEngagement.note': { en: 'Note', id: 'Catatan' },
+  'parentEngagement.id': { en: 'Parent-engagement plan line', id: 'Baris rencana pelibatan orang tua' },
 };
 
 const BY_NAME: Record<string, Label> = {
@@ -53,6 +60,13 @@ const BY_NAME: Record<string, Label> = {
   receivedBy: { en: 'Received by', id: 'Diterima oleh' },
   condition: { en: 'Condition', id: 'Kondisi' },
   checkedOn: { en: 'Check date', id: 'Tanggal pemeriksaan' },
+  // parent engagement
+  kind: { en: 'Kind', id: 'Jenis' },
+  parentsReached: { en: 'Parents reached', id: 'Orang tua terjangkau' },
+  parentsByGrade: { en: 'Parents by grade', id: 'Orang tua per kelas' },
+  teachersInvolved: { en: 'Teachers involved', id: 'Guru yang terlibat' },
+  year: { en: 'Year', id: 'Tahun' },
+  parentEngagement: { en: 'Parent engagement', id: 'Pelibatan orang tua' },
   // plans
   title: { en: 'Title', id: 'Judul' },
   content: { en: 'Plan content', id: 'Isi rencana' },

@@ -80,6 +80,13 @@ export const PERMISSION_ACTIONS: Record<Permission, Words> = {
   [Permission.ReportsRegion]: { en: 'see region reports', id: 'melihat laporan wilayah' },
   [Permission.SchoolTimelineRead]: { en: "see a school's timeline", id: 'melihat linimasa sekolah' },
   [Permission.AgendaRead]: { en: 'see an agenda', id: 'melihat agenda' },
+  [Permission.ParentEngagementRead]: { en: 'see parent-engagement activities', id: 'melihat kegiatan pelibatan orang tua' },
+  [Permission.ParentEngagementWrite]: { en: 'record parent-engagement activities', id: 'mencatat kegiatan pelibatan orang tua' },
+  [Permission.PracticesRead]: { en: 'see the library of good practice', id: 'melihat pustaka praktik baik' },
+  [Permission.PracticesWrite]: { en: "write or propose the school's good practices", id: 'menulis atau mengusulkan praktik baik sekolah' },
+  [Permission.PracticesReview]: { en: 'publish or return proposed good practices', id: 'menerbitkan atau mengembalikan usulan praktik baik' },
+  [Permission.LearningEventsRead]: { en: 'see horizontal-learning events', id: 'melihat kegiatan belajar horizontal' },
+  [Permission.LearningEventsManage]: { en: 'record horizontal-learning events', id: 'mencatat kegiatan belajar horizontal' },
 };
 
 /**
@@ -108,11 +115,14 @@ export const RECORD_NAMES: Record<string, Words> = {
   'partner recommendation': { en: 'school recommendation', id: 'rekomendasi sekolah' },
   'partner request': { en: 'partner request', id: 'permintaan mitra' },
   partnership: { en: 'partnership', id: 'kemitraan' },
+  'parent-engagement activity': { en: 'parent-engagement activity', id: 'kegiatan pelibatan orang tua' },
   'plan activity': { en: 'plan activity', id: 'kegiatan rencana' },
   'plan editor': { en: 'plan editor', id: 'editor rencana' },
   'plan indicator': { en: 'plan indicator', id: 'indikator rencana' },
   'plan version': { en: 'plan version', id: 'versi rencana' },
   plan: { en: 'plan', id: 'rencana' },
+  practice: { en: 'good practice', id: 'praktik baik' },
+  'learning event': { en: 'horizontal-learning event', id: 'kegiatan belajar horizontal' },
   'program year': { en: 'program year', id: 'tahun program' },
   program: { en: 'program', id: 'program' },
   receipt: { en: 'receipt', id: 'bukti pembayaran' },

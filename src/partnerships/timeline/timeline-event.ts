@@ -20,6 +20,9 @@ export const TIMELINE_EVENT_KINDS = [
   'grant_reversed',
   'expense_report_accepted',
   'mentoring_session',
+  'learning_event',
+  'practice_published',
+  'parent_engagement',
   'facility_handed_over',
   'facility_checked',
 ] as const;

@@ -25,6 +25,8 @@ import { FUNDING_SOURCES } from '../plan-status';
 import type { FundingSource } from '../plan-status';
 import { says } from '../../common/errors/validation';
 import { ACCOUNT_CODE_LIST, SNP_STANDARDS } from '../rkas-catalog';
+import { PARENT_ENGAGEMENT_KINDS } from '../../parent-engagement/parent-engagement-kinds';
+import type { ParentEngagementKind } from '../../parent-engagement/parent-engagement-kinds';
 
 // class-validator checks a property's decorators bottom-up, and the global pipe stops at the first
 // error: the type check is written last so a missing or mistyped value is reported as such, not as too long.
@@ -406,6 +408,38 @@ export class PlanningDocumentsDto {
   lines?: PlanningDocumentLineDto[] | null;
 }
 
+/** One kind of parent engagement the school plans for the year, with its targets. */
+export class PlanParentEngagementLineDto {
+  @ApiPropertyOptional({ example: '00000000-0000-4000-8000-0000a1260021', description: ID_DESCRIPTION })
+  @IsOptional()
+  @IsUUID()
+  id?: string;
+
+  @ApiProperty({ enum: PARENT_ENGAGEMENT_KINDS, example: 'parenting_class', description: 'From the catalogue of parent-engagement kinds (GET /parent-engagement/kinds); each kind once.' })
+  @IsIn(PARENT_ENGAGEMENT_KINDS)
+  kind: ParentEngagementKind;
+
+  @ApiPropertyOptional({ example: 4, minimum: 0, maximum: 1000, nullable: true, type: Number, description: 'How many sessions (classes, meetings, visits...) the school plans in the year.' })
+  @IsOptional()
+  @Max(1000)
+  @Min(0)
+  @IsInt()
+  sessionsTarget?: number | null;
+
+  @ApiPropertyOptional({ example: 120, minimum: 0, maximum: PLAN_LIMITS.participants, nullable: true, type: Number, description: 'How many parents the school plans to reach with them.' })
+  @IsOptional()
+  @Max(PLAN_LIMITS.participants)
+  @Min(0)
+  @IsInt()
+  parentsTarget?: number | null;
+
+  @ApiPropertyOptional({ example: 'Satu kelas parenting per triwulan bersama psikolog Puskesmas Pelambuan', maxLength: 500, nullable: true, type: String })
+  @IsOptional()
+  @MaxLength(500)
+  @IsString()
+  note?: string | null;
+}
+
 /** The facilitator's template. Sent whole: it replaces the stored template. */
 export class PlanContentDto {
   @ApiPropertyOptional({ type: WorkshopDto, nullable: true })
@@ -427,4 +461,17 @@ export class PlanContentDto {
   @Type(() => PlanningDocumentsDto)
   @ValidateNested()
   planningDocuments?: PlanningDocumentsDto | null;
+
+  @ApiPropertyOptional({
+    type: [PlanParentEngagementLineDto],
+    maxItems: PARENT_ENGAGEMENT_KINDS.length,
+    nullable: true,
+    description: 'Optional: which kinds of parent engagement the school plans, each once with its targets. Left out or null: the plan has no such section.',
+  })
+  @IsOptional()
+  @Type(() => PlanParentEngagementLineDto)
+  @ValidateNested({ each: true })
+  @ArrayMaxSize(PARENT_ENGAGEMENT_KINDS.length)
+  @IsArray()
+  parentEngagement?: PlanParentEngagementLineDto[] | null;
 }

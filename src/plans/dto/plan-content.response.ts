@@ -1,4 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PARENT_ENGAGEMENT_KINDS } from '../../parent-engagement/parent-engagement-kinds';
+import type { ParentEngagementKind } from '../../parent-engagement/parent-engagement-kinds';
 import { TOPICS } from '../../common/catalog/topics';
 import type { Topic } from '../../common/catalog/topics';
 import { PLANNING_DOCUMENTS } from '../plan-content';
@@ -191,6 +193,24 @@ export class PlanningDocumentsResponse {
   lines: PlanningDocumentLineResponse[];
 }
 
+/** One kind of parent engagement the school plans, with its targets. */
+export class PlanParentEngagementLineResponse {
+  @ApiProperty({ example: '00000000-0000-4000-8000-0000a1260021' })
+  id: string;
+
+  @ApiProperty({ enum: PARENT_ENGAGEMENT_KINDS, example: 'parenting_class' })
+  kind: ParentEngagementKind;
+
+  @ApiProperty({ nullable: true, type: Number, example: 4 })
+  sessionsTarget: number | null;
+
+  @ApiProperty({ nullable: true, type: Number, example: 120 })
+  parentsTarget: number | null;
+
+  @ApiProperty({ nullable: true, type: String, example: 'Satu kelas parenting per triwulan' })
+  note: string | null;
+}
+
 /** The facilitator's template as stored, with every item's id. */
 export class PlanContentResponse {
   @ApiProperty({ type: WorkshopResponse })
@@ -201,6 +221,9 @@ export class PlanContentResponse {
 
   @ApiProperty({ type: PlanningDocumentsResponse })
   planningDocuments: PlanningDocumentsResponse;
+
+  @ApiPropertyOptional({ type: [PlanParentEngagementLineResponse], description: 'Only in plans with a parent-engagement section.' })
+  parentEngagement?: PlanParentEngagementLineResponse[];
 
   static from(this: void, c: PlanContent): PlanContentResponse {
     return c;

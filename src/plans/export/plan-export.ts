@@ -11,6 +11,7 @@ import { PdfWriter, printedDate } from '../../common/export/pdf';
 import { writeXlsx } from '../../common/export/xlsx';
 import type { XlsxCell } from '../../common/export/xlsx';
 import { ACCOUNT_CODES, SNP_STANDARD_NAMES } from '../rkas-catalog';
+import { PARENT_ENGAGEMENT_KIND_LABELS } from '../../parent-engagement/parent-engagement-kinds';
 
 type Text = Record<Lang, string>;
 
@@ -98,6 +99,11 @@ const L = {
   reference: { en: 'Reference', id: 'Rujukan' },
   description: { en: 'Description', id: 'Uraian' },
   none: { en: '(none)', id: '(tidak ada)' },
+  parentEngagement: { en: 'Parent engagement', id: 'Pelibatan orang tua' },
+  parentKind: { en: 'Kind', id: 'Jenis' },
+  sessionsTarget: { en: 'Target sessions', id: 'Target kegiatan' },
+  parentsTarget: { en: 'Target parents', id: 'Target orang tua' },
+  note: { en: 'Note', id: 'Catatan' },
   page: { en: 'page', id: 'halaman' },
   roles: {
     en: { principal: 'principal', teachers: 'teachers', educationStaff: 'education staff', supervisors: 'supervisors', parents: 'parents' },
@@ -230,7 +236,7 @@ function months(start: number | null, end: number | null, lang: Lang): string {
   return start === end ? m(start) : `${m(start)}–${m(end)}`;
 }
 
-/** The plan as a printable A4 PDF: header, workshop, every program with its tables, budget summary and planning documents. */
+/** The plan as a printable A4 PDF: header, workshop, every program with its tables, budget summary, parent engagement (if planned) and planning documents. */
 export function planPdf(plan: PlanRow, content: PlanContent, lang: Lang): Promise<Buffer> {
   const pdf = new PdfWriter({ title: plan.title, author: plan.schoolName, lang }, (page, pages) => `Jalin · ${plan.schoolName} · ${plan.year} · ${L.page[lang]} ${page} / ${pages}`);
   const t = (label: { en: string; id: string }) => label[lang];
@@ -295,6 +301,14 @@ export function planPdf(plan: PlanRow, content: PlanContent, lang: Lang): Promis
     [{ header: t(L.source), width: 60 }, { header: t(L.total), width: 40, align: 'right' }],
     [...FUNDING_SOURCES.map((s) => [FUNDING_LABELS[s][lang], formatRupiah(totals.byFundingSource[s], lang)]), { bold: [t(L.planTotal), formatRupiah(totals.total, lang)] }],
   );
+
+  if (content.parentEngagement && content.parentEngagement.length > 0) {
+    pdf.heading(t(L.parentEngagement));
+    pdf.table(
+      [{ header: t(L.parentKind), width: 34 }, { header: t(L.sessionsTarget), width: 15, align: 'right' }, { header: t(L.parentsTarget), width: 15, align: 'right' }, { header: t(L.note), width: 36 }],
+      content.parentEngagement.map((l) => [PARENT_ENGAGEMENT_KIND_LABELS[l.kind].label[lang], l.sessionsTarget === null ? '' : String(l.sessionsTarget), l.parentsTarget === null ? '' : String(l.parentsTarget), l.note ?? '']),
+    );
+  }
 
   const d = content.planningDocuments;
   pdf.heading(t(L.documents));

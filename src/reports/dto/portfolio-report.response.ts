@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { SchoolParentsReachedResponse } from '../../parent-engagement/dto/parents-reached.response';
 import { OrganizationRefResponse } from '../../programs/dto/program.response';
 import { PROGRAM_YEAR_STATUSES } from '../../programs/program-year-status';
 import type { ProgramYearStatus } from '../../programs/program-year-status';
@@ -125,4 +126,11 @@ export class PortfolioReportResponse {
 
   @ApiProperty({ type: [SeriesYearResponse], description: 'Every program year since the program began, oldest first, with the same figures.' })
   series: SeriesYearResponse[];
+
+  @ApiProperty({
+    type: [SchoolParentsReachedResponse],
+    description:
+      "Parents reached by each cohort school in each program year, oldest year first: the school's own parent-engagement activities of the calendar year, plus parents attending the program's mentoring sessions and trainings of the year (docs/parents-guide.md).",
+  })
+  parentsReached: SchoolParentsReachedResponse[];
 }

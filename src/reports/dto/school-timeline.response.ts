@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { ParentsReachedResponse } from '../../parent-engagement/dto/parents-reached.response';
 import { TimelineEventResponse } from '../../partnerships/dto/partnership-timeline.response';
 import { PARTNERSHIP_STATUSES } from '../../partnerships/partnership-status';
 import type { PartnershipStatus } from '../../partnerships/partnership-status';
@@ -30,6 +31,9 @@ export class SchoolTimelineYearResponse {
 
   @ApiProperty({ type: YearFiguresResponse, description: 'What the year added up to for this school, with the same definitions as the portfolio and region reports.' })
   figures: YearFiguresResponse;
+
+  @ApiProperty({ type: ParentsReachedResponse, description: "Parents reached at the school in the year: its parent-engagement activities plus parents at this program's mentoring sessions and trainings (docs/parents-guide.md)." })
+  parentsReached: ParentsReachedResponse;
 }
 
 /** Everything a school did with one partner, year by year. */
