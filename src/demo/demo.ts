@@ -9,6 +9,7 @@ import { partnersDemoStep } from './demo-partners';
 import { competition2026DemoStep } from './demo-competition-2026';
 import { competitionsDemoStep } from './demo-competitions';
 import { grantsDemoStep } from './demo-grants';
+import { facilitiesDemoStep } from './demo-facilities';
 import { mentoringDemoStep } from './demo-mentoring';
 import { mousDemoStep } from './demo-mous';
 import { plansDemoStep } from './demo-plans';
@@ -66,7 +67,7 @@ const registry: DemoStep = {
 };
 
 /** Every step, in order; each later module appends its own. */
-const STEPS: DemoStep[] = [foundation, registry, partnersDemoStep, programsDemoStep, mousDemoStep, plansDemoStep, grantsDemoStep, mentoringDemoStep, competitionsDemoStep, competition2026DemoStep];
+const STEPS: DemoStep[] = [foundation, registry, partnersDemoStep, programsDemoStep, mousDemoStep, plansDemoStep, grantsDemoStep, mentoringDemoStep, competitionsDemoStep, competition2026DemoStep, facilitiesDemoStep];
 
 /**
  * Loads the reference case: each step once, in one transaction per step, so a database that

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DEMO_PASSWORD, loadDemoData } from '../../src/demo/demo';
+import { FACILITY_DEMO_IDS } from '../../src/demo/demo-facilities';
 import { isCheckOverdue, nextCheckDueOn } from '../../src/facilities/facility-catalogue';
 import { createTestApp, TestApp } from '../support/app';
 import { fixNow, realTime } from '../support/competition-factories';
@@ -420,5 +422,34 @@ describe('facilities support', () => {
     const res = await t.http.post(BASE).set('Authorization', w.csr.auth).send(body(w, { programYearId: year.id }));
     expect(res.status).toBe(201);
     expect(res.body.year).toBe(2090);
+  });
+
+  describe('the demo', () => {
+    let demo: TestApp;
+    beforeAll(async () => {
+      demo = await createTestApp({ env: { DOCUMENTS_DIR: documentsDir } });
+      await loadDemoData(demo.dataSource);
+    });
+    afterAll(() => demo.close());
+
+    it('obeys the rules: handed over after delivery, checked after the handover, nothing in the future, one item overdue on 2026-12-05', async () => {
+      const bad = await demo.dataSource.query(
+        `SELECT fi.id FROM facility_items fi
+          WHERE fi.handed_over_on < fi.delivered_on OR fi.delivered_on > CURRENT_DATE OR fi.handed_over_on > CURRENT_DATE
+             OR CAST(fi.created_at AS date) > COALESCE(fi.delivered_on, CURRENT_DATE)
+             OR EXISTS (SELECT 1 FROM facility_condition_checks k WHERE k.item_id = fi.id AND (k.checked_on < fi.handed_over_on OR fi.handed_over_on IS NULL OR k.checked_on > CURRENT_DATE))
+             OR fi.last_checked_on IS DISTINCT FROM (SELECT max(k.checked_on) FROM facility_condition_checks k WHERE k.item_id = fi.id)
+             OR NOT EXISTS (SELECT 1 FROM partnerships p WHERE p.id = fi.partnership_id AND p.company_id = fi.company_id AND p.school_id = fi.school_id)`,
+      );
+      expect(bad).toEqual([]);
+      const login = await demo.http.post('/api/v1/auth/login').send({ email: 'principal@sdnpelambuan4.example', password: DEMO_PASSWORD });
+      fixNow(demo, '2026-12-05T03:00:00.000Z');
+      const res = await demo.http.get(`${BASE}?limit=100`).set('Authorization', `Bearer ${login.body.accessToken}`);
+      expect(res.status).toBe(200);
+      const items = res.body.items as Array<{ id: string; status: string; checkOverdue: boolean; year: number }>;
+      expect(items.filter((i) => i.checkOverdue).map((i) => i.id)).toEqual([FACILITY_DEMO_IDS.overdueForCheck]);
+      expect(items.filter((i) => i.status === 'awaiting_handover').map((i) => i.id)).toEqual([FACILITY_DEMO_IDS.awaitingHandover]);
+      expect([...new Set(items.map((i) => i.year))].sort()).toEqual([2013, 2015, 2021, 2026]);
+    });
   });
 });
