@@ -1,3 +1,4 @@
+import { AppError } from '../common/errors/app-error';
 import type { Readable } from 'node:stream';
 
 /**
@@ -22,4 +23,12 @@ export class DocumentNotStoredError extends Error {
   constructor(readonly key: string) {
     super(`no stored bytes under document storage key ${key}`);
   }
+}
+
+/** How long a client should wait before retrying when the document storage did not answer. */
+export const STORAGE_RETRY_AFTER_SECONDS = 30;
+
+/** The 503 answered when the document storage cannot be reached or refuses to store or read: nothing was recorded. */
+export function storageUnavailable(): AppError {
+  return new AppError('storage_unavailable', { retryAfter: STORAGE_RETRY_AFTER_SECONDS }, [], { 'Retry-After': String(STORAGE_RETRY_AFTER_SECONDS) });
 }

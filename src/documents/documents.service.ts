@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { createHash, randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -7,7 +6,7 @@ import type { Actor } from '../common/auth/actor';
 import { AppError } from '../common/errors/app-error';
 import { AppLogger } from '../common/logging/logger';
 import { attachmentDisposition, DOCUMENT_CONTENT_TYPES, safeFilename, sniffContentType } from './content-type';
-import { DOCUMENT_STORAGE, DocumentNotStoredError } from './document-storage';
+import { DOCUMENT_STORAGE, DocumentNotStoredError, storageUnavailable } from './document-storage';
 import type { DocumentStorage } from './document-storage';
 import { DOCUMENT_FILE_FIELD } from './document-upload.interceptor';
 import type { UploadedDocument } from './document-upload.interceptor';
@@ -45,10 +44,11 @@ export class DocumentsService {
   ) {}
 
   /**
-   * Checks an uploaded file (present, and a PDF, PNG or JPEG by its content), stores its bytes under
-   * a new random key, then records it (SHA-256, size, uploader) with an audit line in one
-   * transaction. The bytes are written first, so a storage that refuses them leaves no row; if
-   * recording fails the bytes are removed again.
+   * Records an uploaded file (present, and a PDF, PNG or JPEG by its content) with its SHA-256, size
+   * and uploader and an audit line in one transaction. The streaming upload has already put the
+   * bytes in the storage under a new random key, so a storage that refused them never gets here;
+   * a refused content or a failed recording removes the bytes again, and a recorded file is marked
+   * claimed so the upload keeps it.
    */
   async store(actor: Actor, owner: DocumentOwner, kind: string, file: UploadedDocument | undefined): Promise<DocumentResponse> {
     if (!file) {
@@ -59,8 +59,9 @@ export class DocumentsService {
         `file wajib diisi: kirim sebagai multipart/form-data di isian formulir "${DOCUMENT_FILE_FIELD}"`,
       );
     }
-    const contentType = sniffContentType(file.buffer);
+    const contentType = sniffContentType(file.head);
     if (contentType === null) {
+      await this.storage.delete(file.storageKey);
       throw AppError.refused(
         DOCUMENT_FILE_FIELD,
         'unsupported_content_type',
@@ -74,19 +75,20 @@ export class DocumentsService {
       kind,
       filename: safeFilename(file.originalname, contentType),
       contentType,
-      sizeBytes: String(file.buffer.length),
-      sha256: createHash('sha256').update(file.buffer).digest('hex'),
-      storageKey: randomUUID(),
+      sizeBytes: String(file.size),
+      sha256: file.sha256,
+      storageKey: file.storageKey,
       uploadedByUserId: actor.userId,
     };
-    await this.storage.put(fields.storageKey, file.buffer);
     try {
-      return await this.dataSource.transaction(async (manager) => {
+      const recorded = await this.dataSource.transaction(async (manager) => {
         const id = await this.documents.insert(fields, manager);
         const { storageKey: _key, ...facts } = fields;
         await this.audit.record(manager, actor, { action: 'create', entityType: 'document', entityId: id, changes: facts });
         return DocumentResponse.from((await this.documents.findOwned(owner.type, owner.id, id, manager)) as DocumentRow);
       });
+      file.claimed = true;
+      return recorded;
     } catch (err) {
       await this.storage.delete(fields.storageKey);
       throw err;
@@ -101,7 +103,8 @@ export class DocumentsService {
   /**
    * One document of a record with a stream of its bytes; another record's document is a 404. So is
    * a document whose bytes are gone from the storage (lost or deleted outside Jalin): the caller
-   * cannot download it either way, and the operators are told by an error in the log.
+   * cannot download it either way, and the operators are told by an error in the log. A storage
+   * that does not answer is a 503 storage_unavailable.
    */
   async open(owner: DocumentOwner, documentId: string): Promise<DocumentDownload> {
     const row = await this.documents.findOwned(owner.type, owner.id, documentId);
@@ -110,7 +113,10 @@ export class DocumentsService {
     try {
       stream = await this.storage.get(row.storageKey);
     } catch (err) {
-      if (!(err instanceof DocumentNotStoredError)) throw err;
+      if (!(err instanceof DocumentNotStoredError)) {
+        this.logger.error({ msg: 'the document storage did not answer a download', documentId, storageKey: row.storageKey, error: err instanceof Error ? err.message : String(err) });
+        throw storageUnavailable();
+      }
       this.logger.error({ msg: 'document bytes missing from the document storage', documentId, ownerType: owner.type, ownerId: owner.id, storageKey: row.storageKey });
       throw AppError.notFound('document', documentId);
     }

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { AuditService, diffFields } from '../audit/audit.service';
@@ -246,7 +245,7 @@ export class SessionsService {
       return this.dataSource.transaction((manager) => link(document, manager));
     }
     // The same request: this session, and a file with the same name and bytes.
-    const payload = { sessionId: id.toLowerCase(), filename: file?.originalname ?? null, sha256: file ? createHash('sha256').update(file.buffer).digest('hex') : null };
+    const payload = { sessionId: id.toLowerCase(), filename: file?.originalname ?? null, sha256: file?.sha256 ?? null };
     return this.dataSource.transaction((manager) => this.idempotency.once(manager, actor, { key, endpoint: ADD_EVIDENCE_ENDPOINT, payload }, 201, async () => link(await store(), manager)));
   }
 

@@ -1,25 +1,15 @@
-import { DeleteObjectCommand, GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readdirSync } from 'node:fs';
 import type request from 'supertest';
 import { DocumentNotStoredError } from '../../src/documents/document-storage';
 import { FilesystemDocumentStorage } from '../../src/documents/filesystem-document-storage';
 import { S3DocumentStorage } from '../../src/documents/s3-document-storage';
 import { createTestApp, TestApp } from '../support/app';
+import { bucketStore, DocumentStore, S3_BUCKET as BUCKET, S3_PREFIX as PREFIX } from '../support/document-stores';
 import { signedIn } from '../support/factories';
 import { awardGrant, disburse, grantWorld, GrantWorld } from '../support/grant-factories';
 import { draftMou, MouDetail, mouWorld, MouWorld, SignedIn } from '../support/mou-factories';
-
-// s3rver ships no type declarations; only these members are used.
-const S3rver = require('s3rver') as new (options: Record<string, unknown>) => { run(): Promise<AddressInfo>; close(): Promise<void>; httpServer: Server };
-
-const BUCKET = 'jalin-documents';
-const PREFIX = 'jalin/documents/';
-const CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
 
 /** A PDF over S3's 5 MB part size, so the upload goes to the bucket as a multipart upload. */
 const MOU_SCAN = Buffer.concat([Buffer.from('%PDF-1.7\n1 0 obj <</Type /Catalog>> endobj\n', 'latin1'), Buffer.alloc(6 * 1024 * 1024, 0x41), Buffer.from('\n%%EOF\n')]);
@@ -32,53 +22,32 @@ function binary(res: request.Response, callback: (err: Error | null, body: Buffe
   res.on('end', () => callback(null, Buffer.concat(chunks)));
 }
 
+// The shared document tests (test/e2e/documents.e2e-spec.ts) run on the bucket too; these are the bucket's own.
 describe('documents on an S3-compatible object store (DOCUMENTS_STORAGE=s3)', () => {
-  let s3rver: InstanceType<typeof S3rver>;
+  let store: DocumentStore & { s3: S3Client };
   let s3: S3Client;
   let t: TestApp;
-  let storeDir: string;
   let documentsDir: string;
   let w: MouWorld;
   let mou: MouDetail;
 
   beforeAll(async () => {
-    storeDir = mkdtempSync(join(tmpdir(), 'jalin-s3rver-'));
-    documentsDir = mkdtempSync(join(tmpdir(), 'jalin-s3-docs-'));
-    s3rver = new S3rver({ address: '127.0.0.1', port: 0, directory: storeDir, silent: true, configureBuckets: [{ name: BUCKET }] });
-    const { port } = await s3rver.run();
-    const endpoint = `http://127.0.0.1:${port}`;
-    s3 = new S3Client({ region: 'us-east-1', endpoint, forcePathStyle: true, credentials: CREDENTIALS });
-    t = await createTestApp({
-      env: {
-        DOCUMENTS_STORAGE: 's3',
-        DOCUMENTS_DIR: documentsDir,
-        S3_BUCKET: BUCKET,
-        S3_REGION: 'us-east-1',
-        S3_ENDPOINT: endpoint,
-        S3_ACCESS_KEY_ID: CREDENTIALS.accessKeyId,
-        S3_SECRET_ACCESS_KEY: CREDENTIALS.secretAccessKey,
-        S3_KEY_PREFIX: PREFIX,
-      },
-    });
+    store = await bucketStore();
+    s3 = store.s3;
+    documentsDir = store.documentsDir;
+    t = await createTestApp({ env: store.env });
     w = await mouWorld(t);
     mou = await draftMou(t, w);
   });
   afterAll(async () => {
     await t.close();
-    s3.destroy();
-    // Already stopped by the last test unless it failed early.
-    if (s3rver.httpServer.listening) {
-      s3rver.httpServer.closeAllConnections();
-      await s3rver.close();
-    }
-    rmSync(storeDir, { recursive: true, force: true });
-    rmSync(documentsDir, { recursive: true, force: true });
+    await store.close();
   });
 
   const uploadToMou = (who: SignedIn, file: Buffer, name: string) => t.http.post(`/api/v1/mous/${mou.id}/documents`).set('Authorization', who.auth).field('kind', 'signed_mou').attach('file', file, name);
   const download = (path: string, who: SignedIn) => t.http.get(path).set('Authorization', who.auth).buffer(true).parse(binary);
   const storageKey = async (documentId: string) => ((await t.dataSource.query('SELECT storage_key FROM documents WHERE id = $1', [documentId])) as Array<{ storage_key: string }>)[0].storage_key;
-  const objectBytes = async (key: string) => Buffer.from(await (await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: key }))).Body!.transformToByteArray());
+  const objectBytes = async (key: string) => store.bytes(key.slice(PREFIX.length));
   const count = async (table: string) => ((await t.dataSource.query(`SELECT count(*)::int AS n FROM ${table}`)) as Array<{ n: number }>)[0].n;
 
   it('keeps a signed MoU scan in the bucket under the key prefix, not on disk, and streams the same bytes back through the API', async () => {
@@ -159,13 +128,12 @@ describe('documents on an S3-compatible object store (DOCUMENTS_STORAGE=s3)', ()
   });
 
   it('leaves no document row or audit line when the store refuses the upload, and readiness says the storage is unavailable', async () => {
-    s3rver.httpServer.closeAllConnections();
-    await s3rver.close();
+    await store.stop();
     const [documents, audit] = [await count('documents'), await count('audit_events')];
 
     const res = await uploadToMou(w.csr, MOU_SCAN.subarray(0, 4096), 'gagal.pdf');
-    expect(res.status).toBe(500);
-    expect(res.body).toMatchObject({ code: 'internal_error' });
+    expect(res.status).toBe(503);
+    expect(res.body).toMatchObject({ code: 'storage_unavailable' });
     expect(await count('documents')).toBe(documents);
     expect(await count('audit_events')).toBe(audit);
     expect(readdirSync(documentsDir)).toEqual([]);

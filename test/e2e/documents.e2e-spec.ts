@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync } from 'node:fs';
 import type request from 'supertest';
 import { attachmentDisposition, safeFilename, sniffContentType } from '../../src/documents/content-type';
 import { createTestApp, TestApp } from '../support/app';
+import { bucketStore, DocumentStore, folderStore } from '../support/document-stores';
 import { signedIn } from '../support/factories';
-import { draftMou, fixToday, MouDetail, mouWorld, MouWorld, SignedIn, tempDocumentsDir } from '../support/mou-factories';
+import { draftMou, fixToday, MouDetail, mouWorld, MouWorld, SignedIn } from '../support/mou-factories';
 
 const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj <</Type /Catalog>> endobj\n', 'latin1'), Buffer.alloc(2048, 0x20), Buffer.from('\n%%EOF\n')]);
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('0000000dIHDR fake png body')]);
@@ -18,21 +18,28 @@ function binary(res: request.Response, callback: (err: Error | null, body: Buffe
   res.on('end', () => callback(null, Buffer.concat(chunks)));
 }
 
-describe('MoU documents', () => {
+// The same tests on each storage DOCUMENTS_STORAGE can name: a folder, and an S3-compatible bucket.
+describe.each([
+  ['a folder (DOCUMENTS_STORAGE=filesystem)', folderStore],
+  ['an S3-compatible bucket (DOCUMENTS_STORAGE=s3)', bucketStore],
+] as Array<[string, () => DocumentStore | Promise<DocumentStore>]>)('MoU documents on %s', (_name, makeStore) => {
   let t: TestApp;
-  let dir: string;
+  let store: DocumentStore;
   let w: MouWorld;
   let mou: MouDetail;
   let judge: SignedIn;
   beforeAll(async () => {
-    dir = tempDocumentsDir();
-    t = await createTestApp({ env: { DOCUMENTS_DIR: dir } });
+    store = await makeStore();
+    t = await createTestApp({ env: store.env });
     fixToday(t, '2026-03-01');
     w = await mouWorld(t);
     mou = await draftMou(t, w);
     judge = await signedIn(t.dataSource, t.http, 'judge');
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await t.close();
+    await store.close();
+  });
 
   const upload = (mouId: string, who: SignedIn | null, file: Buffer | null, name = 'file.pdf', kind: string | null = 'signed_mou', contentType = 'application/pdf') => {
     const req = t.http.post(`/api/v1/mous/${mouId}/documents`);
@@ -45,7 +52,7 @@ describe('MoU documents', () => {
     const req = t.http.get(`/api/v1/mous/${mouId}/documents/${documentId}`).buffer(true).parse(binary);
     return who ? req.set('Authorization', who.auth) : req;
   };
-  const storedFiles = () => (existsSync(dir) ? readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name) : []);
+  const documentRows = async () => ((await t.dataSource.query('SELECT count(*)::int AS n FROM documents')) as Array<{ n: number }>)[0].n;
 
   it('stores the signed PDF with its SHA-256, size and uploader under a random key, and streams the same bytes back', async () => {
     const res = await upload(mou.id, w.csr, PDF, 'MoU 2026 ditandatangani.pdf').set('X-Request-Id', 'upload-0001');
@@ -62,8 +69,9 @@ describe('MoU documents', () => {
     const [row] = (await t.dataSource.query('SELECT owner_type, owner_id, size_bytes, sha256, storage_key, uploaded_by_user_id FROM documents WHERE id = $1', [res.body.id])) as Array<Record<string, string>>;
     expect(row).toMatchObject({ owner_type: 'mou', owner_id: mou.id, size_bytes: String(PDF.length), sha256, uploaded_by_user_id: w.csr.user.id });
     expect(row.storage_key).toMatch(/^[0-9a-f-]{36}$/);
-    expect(readFileSync(join(dir, row.storage_key.slice(0, 2), row.storage_key)).equals(PDF)).toBe(true);
-    expect(storedFiles()).not.toContain('MoU 2026 ditandatangani.pdf');
+    expect((await store.bytes(row.storage_key)).equals(PDF)).toBe(true);
+    expect(await store.keys()).not.toContain('MoU 2026 ditandatangani.pdf');
+    if (store.kind === 's3') expect(readdirSync(store.documentsDir)).toEqual([]);
 
     const got = await download(mou.id, res.body.id, w.principal);
     expect(got.status).toBe(200);
@@ -92,16 +100,15 @@ describe('MoU documents', () => {
   });
 
   it('refuses a file that is not a PDF, PNG or JPEG by content (a .pdf-named text file) with 422 on file, storing nothing', async () => {
-    const before = storedFiles().length;
-    const [{ n: rowsBefore }] = (await t.dataSource.query('SELECT count(*)::int AS n FROM documents')) as Array<{ n: number }>;
+    const [before, rowsBefore] = [(await store.keys()).length, await documentRows()];
     const res = await upload(mou.id, w.csr, Buffer.from('This is plain text pretending to be a PDF.\n'), 'contract.pdf', 'signed_mou', 'application/pdf');
     expect(res.status).toBe(422);
     expect(res.body.errors).toEqual([expect.objectContaining({ field: 'file', code: 'unsupported_content_type' })]);
     expect(res.body.errors[0].message).toContain('application/pdf, image/png, image/jpeg');
     const html = await upload(mou.id, w.csr, Buffer.from('<html><script>alert(1)</script></html>'), 'x.png', 'annex', 'image/png');
     expect(html.status).toBe(422);
-    expect(storedFiles().length).toBe(before);
-    expect(((await t.dataSource.query('SELECT count(*)::int AS n FROM documents')) as Array<{ n: number }>)[0].n).toBe(rowsBefore);
+    expect((await store.keys()).length).toBe(before);
+    expect(await documentRows()).toBe(rowsBefore);
   });
 
   it('refuses a file over 15 MB with 413 payload_too_large', async () => {
@@ -159,6 +166,41 @@ describe('MoU documents', () => {
     expect(Object.keys(op.requestBody.content)).toEqual(['multipart/form-data']);
     expect(op.requestBody.content['multipart/form-data'].schema.properties.file).toMatchObject({ type: 'string', format: 'binary' });
     expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(['201', '401', '403', '404', '413', '422']));
+  });
+
+  it('streams the upload into the storage and removes the bytes again when the request is refused after they arrived', async () => {
+    const before = (await store.keys()).length;
+    const rows = await documentRows();
+    // A bad kind is found by validation, another company's MoU by the service: both after the file was stored.
+    expect((await upload(mou.id, w.csr, PDF, 'a.pdf', 'receipt')).status).toBe(422);
+    const stranger = await signedIn(t.dataSource, t.http, 'csr_officer');
+    expect((await upload(mou.id, stranger, PDF, 'b.pdf')).status).toBe(404);
+    // Over the limit: multer stops reading and removes what it stored.
+    const big = Buffer.alloc(15 * 1024 * 1024 + 1, 0x20);
+    PDF.copy(big);
+    expect((await upload(mou.id, w.csr, big, 'big.pdf')).status).toBe(413);
+    expect((await store.keys()).length).toBe(before);
+    expect(await documentRows()).toBe(rows);
+  });
+
+  // Last: it takes the storage down for good.
+  it('answers 503 storage_unavailable with Retry-After when the storage fails, recording nothing', async () => {
+    const kept = await upload(mou.id, w.csr, PDF, 'tersimpan.pdf');
+    expect(kept.status).toBe(201);
+    const [rows, audit] = [await documentRows(), ((await t.dataSource.query('SELECT count(*)::int AS n FROM audit_events')) as Array<{ n: number }>)[0].n];
+    await store.stop();
+
+    const res = await upload(mou.id, w.csr, PDF, 'gagal.pdf');
+    expect(res.status).toBe(503);
+    expect(res.headers['retry-after']).toBe('30');
+    expect(res.body).toMatchObject({ code: 'storage_unavailable', status: 503 });
+    expect(res.body.detail).toContain('Try again in 30 seconds');
+    expect(await documentRows()).toBe(rows);
+    expect(((await t.dataSource.query('SELECT count(*)::int AS n FROM audit_events')) as Array<{ n: number }>)[0].n).toBe(audit);
+
+    const inBahasa = await download(mou.id, kept.body.id, w.principal).set('Accept-Language', 'id');
+    expect(inBahasa.status).toBe(503);
+    expect(JSON.parse((inBahasa.body as Buffer).toString('utf8'))).toMatchObject({ code: 'storage_unavailable', detail: expect.stringContaining('Coba lagi dalam 30 detik') });
   });
 
   describe('content rules', () => {

@@ -295,6 +295,15 @@ export const ERROR_CATALOG = {
       id: (p) => `Basis data tidak menjawab tepat waktu sehingga permintaan tidak diproses. Sesi masuk Anda tetap berlaku. Coba lagi dalam ${p.retryAfter} detik.`,
     },
   },
+  /** The document storage (folder or bucket) cannot be reached or refused the bytes: no document was recorded; retry after Retry-After seconds. */
+  storage_unavailable: {
+    status: 503,
+    title: { en: 'Files cannot be stored or read right now', id: 'Berkas tidak dapat disimpan atau dibaca saat ini' },
+    detail: {
+      en: (p) => `The file store did not answer, so no file was saved or read and nothing was recorded. Try again in ${p.retryAfter} seconds; if it keeps failing, tell your administrator.`,
+      id: (p) => `Tempat penyimpanan berkas tidak menjawab sehingga tidak ada berkas yang disimpan atau dibaca dan tidak ada yang dicatat. Coba lagi dalam ${p.retryAfter} detik; bila terus gagal, beri tahu administrator Anda.`,
+    },
+  },
   /** Anything unexpected; the request id is what support needs. */
   internal_error: {
     status: 500,
