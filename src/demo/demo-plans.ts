@@ -133,6 +133,12 @@ function childFriendly2025(newId: () => string): PlanContent {
         rkasReference: 'RKAS SDN Pelambuan 4 Tahun 2025',
         lines: [{ document: 'RKAS', reference: '3.4.2', description: 'Kegiatan pembinaan karakter dan sekolah ramah anak' }],
       },
+      parentEngagement: [
+        { id: '00000000-0000-4000-8000-0000a125e001', kind: 'school_committee_meeting', sessionsTarget: 2, parentsTarget: 40, note: 'Komite dan POMG menyepakati aturan sekolah ramah anak' },
+        { id: '00000000-0000-4000-8000-0000a125e002', kind: 'parenting_class', sessionsTarget: 2, parentsTarget: 120, note: 'Disiplin positif di rumah, bersama Edukasi 101' },
+        { id: '00000000-0000-4000-8000-0000a125e003', kind: 'home_visit', sessionsTarget: 1, parentsTarget: 15, note: 'Keluarga siswa yang sering tidak masuk' },
+        { id: '00000000-0000-4000-8000-0000a125e004', kind: 'communication_book_check', sessionsTarget: 30, parentsTarget: 180, note: 'Buku penghubung diperiksa setiap pekan' },
+      ],
     },
     newId,
   );
@@ -179,6 +185,12 @@ function mentalHealth2026(newId: () => string): PlanContent {
         rkasReference: 'RKAS SDN Pelambuan 4 Tahun 2026',
         lines: [{ document: 'RKAS', reference: '3.4.5', description: 'Layanan bimbingan dan kesehatan mental siswa' }],
       },
+      parentEngagement: [
+        { id: '00000000-0000-4000-8000-0000a126e001', kind: 'school_committee_meeting', sessionsTarget: 2, parentsTarget: 40, note: 'Komite menyepakati program Sehat Jiwa di Sekolah' },
+        { id: '00000000-0000-4000-8000-0000a126e002', kind: 'parenting_class', sessionsTarget: 3, parentsTarget: 150, note: 'Mengenali tanda stres pada anak, bersama psikolog Puskesmas Pelambuan' },
+        { id: '00000000-0000-4000-8000-0000a126e003', kind: 'learning_at_home_guidance', sessionsTarget: 2, parentsTarget: 200, note: 'Rutinitas tenang 5 menit di rumah' },
+        { id: '00000000-0000-4000-8000-0000a126e004', kind: 'home_visit', sessionsTarget: 1, parentsTarget: 10, note: 'Keluarga siswa yang dirujuk hasil skrining' },
+      ],
     },
     newId,
   );

@@ -11,6 +11,7 @@ import { competitionsDemoStep } from './demo-competitions';
 import { grantsDemoStep } from './demo-grants';
 import { facilitiesDemoStep } from './demo-facilities';
 import { mentoringDemoStep } from './demo-mentoring';
+import { parentEngagementDemoStep } from './demo-parent-engagement';
 import { mousDemoStep } from './demo-mous';
 import { plansDemoStep } from './demo-plans';
 import { programsDemoStep } from './demo-programs';
@@ -67,7 +68,7 @@ const registry: DemoStep = {
 };
 
 /** Every step, in order; each later module appends its own. */
-const STEPS: DemoStep[] = [foundation, registry, partnersDemoStep, programsDemoStep, mousDemoStep, plansDemoStep, grantsDemoStep, mentoringDemoStep, competitionsDemoStep, competition2026DemoStep, facilitiesDemoStep];
+const STEPS: DemoStep[] = [foundation, registry, partnersDemoStep, programsDemoStep, mousDemoStep, plansDemoStep, grantsDemoStep, mentoringDemoStep, competitionsDemoStep, competition2026DemoStep, facilitiesDemoStep, parentEngagementDemoStep];
 
 /**
  * Loads the reference case: each step once, in one transaction per step, so a database that

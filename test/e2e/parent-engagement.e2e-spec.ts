@@ -1,6 +1,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { loadDemoData } from '../../src/demo/demo';
+import { checkGradeSplit } from '../../src/parent-engagement/parent-engagement.service';
 import { createTestApp, TestApp } from '../support/app';
 import { createOrganization, signedIn } from '../support/factories';
 import { pdfText } from '../support/pdf';
@@ -365,6 +367,35 @@ describe('parent engagement', () => {
       expect(text).toContain('Pelibatan orang tua');
       expect(text).toContain('Kelas parenting');
       expect(text).toContain('Satu kelas per triwulan');
+    });
+  });
+
+  describe('the demo', () => {
+    it("records SDN Pelambuan 4's activities of 2024–2026 by the rules: splits add up, no future dates, links to programs of its own plans", async () => {
+      const d = await createTestApp();
+      try {
+        await loadDemoData(d.dataSource);
+        const rows = (await d.dataSource.query(
+          `SELECT pe.id, pe.kind, CAST(pe.held_on AS text) AS "heldOn", pe.parents_reached AS "parentsReached", pe.parents_by_grade AS "parentsByGrade", pe.created_at AS "createdAt",
+                  pe.plan_id AS "planId", pe.plan_program_id AS "planProgramId", pl.school_id AS "planSchoolId",
+                  EXISTS (SELECT 1 FROM jsonb_array_elements(pl.content -> 'programs') e WHERE lower(e ->> 'id') = CAST(pe.plan_program_id AS text)) AS "programInPlan"
+             FROM parent_engagement_activities pe LEFT JOIN plans pl ON pl.id = pe.plan_id
+            WHERE pe.school_id = '00000000-0000-4000-8000-000000000201' ORDER BY pe.held_on`,
+        )) as Array<{ id: string; kind: string; heldOn: string; parentsReached: number; parentsByGrade: Array<{ grade: number; parents: number }> | null; createdAt: Date; planId: string | null; planProgramId: string | null; planSchoolId: string | null; programInPlan: boolean | null }>;
+        expect(new Set(rows.map((r) => r.heldOn.slice(0, 4)))).toEqual(new Set(['2024', '2025', '2026']));
+        expect(new Set(rows.map((r) => r.kind))).toEqual(new Set(['parenting_class', 'school_committee_meeting', 'home_visit', 'communication_book_check', 'volunteering_day', 'learning_at_home_guidance']));
+        const today = new Date().toISOString().slice(0, 10);
+        for (const r of rows) {
+          expect(`${r.id}: ${JSON.stringify(checkGradeSplit(r.parentsByGrade, r.parentsReached).errors)}`).toBe(`${r.id}: []`);
+          expect(r.heldOn <= today).toBe(true);
+          expect(r.createdAt.toISOString().slice(0, 10) >= r.heldOn).toBe(true);
+          if (r.planId !== null) expect([r.id, r.planSchoolId, r.programInPlan]).toEqual([r.id, '00000000-0000-4000-8000-000000000201', true]);
+        }
+        const plans = (await d.dataSource.query(`SELECT id, content -> 'parentEngagement' AS section FROM plans WHERE school_id = '00000000-0000-4000-8000-000000000201' AND content ? 'parentEngagement' ORDER BY id`)) as Array<{ id: string; section: Array<{ kind: string }> }>;
+        expect(plans.map((p) => p.section.length)).toEqual([4, 4]);
+      } finally {
+        await d.close();
+      }
     });
   });
 });

@@ -410,7 +410,7 @@ export class PlanningDocumentsDto {
 
 /** One kind of parent engagement the school plans for the year, with its targets. */
 export class PlanParentEngagementLineDto {
-  @ApiPropertyOptional({ example: '00000000-0000-4000-8000-0000a1260021', description: ID_DESCRIPTION })
+  @ApiPropertyOptional({ example: '00000000-0000-4000-8000-0000a126e002', description: ID_DESCRIPTION })
   @IsOptional()
   @IsUUID()
   id?: string;

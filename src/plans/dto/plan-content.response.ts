@@ -195,7 +195,7 @@ export class PlanningDocumentsResponse {
 
 /** One kind of parent engagement the school plans, with its targets. */
 export class PlanParentEngagementLineResponse {
-  @ApiProperty({ example: '00000000-0000-4000-8000-0000a1260021' })
+  @ApiProperty({ example: '00000000-0000-4000-8000-0000a126e002' })
   id: string;
 
   @ApiProperty({ enum: PARENT_ENGAGEMENT_KINDS, example: 'parenting_class' })
