@@ -14,6 +14,7 @@ export const API_TAGS: ReadonlyArray<{ name: string; description: string }> = [
   { name: 'grants', description: 'Stimulus grants: tranches, disbursements, expense reports and receipts.' },
   { name: 'mentoring', description: 'Mentoring sessions, their evidence and follow-up actions.' },
   { name: 'trainings', description: 'Trainings and their participants.' },
+  { name: 'parent-engagement', description: "A school's work with parents: parenting classes, committee meetings, home visits, communication books and more." },
   { name: 'competitions', description: 'Competitions, their categories and published results.' },
   { name: 'competition entries', description: "Schools' entries to a competition, with evidence." },
   { name: 'competition judging', description: 'Judges, conflicts of interest and scores.' },
