@@ -158,6 +158,18 @@ export function expenseReportOverdueSql(g: string, y: string, d: string): string
 }
 
 // ---------------------------------------------------------------------------------------------
+// Facilities support (in kind)
+
+/**
+ * Delivered facilities support: an item counts as delivered once its handover (berita acara serah
+ * terima) is recorded; before that it awaits its handover and counts as nothing reached the school.
+ * Its value counts in its own program year, whenever it was handed over.
+ */
+export function facilityDeliveredSql(fi: string): string {
+  return `(${fi}.handed_over_on IS NOT NULL)`;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Mentoring
 
 /** A session that counts as done: every logged session unless the principal disputed it. */

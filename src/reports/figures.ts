@@ -4,6 +4,7 @@ import {
   assignmentPlanCountsSql,
   balanceAtSchoolSql,
   expenseReportOverdueSql,
+  facilityDeliveredSql,
   grantAwardedSql,
   hoursSql,
   meanGainSql,
@@ -140,6 +141,22 @@ export function grantFigures(g: Grouping): string {
     JOIN program_years y ON y.id = gr.program_year_id
     LEFT JOIN partnerships p ON p.id = gr.partnership_id
     LEFT JOIN organizations s ON s.id = gr.school_id
+   WHERE ${g.where}
+   ${groupBy(g)}`;
+}
+
+/** In-kind facilities support of the year: items handed over and their value (delivered), items still awaiting their handover and theirs. */
+export function facilityFigures(g: Grouping): string {
+  const delivered = facilityDeliveredSql('fi');
+  return `SELECT ${keyColumns(g)}
+      ${int(`count(*) FILTER (WHERE ${delivered})`)} AS items_handed_over,
+      CAST(COALESCE(sum(fi.value) FILTER (WHERE ${delivered}), 0) AS text) AS in_kind_value,
+      ${int(`count(*) FILTER (WHERE NOT ${delivered})`)} AS items_awaiting_handover,
+      CAST(COALESCE(sum(fi.value) FILTER (WHERE NOT ${delivered}), 0) AS text) AS awaiting_handover_value
+    FROM facility_items fi
+    JOIN program_years y ON y.id = fi.program_year_id
+    LEFT JOIN partnerships p ON p.id = fi.partnership_id
+    LEFT JOIN organizations s ON s.id = fi.school_id
    WHERE ${g.where}
    ${groupBy(g)}`;
 }

@@ -58,6 +58,15 @@ export interface GrantFigures {
   expenseReportsMissing: number;
 }
 
+/** In-kind facilities support of the year: only handed-over items count as delivered. Whole rupiah as digit strings. */
+export interface FacilityFigures {
+  itemsHandedOver: number;
+  /** The value of the items handed over: what reached the schools in kind. */
+  inKindValue: string;
+  itemsAwaitingHandover: number;
+  awaitingHandoverValue: string;
+}
+
 /** Mentoring of the year. */
 export interface MentoringFigures {
   schoolsAssigned: number;
@@ -99,6 +108,7 @@ export interface YearFigures {
   mous: MouFigures;
   plans: PlanFigures;
   grants: GrantFigures;
+  facilities: FacilityFigures;
   mentoring: MentoringFigures;
   trainings: TrainingFigures;
   competitions: CompetitionFigures;
@@ -123,6 +133,13 @@ export const readGrants = (j: Json): GrantFigures => ({
   carriedOver: money(j, 'carried_over'),
   balanceAtSchools: money(j, 'balance_at_schools'),
   expenseReportsMissing: int(j, 'expense_reports_missing'),
+});
+
+export const readFacilities = (j: Json): FacilityFigures => ({
+  itemsHandedOver: int(j, 'items_handed_over'),
+  inKindValue: money(j, 'in_kind_value'),
+  itemsAwaitingHandover: int(j, 'items_awaiting_handover'),
+  awaitingHandoverValue: money(j, 'awaiting_handover_value'),
 });
 
 export const readMentoring = (j: Json): MentoringFigures => ({
@@ -162,6 +179,7 @@ export interface FiguresRow {
   mous: Json;
   plans: Json;
   grants: Json;
+  facilities: Json;
   mentoring: Json;
   trainings: Json;
   competitions: Json;
@@ -174,6 +192,7 @@ export function readYearFigures(r: FiguresRow): YearFigures {
     mous: readMous(r.mous),
     plans: readPlans(r.plans),
     grants: readGrants(r.grants),
+    facilities: readFacilities(r.facilities),
     mentoring: readMentoring(r.mentoring),
     trainings: readTrainings(r.trainings),
     competitions: readCompetitions(r.competitions),

@@ -23,7 +23,7 @@ import {
   resultsPublishedSql,
   TODAY,
 } from './definitions';
-import { cohortFigures, cohortSchoolFigures, competitionFigures, grantFigures, Grouping, mentoringFigures, mouFigures, planFigures, trainingFigures } from './figures';
+import { cohortFigures, cohortSchoolFigures, competitionFigures, facilityFigures, grantFigures, Grouping, mentoringFigures, mouFigures, planFigures, trainingFigures } from './figures';
 import type { FiguresRow } from './report-figures';
 import { parentsReachedSql } from '../parent-engagement/parents-reached';
 import type { ParentsReachedRow } from '../parent-engagement/parents-reached';
@@ -158,6 +158,7 @@ const DOMAIN_BUILDERS: Array<[keyof FiguresRow, (g: Grouping) => string]> = [
   ['mous', mouFigures],
   ['plans', planFigures],
   ['grants', grantFigures],
+  ['facilities', facilityFigures],
   ['mentoring', mentoringFigures],
   ['trainings', trainingFigures],
   ['competitions', competitionFigures],
@@ -195,7 +196,7 @@ function seriesSql(o: { cohortPartnerships: string; years: string; where: string
 }
 
 /** The region sections that come from one domain aggregate. */
-export type RegionDomain = 'plans' | 'grants' | 'mentoring';
+export type RegionDomain = 'plans' | 'grants' | 'facilities' | 'mentoring';
 
 /** The region a region report covers: a province or regency/city, optionally narrowed to one district (kecamatan). */
 export interface RegionScope {

@@ -14,7 +14,7 @@ import type { RegencyReportResponse, RegionReportResponse, RegionSchoolResponse 
 import type { SchoolTimelineResponse, SchoolTimelineYearResponse } from './dto/school-timeline.response';
 import { HEALTH_BANDS, HEALTH_POINTS, HEALTH_REASON_CODES, scoreHealth } from './health';
 import type { HealthBand, HealthReasonCode, HealthScore, HealthSignals } from './health';
-import { readGrants, readMentoring, readPlans, readYearFigures } from './report-figures';
+import { readFacilities, readGrants, readMentoring, readPlans, readYearFigures } from './report-figures';
 import type { YearFigures } from './report-figures';
 import { coversRegion } from '../regions/jurisdiction';
 import { ReportReader, ReportsRepository } from './reports.repository';
@@ -142,6 +142,7 @@ export class ReportsService {
       mous: figures.mous,
       plans: figures.plans,
       grants: figures.grants,
+      facilities: figures.facilities,
       mentoring: figures.mentoring,
       trainings: figures.trainings,
       competitions: figures.competitions,
@@ -216,6 +217,7 @@ export class ReportsService {
     const companies = await r.regionCompanies(scope, year, today);
     const plans = await r.regionByRegency('plans', scope, year, today);
     const grants = await r.regionByRegency('grants', scope, year, today);
+    const facilities = await r.regionByRegency('facilities', scope, year, today);
     const mentoring = await r.regionByRegency('mentoring', scope, year, today);
     const figuresOf = (rows: RegencyFiguresRow[], code: string | null) => rows.find((r) => (code === null ? r.total : !r.total && r.regionCode === code))?.figures;
     const counts = (code: string | null) => {
@@ -229,7 +231,7 @@ export class ReportsService {
       };
     };
     const codes = new Set<string>();
-    for (const r of [...schools.regencies, ...plans, ...grants, ...mentoring]) if (!r.total && r.regionCode) codes.add(r.regionCode);
+    for (const r of [...schools.regencies, ...plans, ...grants, ...facilities, ...mentoring]) if (!r.total && r.regionCode) codes.add(r.regionCode);
     const names = new Map(schools.regencies.map((r) => [r.regionCode, r.regionName]));
     const regencies: RegencyReportResponse[] = [...codes].sort().map((code) => ({
       code,
@@ -237,6 +239,7 @@ export class ReportsService {
       ...counts(code),
       plans: readPlans(figuresOf(plans, code)),
       grants: readGrants(figuresOf(grants, code)),
+      facilities: readFacilities(figuresOf(facilities, code)),
       mentoring: readMentoring(figuresOf(mentoring, code)),
     }));
     const schoolsWithPartners: RegionSchoolResponse[] = partnerSchools.map((s) => ({ ...s, companies: [...s.companies].sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id)) }));
@@ -249,6 +252,7 @@ export class ReportsService {
         ...counts(null),
         plans: readPlans(figuresOf(plans, null)),
         grants: readGrants(figuresOf(grants, null)),
+        facilities: readFacilities(figuresOf(facilities, null)),
         mentoring: readMentoring(figuresOf(mentoring, null)),
       },
       regencies,
@@ -352,7 +356,7 @@ export class ReportsService {
   }
 }
 
-const emptyRow = { cohort: null, mous: null, plans: null, grants: null, mentoring: null, trainings: null, competitions: null };
+const emptyRow = { cohort: null, mous: null, plans: null, grants: null, facilities: null, mentoring: null, trainings: null, competitions: null };
 
 /** A year with nothing in it: no cohort, no records of any kind. */
 function isEmpty(f: YearFigures): boolean {
@@ -362,6 +366,7 @@ function isEmpty(f: YearFigures): boolean {
     f.plans.plans === 0 &&
     f.grants.grants === 0 &&
     f.grants.awarded === '0' &&
+    f.facilities.itemsHandedOver + f.facilities.itemsAwaitingHandover === 0 &&
     f.mentoring.schoolsAssigned === 0 &&
     f.trainings.participants === 0 &&
     f.competitions.entries === 0

@@ -6,9 +6,11 @@ import { DEMO_PASSWORD, loadDemoData } from '../../src/demo/demo';
 import { FACILITY_DEMO_IDS } from '../../src/demo/demo-facilities';
 import { isCheckOverdue, nextCheckDueOn } from '../../src/facilities/facility-catalogue';
 import { createTestApp, TestApp } from '../support/app';
+import { pdfText } from '../support/pdf';
+import { readXlsx } from '../support/xlsx';
 import { fixNow, realTime } from '../support/competition-factories';
 import { createOrganization, signedIn } from '../support/factories';
-import { GrantWorld, grantWorld, insertProgramYear, RECEIPT_PDF } from '../support/grant-factories';
+import { awardGrant, GrantWorld, grantWorld, insertPartnership, insertProgramYear, RECEIPT_PDF } from '../support/grant-factories';
 
 type SignedIn = Awaited<ReturnType<typeof signedIn>>;
 interface FieldError {
@@ -422,6 +424,81 @@ describe('facilities support', () => {
     const res = await t.http.post(BASE).set('Authorization', w.csr.auth).send(body(w, { programYearId: year.id }));
     expect(res.status).toBe(201);
     expect(res.body.year).toBe(2090);
+  });
+
+  describe('in the reports, beside the cash grants', () => {
+    const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    const binary = (res: { on: (event: string, cb: (chunk?: Buffer) => void) => void }, cb: (err: Error | null, body: Buffer) => void) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk?: Buffer) => chunk && chunks.push(chunk));
+      res.on('end', () => cb(null, Buffer.concat(chunks)));
+    };
+
+    it('counts only handed-over items as delivered, per program year, per regency, in the PDF and the XLSX export', async () => {
+      // By hand: year Y of the program has two items handed over in Banjarmasin (12.000.000 + 8.500.000),
+      // one awaiting its handover there (14.000.000) and one handed over in Banjarbaru (3.000.000);
+      // a second year has one item handed over (5.000.000). The year's grant is 75.000.000.
+      const x = await grantWorld(t);
+      const second = await insertProgramYear(t.dataSource, x.program.id, x.year.year + 1, '1000000000');
+      const banjarbaru = await createOrganization(t.dataSource, 'school', { regionCode: '63.72' });
+      const other = await insertPartnership(t.dataSource, x.program, banjarbaru.id);
+      const otherWorld = { ...x, partnership: other, school: banjarbaru };
+      await handedOver(x, { itemName: 'Rak buku', value: '12000000' });
+      await handedOver(x, { itemName: 'Buku bacaan', value: '8500000', category: 'library' });
+      await create(x, { itemName: 'Proyektor', value: '14000000', category: 'ict' });
+      await handedOver(otherWorld, { itemName: 'Wastafel', value: '3000000', category: 'sanitation_handwashing' });
+      await handedOver(x, { itemName: 'Peralatan UKS', value: '5000000', category: 'school_health_unit', programYearId: second.id });
+      await awardGrant(t, x, '75000000', { fundedBudgetLineIds: [x.lines.books.id] });
+
+      const portfolio = await t.http.get(`/api/v1/reports/portfolio?programId=${x.program.id}&year=${x.year.year}`).set('Authorization', x.csr.auth);
+      expect(portfolio.status).toBe(200);
+      expect(portfolio.body.grants.awarded).toBe('75000000');
+      expect(portfolio.body.facilities).toEqual({ itemsHandedOver: 3, inKindValue: '23500000', itemsAwaitingHandover: 1, awaitingHandoverValue: '14000000' });
+      const series = portfolio.body.series as Array<{ year: number; facilities: unknown; grants: { awarded: string } }>;
+      expect(series.map((y) => [y.year, y.grants.awarded, y.facilities])).toEqual([
+        [x.year.year, '75000000', { itemsHandedOver: 3, inKindValue: '23500000', itemsAwaitingHandover: 1, awaitingHandoverValue: '14000000' }],
+        [x.year.year + 1, '0', { itemsHandedOver: 1, inKindValue: '5000000', itemsAwaitingHandover: 0, awaitingHandoverValue: '0' }],
+      ]);
+
+      const region = await t.http.get(`/api/v1/reports/region?regionCode=63&year=${x.year.year}`).set('Authorization', admin.auth);
+      expect(region.status).toBe(200);
+      const byRegency = (region.body.regencies as Array<{ code: string; facilities: { inKindValue: string; itemsHandedOver: number } }>).map((r) => [r.code, r.facilities.inKindValue, r.facilities.itemsHandedOver]);
+      expect(byRegency.filter(([code]) => code === '63.71' || code === '63.72')).toEqual([
+        ['63.71', '20500000', 2],
+        ['63.72', '3000000', 1],
+      ]);
+      expect(region.body.totals.facilities).toEqual({ itemsHandedOver: 3, inKindValue: '23500000', itemsAwaitingHandover: 1, awaitingHandoverValue: '14000000' });
+
+      const pdf = await t.http.get(`/api/v1/reports/partnerships/${x.partnership.id}/summary.pdf?locale=id`).set('Authorization', x.principal.auth).buffer(true).parse(binary);
+      expect(pdf.status).toBe(200);
+      const text = pdfText(pdf.body as Buffer);
+      expect(text).toContain('Sarana (Rp)');
+      // This partnership's own items: 20.500.000 in year Y, 5.000.000 in the next; 25.500.000 in total.
+      expect(text).toContain('20.500.000');
+      expect(text).toContain('25.500.000');
+
+      const xlsx = await t.http.get(`/api/v1/reports/portfolio?programId=${x.program.id}&year=${x.year.year}`).set('Authorization', x.csr.auth).set('Accept', XLSX).buffer(true).parse(binary);
+      expect(xlsx.status).toBe(200);
+      const book = await readXlsx(xlsx.body as Buffer);
+      const figures = new Map(book.get(`Figures ${x.year.year}`)!.rows.map((r) => [r[0], r[1]]));
+      expect(figures.get('In-kind support delivered (IDR)')).toBe(23_500_000);
+      expect(figures.get('In-kind support awaiting handover (IDR)')).toBe(14_000_000);
+      const rows = book.get('Series')!.rows;
+      const col = rows[0].indexOf('In-kind support delivered (IDR)');
+      expect(rows.slice(1).map((r) => r[col])).toEqual([23_500_000, 5_000_000]);
+    });
+
+    it('shows the in-kind value in the school timeline’s years', async () => {
+      const x = await grantWorld(t);
+      await handedOver(x, { itemName: 'Rak buku', value: '12000000' });
+      const res = await t.http.get(`/api/v1/schools/${x.school.id}/timeline`).set('Authorization', x.principal.auth);
+      expect(res.status).toBe(200);
+      const year = res.body.partnerships[0].years.find((y: { year: number }) => y.year === x.year.year);
+      expect(year.figures.facilities).toEqual({ itemsHandedOver: 1, inKindValue: '12000000', itemsAwaitingHandover: 0, awaitingHandoverValue: '0' });
+      // The handover (5 March 2020) lands in the timeline entry of its own calendar year.
+      const events = res.body.partnerships[0].years.flatMap((y: { year: number; events: Array<{ kind: string; date: string }> }) => y.events.map((e) => [y.year, e.kind, e.date]));
+      expect(events).toContainEqual([2020, 'facility_handed_over', '2020-03-05']);
+    });
   });
 
   describe('the demo', () => {

@@ -76,6 +76,21 @@ export class GrantFiguresResponse {
   expenseReportsMissing: number;
 }
 
+/** In-kind facilities support of a year (sarana prasarana), beside the cash grants. Only handed-over items count as delivered. */
+export class FacilityFiguresResponse {
+  @ApiProperty({ example: 3, description: 'Items of the year whose handover (berita acara serah terima) is recorded.' })
+  itemsHandedOver: number;
+
+  @ApiProperty({ example: '47750000', description: 'The value of those items, whole rupiah: what reached the schools in kind.' })
+  inKindValue: string;
+
+  @ApiProperty({ example: 1, description: 'Items of the year recorded but not handed over yet.' })
+  itemsAwaitingHandover: number;
+
+  @ApiProperty({ example: '14000000', description: 'Their value, whole rupiah; not counted as delivered.' })
+  awaitingHandoverValue: string;
+}
+
 /** Mentoring of a year. */
 export class MentoringFiguresResponse {
   @ApiProperty({ example: 20 })
@@ -157,6 +172,7 @@ export class YearFiguresResponse {
   @ApiProperty({ type: MouFiguresResponse }) mous: MouFiguresResponse;
   @ApiProperty({ type: PlanFiguresResponse }) plans: PlanFiguresResponse;
   @ApiProperty({ type: GrantFiguresResponse }) grants: GrantFiguresResponse;
+  @ApiProperty({ type: FacilityFiguresResponse }) facilities: FacilityFiguresResponse;
   @ApiProperty({ type: MentoringFiguresResponse }) mentoring: MentoringFiguresResponse;
   @ApiProperty({ type: TrainingFiguresResponse }) trainings: TrainingFiguresResponse;
   @ApiProperty({ type: CompetitionFiguresResponse }) competitions: CompetitionFiguresResponse;

@@ -6,6 +6,7 @@ import type { ProgramYearStatus } from '../../programs/program-year-status';
 import {
   CohortFiguresResponse,
   CompetitionFiguresResponse,
+  FacilityFiguresResponse,
   GrantFiguresResponse,
   MentoringFiguresResponse,
   MouFiguresResponse,
@@ -114,6 +115,9 @@ export class PortfolioReportResponse {
 
   @ApiProperty({ type: GrantFiguresResponse })
   grants: GrantFiguresResponse;
+
+  @ApiProperty({ type: FacilityFiguresResponse, description: 'In-kind facilities support of the year, beside the cash grants.' })
+  facilities: FacilityFiguresResponse;
 
   @ApiProperty({ type: MentoringFiguresResponse })
   mentoring: MentoringFiguresResponse;

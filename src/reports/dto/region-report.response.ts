@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { OrganizationRefResponse } from '../../programs/dto/program.response';
-import { GrantFiguresResponse, MentoringFiguresResponse, PlanFiguresResponse } from './figures.response';
+import { FacilityFiguresResponse, GrantFiguresResponse, MentoringFiguresResponse, PlanFiguresResponse } from './figures.response';
 
 /** The region a report is about. */
 export class ReportRegionResponse {
@@ -55,6 +55,9 @@ export class RegencyReportResponse extends RegionSchoolCountsResponse {
   @ApiProperty({ type: GrantFiguresResponse })
   grants: GrantFiguresResponse;
 
+  @ApiProperty({ type: FacilityFiguresResponse, description: 'In-kind facilities support that reached the schools (handed over), beside the cash grants.' })
+  facilities: FacilityFiguresResponse;
+
   @ApiProperty({ type: MentoringFiguresResponse })
   mentoring: MentoringFiguresResponse;
 }
@@ -66,6 +69,9 @@ export class RegionTotalsResponse extends RegionSchoolCountsResponse {
 
   @ApiProperty({ type: GrantFiguresResponse })
   grants: GrantFiguresResponse;
+
+  @ApiProperty({ type: FacilityFiguresResponse, description: 'In-kind facilities support that reached the schools (handed over), beside the cash grants.' })
+  facilities: FacilityFiguresResponse;
 
   @ApiProperty({ type: MentoringFiguresResponse })
   mentoring: MentoringFiguresResponse;

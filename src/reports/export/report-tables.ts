@@ -81,6 +81,10 @@ const L = {
   carriedOver: { en: 'Carried over (IDR)', id: 'Dialihkan (Rp)' },
   balance: { en: 'Balance at schools (IDR)', id: 'Saldo di sekolah (Rp)' },
   reportsMissing: { en: 'Missing expense reports', id: 'Laporan pengeluaran belum masuk' },
+  itemsHandedOver: { en: 'Facility items handed over', id: 'Barang sarana prasarana diserahterimakan' },
+  inKindValue: { en: 'In-kind support delivered (IDR)', id: 'Bantuan sarana prasarana diserahkan (Rp)' },
+  itemsAwaitingHandover: { en: 'Facility items awaiting handover', id: 'Barang sarana prasarana menunggu serah terima' },
+  awaitingHandoverValue: { en: 'In-kind support awaiting handover (IDR)', id: 'Bantuan sarana prasarana menunggu serah terima (Rp)' },
   schoolsAssigned: { en: 'Schools with a facilitator', id: 'Sekolah dengan fasilitator' },
   plannedSessions: { en: 'Sessions planned', id: 'Sesi direncanakan' },
   sessionsDone: { en: 'Sessions done', id: 'Sesi terlaksana' },
@@ -140,6 +144,10 @@ function figureCells(f: YearFigures): Array<[Text, Cell]> {
     [L.carriedOver, money(f.grants.carriedOver)],
     [L.balance, money(f.grants.balanceAtSchools)],
     [L.reportsMissing, int(f.grants.expenseReportsMissing)],
+    [L.itemsHandedOver, int(f.facilities.itemsHandedOver)],
+    [L.inKindValue, money(f.facilities.inKindValue)],
+    [L.itemsAwaitingHandover, int(f.facilities.itemsAwaitingHandover)],
+    [L.awaitingHandoverValue, money(f.facilities.awaitingHandoverValue)],
     [L.schoolsAssigned, int(f.mentoring.schoolsAssigned)],
     [L.plannedSessions, int(f.mentoring.plannedSessions)],
     [L.sessionsDone, int(f.mentoring.sessionsDone)],
@@ -175,6 +183,7 @@ function emptyFigures(): YearFigures {
     mous: { active: 0, expiring: 0, expired: 0 },
     plans: { plans: 0, byStatus: plans, late: 0 },
     grants: { grants: 0, awarded: '0', disbursed: '0', accepted: '0', returned: '0', carriedOver: '0', balanceAtSchools: '0', expenseReportsMissing: 0 },
+    facilities: { itemsHandedOver: 0, inKindValue: '0', itemsAwaitingHandover: 0, awaitingHandoverValue: '0' },
     mentoring: { schoolsAssigned: 0, plannedSessions: 0, plannedHours: 0, sessionsDone: 0, hoursDone: 0, unconfirmedSessions: 0, disputedSessions: 0, schoolsWithoutContact: 0, overdueFollowUps: 0 },
     trainings: { trainings: 0, participants: 0, attended: 0, paired: 0, meanGain: null },
     competitions: { competitions: 0, entries: 0, schoolsEntered: 0, results: 0, winners: 0, runnersUp: 0, specialMentions: 0, meanScore: null },
@@ -185,7 +194,7 @@ const seriesRow = (s: SeriesYearResponse): Cell[] => [year(s.year), text(s.theme
 
 /** The portfolio as tables: the report's facts, the year's figures, the cohort by province, the series. */
 export function portfolioTables(r: PortfolioReportResponse): ReportTable[] {
-  const figures: YearFigures = { cohort: r.cohort, mous: r.mous, plans: r.plans, grants: r.grants, mentoring: r.mentoring, trainings: r.trainings, competitions: r.competitions };
+  const figures: YearFigures = { cohort: r.cohort, mous: r.mous, plans: r.plans, grants: r.grants, facilities: r.facilities, mentoring: r.mentoring, trainings: r.trainings, competitions: r.competitions };
   return [
     {
       title: L.report,
@@ -223,6 +232,7 @@ export function regionTables(r: RegionReportResponse): ReportTable[] {
     money(x.grants.accepted),
     money(x.grants.balanceAtSchools),
     int(x.grants.expenseReportsMissing),
+    money(x.facilities.inKindValue),
     int(x.mentoring.sessionsDone),
     decimal(x.mentoring.hoursDone),
     decimal(x.mentoring.plannedHours),
@@ -257,6 +267,7 @@ export function regionTables(r: RegionReportResponse): ReportTable[] {
         L.accepted,
         L.balance,
         L.reportsMissing,
+        L.inKindValue,
         L.sessionsDone,
         L.hoursDone,
         L.plannedHours,

@@ -25,6 +25,7 @@ const L = {
   awarded: { en: 'Awarded (Rp)', id: 'Hibah (Rp)' },
   disbursed: { en: 'Disbursed (Rp)', id: 'Dicairkan (Rp)' },
   accepted: { en: 'Spending accepted (Rp)', id: 'Belanja diterima (Rp)' },
+  inKind: { en: 'In kind (Rp)', id: 'Sarana (Rp)' },
   sessions: { en: 'Sessions', id: 'Sesi' },
   hours: { en: 'Hours', id: 'Jam' },
   gain: { en: 'Training gain', id: 'Kenaikan nilai' },
@@ -76,12 +77,12 @@ function competitionCell(f: YearFigures, lang: Lang): string {
 
 /** Whether the year has anything to show: being in the cohort alone is not an activity. */
 const hasActivity = (f: YearFigures) =>
-  f.plans.plans > 0 || f.grants.awarded !== '0' || f.mentoring.sessionsDone > 0 || f.trainings.participants > 0 || f.competitions.entries > 0;
+  f.plans.plans > 0 || f.grants.awarded !== '0' || f.facilities.inKindValue !== '0' || f.mentoring.sessionsDone > 0 || f.trainings.participants > 0 || f.competitions.entries > 0;
 
 /**
  * One A4 page about a partnership, for the school's planning documents and the company's CSR report:
  * who, since when, the MoU in force, its health with the reasons, and what each year brought (plan,
- * grant money, mentoring, training, competition), with totals.
+ * grant money, in-kind support, mentoring, training, competition), with totals.
  */
 export function summaryPdf(s: PartnershipSummary, lang: Lang): Promise<Buffer> {
   const t = (x: Text) => x[lang];
@@ -120,6 +121,7 @@ export function summaryPdf(s: PartnershipSummary, lang: Lang): Promise<Buffer> {
         group(f.grants.awarded, lang),
         group(f.grants.disbursed, lang),
         group(f.grants.accepted, lang),
+        group(f.facilities.inKindValue, lang),
         String(f.mentoring.sessionsDone),
         number(f.mentoring.hoursDone, lang),
         f.trainings.meanGain === null ? '' : number(f.trainings.meanGain, lang),
@@ -143,6 +145,7 @@ export function summaryPdf(s: PartnershipSummary, lang: Lang): Promise<Buffer> {
       sum((f) => f.grants.awarded),
       sum((f) => f.grants.disbursed),
       sum((f) => f.grants.accepted),
+      sum((f) => f.facilities.inKindValue),
       String(active.reduce((acc, y) => acc + y.figures.mentoring.sessionsDone, 0)),
       number(active.reduce((acc, y) => acc + y.figures.mentoring.hoursDone, 0), lang),
       '',
@@ -152,15 +155,16 @@ export function summaryPdf(s: PartnershipSummary, lang: Lang): Promise<Buffer> {
   pdf.table(
     [
       { header: t(L.year), width: 6 },
-      { header: t(L.theme), width: 16.5 },
+      { header: t(L.theme), width: 13 },
       { header: t(L.plan), width: 9 },
-      { header: t(L.awarded), width: 11, align: 'right' },
-      { header: t(L.disbursed), width: 11, align: 'right' },
-      { header: t(L.accepted), width: 11, align: 'right' },
-      { header: t(L.sessions), width: 8.5, align: 'right' },
-      { header: t(L.hours), width: 6, align: 'right' },
-      { header: t(L.gain), width: 9, align: 'right' },
-      { header: t(L.competition), width: 12 },
+      { header: t(L.awarded), width: 10.5, align: 'right' },
+      { header: t(L.disbursed), width: 10.5, align: 'right' },
+      { header: t(L.accepted), width: 10.5, align: 'right' },
+      { header: t(L.inKind), width: 10.5, align: 'right' },
+      { header: t(L.sessions), width: 7, align: 'right' },
+      { header: t(L.hours), width: 5.5, align: 'right' },
+      { header: t(L.gain), width: 7, align: 'right' },
+      { header: t(L.competition), width: 10.5 },
     ],
     rows,
     { size: 7, caption: t(L.yearByYear) },
