@@ -62,6 +62,23 @@ describe('districts (kecamatan) and Dapodik school exports', () => {
     expect(again.body).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
   });
 
+  it('places a school by the Kecamatan name when the export gives only the regency/city code, and names an unknown kecamatan', async () => {
+    const [a, b, c] = [nextNpsn(), nextNpsn(), nextNpsn()];
+    const line = (n: number, npsn: string, kecamatan: string) => `${n};${npsn};SD NEGERI UJI ${n};SD;Negeri;Jl. Uji;63.71;${kecamatan};Kota Banjarmasin;100;8;Kepala ${n};2026-11-30 10:00`;
+    const file = (rows: string[]) => `${[DAPODIK_HEADER.join(';'), ...rows].join('\r\n')}\r\n`;
+    const refused = await postImport(t.http, admin.auth, file([line(1, a, 'Kec. Banjarmasin Barat'), line(2, b, 'Banjarmasin Baratt')]));
+    expect(refused.status).toBe(422);
+    expect((refused.body.problems as Problem[]).map((p) => [p.row, p.field, p.code])).toEqual([[3, 'kecamatan', 'unknown_district_name']]);
+    expect((refused.body.problems as Problem[])[0].problem).toContain('"banjarmasin baratt" is not a district (kecamatan) of 63.71');
+    expect((await schoolsByNpsn(t.dataSource, [a, b])).size).toBe(0);
+
+    const res = await postImport(t.http, admin.auth, file([line(1, a, 'Kec. Banjarmasin Barat'), line(2, b, 'KECAMATAN  banjarmasin   utara'), line(3, c, '')]));
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ rows: 3, created: 3, problemCount: 0 });
+    const stored = await schoolsByNpsn(t.dataSource, [a, b, c]);
+    expect([a, b, c].map((n) => stored.get(n)?.districtCode ?? null)).toEqual(['63.71.03', '63.71.04', null]);
+  });
+
   it('names each district problem by row and column, and writes nothing', async () => {
     const columns = ['npsn', 'name', 'level', 'region_code', 'district_code'];
     const rows = [

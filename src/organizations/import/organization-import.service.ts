@@ -10,7 +10,7 @@ import { SchoolImportOutcomeResponse, SchoolImportResponse } from './dto/school-
 import { ImportFailedError } from './import-failed.error';
 import { firstProblems, ProblemList } from './import-problems';
 import { SchoolImportRepository, StoredSchool } from './school-import.repository';
-import { ImportColumn, IMPORT_COLUMNS, ReadRow, SchoolRow, SchoolRowReader } from './school-rows';
+import { DISTRICT_NAME_HEADER, ImportColumn, IMPORT_COLUMNS, ReadRow, SchoolRow, SchoolRowReader } from './school-rows';
 
 /** At most this many per-row outcomes are returned; the counts always cover every row. */
 export const MAX_REPORTED_OUTCOMES = 1000;
@@ -181,7 +181,25 @@ export class OrganizationImportService {
     const problems = new ProblemList();
     const codes = [...new Set(rows.flatMap((r) => [r.regionCode, r.districtCode].filter((c): c is string => c !== null)))];
     const known = await this.repository.knownRegionCodes(codes);
+    const named = rows.filter((r) => r.districtName !== null && r.regionCode !== null && known.has(r.regionCode));
+    const byName = await this.repository.districtsByName(named.map((r) => ({ regencyCode: r.regionCode as string, name: r.districtName as string })));
     const scope = jurisdiction && describe(jurisdiction);
+    for (const r of named) {
+      const code = byName.get(`${r.regionCode}|${r.districtName}`);
+      if (code) {
+        known.add(code);
+        r.districtCode = code;
+        if (r.school) r.school.districtCode = code;
+      } else {
+        problems.add(
+          r.row,
+          DISTRICT_NAME_HEADER,
+          'unknown_district_name',
+          `Kecamatan "${r.districtName}" is not a district (kecamatan) of ${r.regionCode}; write its name as in GET /api/v1/regions?regencyCode=${r.regionCode}, or give its code in district_code (e.g. ${r.regionCode}.01)`,
+          `Kecamatan "${r.districtName}" bukan kecamatan di ${r.regionCode}; tulis namanya seperti di daftar kecamatan wilayah itu, atau isi kodenya di district_code (misalnya ${r.regionCode}.01)`,
+        );
+      }
+    }
     for (const r of rows) {
       if (r.districtCode && !known.has(r.districtCode)) {
         problems.add(r.row, 'district_code', 'unknown_district', `district ${r.districtCode} is not a known district (kecamatan) code`, `kecamatan ${r.districtCode} bukan kode kecamatan yang dikenal`);

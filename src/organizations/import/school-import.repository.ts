@@ -107,6 +107,23 @@ export class SchoolImportRepository {
     return new Set(rows.map((r) => r.code));
   }
 
+  /**
+   * The districts named in a file, found by name inside their regency/city (one query): keyed
+   * "regencyCode|name" with the name as normaliseDistrictName gives it, compared without case and
+   * with runs of spaces as one.
+   */
+  async districtsByName(pairs: Array<{ regencyCode: string; name: string }>): Promise<Map<string, string>> {
+    if (pairs.length === 0) return new Map();
+    const rows: Array<{ key: string; code: string }> = await this.dataSource.query(
+      `SELECT DISTINCT ON (p.regency_code, p.name) p.regency_code || '|' || p.name AS key, r.code
+         FROM unnest($1::varchar[], $2::text[]) AS p(regency_code, name)
+         JOIN regions r ON r.level = 'district' AND r.regency_code = p.regency_code AND lower(regexp_replace(trim(r.name), '\\s+', ' ', 'g')) = p.name
+        ORDER BY p.regency_code, p.name, r.code`,
+      [pairs.map((p) => p.regencyCode), pairs.map((p) => p.name)],
+    );
+    return new Map(rows.map((r) => [r.key, r.code]));
+  }
+
   /** The schools holding any of `npsns`, by NPSN. */
   async findSchoolsByNpsn(manager: EntityManager, npsns: string[]): Promise<Map<string, StoredSchool>> {
     if (npsns.length === 0) return new Map();

@@ -53,7 +53,6 @@ export const IGNORED_COLUMNS: ReadonlySet<string> = new Set([
   'provinsi',
   'kabupaten_kota',
   'kab_kota',
-  'kecamatan',
   'desa_kelurahan',
   'kelurahan',
   'rt',
@@ -99,12 +98,26 @@ export interface SchoolRow {
   needs?: Topic[];
 }
 
+/** The header of a Dapodik export's district name column ("Kecamatan"), read when the file gives no district code. */
+export const DISTRICT_NAME_HEADER = 'kecamatan';
+
+/** A district name as written in a Dapodik export ("Kec. Banjarmasin Barat"), reduced to compare with the regions' names. */
+export function normaliseDistrictName(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/^\s*(kecamatan|kec\.?)\s+/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
 /** What one data row gave: its own valid NPSN and region code (for the checks against the database), and the school when the whole row is valid. */
 export interface ReadRow {
   row: number;
   npsn: string | null;
   regionCode: string | null;
   districtCode: string | null;
+  /** The district's name (normalised) from the "Kecamatan" column, when the row gives no district code: the service looks it up inside regionCode. */
+  districtName: string | null;
   school: SchoolRow | null;
 }
 
@@ -138,6 +151,8 @@ export class SchoolRowReader {
   readonly present = new Set<ImportColumn>();
   private readonly unnamedWithValues = new Map<number, number>();
   private readonly rowOfNpsn = new Map<string, number>();
+  /** The position of the district name column ("Kecamatan"), if the file has one. */
+  private districtNameIndex: number | null = null;
 
   constructor(header: string[]) {
     const unknown: string[] = [];
@@ -148,6 +163,10 @@ export class SchoolRowReader {
         return null;
       }
       if (IGNORED_COLUMNS.has(name)) return null;
+      if (name === DISTRICT_NAME_HEADER) {
+        this.districtNameIndex ??= index;
+        return null;
+      }
       if (!(IMPORT_COLUMNS as readonly string[]).includes(name) && !(name in HEADER_ALIASES)) {
         unknown.push(cell.trim());
         return null;
@@ -354,6 +373,9 @@ export class SchoolRowReader {
       problems.total === before && npsn !== null && name && schoolLevel !== null && regionCode !== null
         ? { row, npsn, name, schoolLevel, regionCode, districtCode, ownership, address, studentCount, teacherCount, principalName, needs }
         : null;
-    return { row, npsn, regionCode, districtCode: districtCode ?? null, school };
+    // Only a row without a district code is placed by the district's name, and only inside a valid regency/city.
+    const nameCell = this.districtNameIndex !== null ? (cells[this.districtNameIndex] ?? '').replaceAll('\u0000', '') : '';
+    const districtName = districtCode === undefined && regionCode !== null && normaliseDistrictName(nameCell) !== '' ? normaliseDistrictName(nameCell) : null;
+    return { row, npsn, regionCode, districtCode: districtCode ?? null, districtName, school };
   }
 }
