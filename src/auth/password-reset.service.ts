@@ -25,6 +25,7 @@ interface TokenRow {
   expires_at: Date;
   used_at: Date | null;
   email: string;
+  full_name: string;
   organization_id: string;
   disabled_at: Date | null;
 }
@@ -121,6 +122,13 @@ export class PasswordResetService {
         .where('user_id = :userId AND revoked_at IS NULL', { userId: row.user_id })
         .execute();
       await manager.query(`DELETE FROM login_failures WHERE scope = 'account' AND key = $1`, [row.email]);
+      await this.mail.enqueueForUsers(manager, [row.user_id], {
+        kind: 'password_changed',
+        params: { fullName: row.full_name, changedAt: now.toISOString(), changedBy: null },
+        entityType: 'user',
+        entityId: row.user_id,
+        dedupeKey: `password_changed:${row.id}`,
+      });
       await this.audit.record(manager, { userId: row.user_id, organizationId: row.organization_id, requestId: client.requestId }, {
         action: 'password_reset',
         entityType: 'user',
@@ -167,7 +175,7 @@ export class PasswordResetService {
 
   private async find(manager: EntityManager, token: string, lock: boolean): Promise<TokenRow> {
     const rows: TokenRow[] = await manager.query(
-      `SELECT t.id, t.user_id, t.expires_at, t.used_at, u.email, u.organization_id, u.disabled_at
+      `SELECT t.id, t.user_id, t.expires_at, t.used_at, u.email, u.full_name, u.organization_id, u.disabled_at
          FROM password_reset_tokens t
          JOIN users u ON u.id = t.user_id
         WHERE t.token_hash = $1

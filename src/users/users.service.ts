@@ -190,6 +190,15 @@ export class UsersService {
         throw new AppError('stale_version', { sent: dto.version, current: current.version });
       }
       if (dto.disabled === true || passwordHash) await this.endSessions(manager, id, dto.disabled ? 'user_disabled' : 'password_changed');
+      if (passwordHash && current.id !== actor.userId) {
+        const by = await manager.findOneOrFail(User, { where: { id: actor.userId } });
+        await this.mail.enqueueForUsers(manager, [id], {
+          kind: 'password_changed',
+          params: { fullName: changes.fullName ?? current.fullName, changedAt: new Date().toISOString(), changedBy: by.fullName },
+          entityType: 'user',
+          entityId: id,
+        });
+      }
       await this.audit.record(manager, actor, {
         action: dto.disabled !== undefined && diff.disabledAt ? 'state_change' : 'update',
         entityType: 'user',

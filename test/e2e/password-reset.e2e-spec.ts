@@ -94,6 +94,29 @@ describe('password reset', () => {
     expect((await t.http.get('/api/v1/auth/me').set('Authorization', `Bearer ${fresh.accessToken}`)).status).toBe(200);
     const [audit] = (await t.dataSource.query(`SELECT changes FROM audit_events WHERE action = 'password_reset' AND entity_id = $1`, [user.id])) as Array<{ changes: Record<string, unknown> }>;
     expect(JSON.stringify(audit.changes)).not.toContain(NEW_PASSWORD);
+
+    // The user is told, in their language, that the password changed, with the way back if it was not them.
+    await t.app.get(OutboxWorker).runOnce();
+    const notice = smtp.to(user.email).find((m) => m.subject === 'Your Jalin password was changed');
+    expect(notice).toBeDefined();
+    expect(notice?.raw).toContain('was changed with a reset link');
+    expect(notice?.raw).toContain('https://portal.jalin.test/password-reset');
+    expect(notice?.raw).not.toContain(NEW_PASSWORD);
+  });
+
+  it("tells a user in Bahasa Indonesia when an administrator set their password, naming the administrator; not when they changed their own", async () => {
+    const admin = await signedIn(t.dataSource, t.http, 'admin');
+    const user = await createUser(t.dataSource, 'principal');
+    const version = (await t.http.get(`/api/v1/users/${user.id}`).set('Authorization', admin.auth)).body.version;
+    expect((await t.http.patch(`/api/v1/users/${user.id}`).set('Authorization', admin.auth).send({ password: NEW_PASSWORD, version })).status).toBe(200);
+    const notices = (await t.dataSource.query(`SELECT subject, text_body, locale FROM outbox_messages WHERE kind = 'password_changed' AND to_address = $1`, [user.email])) as Array<{ subject: string; text_body: string; locale: string }>;
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatchObject({ subject: 'Kata sandi Jalin Anda telah diubah', locale: 'id' });
+    expect(notices[0].text_body).toContain(`${admin.user.fullName} menetapkan kata sandi baru`);
+
+    const own = (await t.http.get(`/api/v1/users/${admin.user.id}`).set('Authorization', admin.auth)).body.version;
+    expect((await t.http.patch(`/api/v1/users/${admin.user.id}`).set('Authorization', admin.auth).send({ password: NEW_PASSWORD, version: own })).status).toBe(200);
+    expect(await t.dataSource.query(`SELECT 1 FROM outbox_messages WHERE kind = 'password_changed' AND to_address = $1`, [admin.user.email])).toEqual([]);
   });
 
   it('refuses a used link, in both languages, and every other link once one has set the password', async () => {

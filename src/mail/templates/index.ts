@@ -5,6 +5,7 @@ import { invitationTemplate, InvitationParams } from './invitation.template';
 import type { MailTemplate } from './layout';
 import { followUpOverdueTemplate, FollowUpOverdueParams, sessionToConfirmTemplate, SessionToConfirmParams } from './mentoring.templates';
 import { mouExpiredTemplate, mouExpiringTemplate, MouExpiryParams } from './mou-expiry.templates';
+import { passwordChangedTemplate, PasswordChangedParams } from './password-changed.template';
 import { passwordResetTemplate, PasswordResetParams } from './password-reset.template';
 import { planApprovedTemplate, planChangesRequestedTemplate, PlanMailParams, planSubmittedTemplate } from './plan.templates';
 
@@ -15,6 +16,7 @@ import { planApprovedTemplate, planChangesRequestedTemplate, PlanMailParams, pla
 export interface MailParams {
   invitation: InvitationParams;
   password_reset: PasswordResetParams;
+  password_changed: PasswordChangedParams;
   mou_expiring: MouExpiryParams;
   mou_expired: MouExpiryParams;
   plan_submitted: PlanMailParams;
@@ -33,6 +35,7 @@ export type MailKind = keyof MailParams;
 export const MAIL_TEMPLATES: { [K in MailKind]: MailTemplate<MailParams[K]> } = {
   invitation: invitationTemplate,
   password_reset: passwordResetTemplate,
+  password_changed: passwordChangedTemplate,
   mou_expiring: mouExpiringTemplate,
   mou_expired: mouExpiredTemplate,
   plan_submitted: planSubmittedTemplate,

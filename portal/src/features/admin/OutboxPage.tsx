@@ -12,7 +12,7 @@ const FILTERS = ['status', 'kind'] as const;
 const STATUSES = ['pending', 'sent', 'kept', 'failed'] as const;
 const STATUS_COLOR: Record<string, string> = { pending: 'blue', sent: 'teal', kept: 'yellow', failed: 'red' };
 /** The kinds people filter by most; a kind in the URL that is not here is offered too. */
-const KINDS = ['invitation', 'password_reset', 'mou_expiring', 'mou_expired'];
+const KINDS = ['invitation', 'password_reset', 'password_changed', 'mou_expiring', 'mou_expired'];
 
 /**
  * /admin/outbox?status=…&kind=…: the e-mails Jalin wrote, newest first. With no mail server set up,
