@@ -11,6 +11,7 @@ import { ProgramsPartnershipsMous1795545855586 } from './1795545855586-ProgramsP
 import { Partners1795545291536 } from './1795545291536-Partners';
 import { Foundation1795544857592 } from './1795544857592-Foundation';
 import { FacilitiesSupport1796500000000 } from './1796500000000-FacilitiesSupport';
+import { PracticeLibrary1796500100000 } from './1796500100000-PracticeLibrary';
 import { ParentEngagement1796500200000 } from './1796500200000-ParentEngagement';
 /** Every migration, oldest first. `npm run migration:generate -- Name` appends to this list. */
 export const MIGRATIONS: Function[] = [
@@ -27,5 +28,6 @@ export const MIGRATIONS: Function[] = [
   Districts1796491626222,
   MailPreferencesDigest1796492923672,
   FacilitiesSupport1796500000000,
+  PracticeLibrary1796500100000,
   ParentEngagement1796500200000,
 ];

@@ -32,6 +32,7 @@ import { OrganizationsModule } from './organizations/organizations.module';
 import { PartnerRequestsModule } from './partner-requests/partner-requests.module';
 import { PartnershipsModule } from './partnerships/partnerships.module';
 import { PlansModule } from './plans/plans.module';
+import { PracticesModule } from './practices/practices.module';
 import { ProgramsModule } from './programs/programs.module';
 import { RegionsModule } from './regions/regions.module';
 import { ReportsModule } from './reports/reports.module';
@@ -96,6 +97,7 @@ export class AppModule {
         JobsModule,
         GrantsModule,
         FacilitiesModule,
+        PracticesModule,
         IdempotencyModule,
         HealthModule,
         ReportsModule,

@@ -43,6 +43,8 @@ import { MentoringAssignment } from '../mentoring/mentoring-assignment.entity';
 import { MentoringSession } from '../mentoring/mentoring-session.entity';
 import { TrainingParticipant } from '../trainings/training-participant.entity';
 import { Training } from '../trainings/training.entity';
+import { Practice } from '../practices/practice.entity';
+import { LearningEvent, LearningEventParticipant, LearningEventPractice } from '../practices/learning-event.entity';
 import { SeedRun } from './seed-run.entity';
 import { FacilityConditionCheck } from '../facilities/facility-condition-check.entity';
 import { FacilityItem } from '../facilities/facility-item.entity';
@@ -113,4 +115,8 @@ export const ENTITIES = [
   FacilityItem,
   FacilityConditionCheck,
   ParentEngagementActivity,
+  Practice,
+  LearningEvent,
+  LearningEventParticipant,
+  LearningEventPractice,
 ];

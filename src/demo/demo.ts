@@ -14,6 +14,7 @@ import { mentoringDemoStep } from './demo-mentoring';
 import { parentEngagementDemoStep } from './demo-parent-engagement';
 import { mousDemoStep } from './demo-mous';
 import { plansDemoStep } from './demo-plans';
+import { practicesDemoStep } from './demo-practices';
 import { programsDemoStep } from './demo-programs';
 
 export { DEMO_IDS, DEMO_PASSWORD, DEMO_USERS } from './demo-ids';
@@ -68,7 +69,7 @@ const registry: DemoStep = {
 };
 
 /** Every step, in order; each later module appends its own. */
-const STEPS: DemoStep[] = [foundation, registry, partnersDemoStep, programsDemoStep, mousDemoStep, plansDemoStep, grantsDemoStep, mentoringDemoStep, competitionsDemoStep, competition2026DemoStep, facilitiesDemoStep, parentEngagementDemoStep];
+const STEPS: DemoStep[] = [foundation, registry, partnersDemoStep, programsDemoStep, mousDemoStep, plansDemoStep, grantsDemoStep, mentoringDemoStep, competitionsDemoStep, competition2026DemoStep, facilitiesDemoStep, practicesDemoStep, parentEngagementDemoStep];
 
 /**
  * Loads the reference case: each step once, in one transaction per step, so a database that

@@ -45,6 +45,10 @@ const IN_PARENT: Record<string, Label> = {
   'parentEngagement.parentsTarget': { en: 'Target parents reached', id: 'Target orang tua terjangkau' },
   'parentEngagement.note': { en: 'Note', id: 'Catatan' },
   'parentEngagement.id': { en: 'Parent-engagement plan line', id: 'Baris rencana pelibatan orang tua' },
+  'results.value': { en: 'Value reached', id: 'Nilai yang dicapai' },
+  'results.unit': { en: 'Unit', id: 'Satuan' },
+  'attendees.role': { en: 'Attendee role', id: 'Peran peserta' },
+  'attendees.count': { en: 'Number of attendees', id: 'Jumlah peserta' },
 };
 
 const BY_NAME: Record<string, Label> = {
@@ -180,6 +184,22 @@ const BY_NAME: Record<string, Label> = {
   supervisor: { en: 'Supervisor', id: 'Pengawas' },
   parents: { en: 'Parents', id: 'Orang tua' },
   students: { en: 'Students', id: 'Siswa' },
+  // practices and horizontal-learning events
+  whatWasDone: { en: 'What was done', id: 'Yang dilakukan' },
+  results: { en: 'Results', id: 'Hasil' },
+  indicator: { en: 'Indicator', id: 'Indikator' },
+  sourcePlanId: { en: 'Source plan', id: 'Rencana asal' },
+  sourcePlanProgramId: { en: 'Program of the source plan', id: 'Program rencana asal' },
+  sourceEntryId: { en: 'Source competition entry', id: 'Karya kompetisi asal' },
+  entryId: { en: 'Competition entry', id: 'Karya kompetisi' },
+  q: { en: 'Search words', id: 'Kata pencarian' },
+  place: { en: 'Place', id: 'Tempat' },
+  visitingSchoolIds: { en: 'Visiting schools', id: 'Sekolah tamu' },
+  visitingCompanyIds: { en: 'Visiting companies', id: 'Perusahaan tamu' },
+  practiceIds: { en: 'Practices shown', id: 'Praktik baik yang ditampilkan' },
+  attendees: { en: 'Attendees', id: 'Peserta' },
+  hostSchoolId: { en: 'Host school', id: 'Sekolah tuan rumah' },
+  practiceId: { en: 'Good practice', id: 'Praktik baik' },
 };
 
 /** The segments of a JSON path without positions: `content.programs[0].name` → content, programs, name. */

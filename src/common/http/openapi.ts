@@ -15,6 +15,8 @@ export const API_TAGS: ReadonlyArray<{ name: string; description: string }> = [
   { name: 'mentoring', description: 'Mentoring sessions, their evidence and follow-up actions.' },
   { name: 'trainings', description: 'Trainings and their participants.' },
   { name: 'parent-engagement', description: "A school's work with parents: parenting classes, committee meetings, home visits, communication books and more." },
+  { name: 'practices', description: 'The library of good practice across companies: search, writing, proposing and publishing practices, with evidence.' },
+  { name: 'learning-events', description: 'Horizontal-learning events: sharing sessions hosted by one school for visiting schools and companies.' },
   { name: 'competitions', description: 'Competitions, their categories and published results.' },
   { name: 'competition entries', description: "Schools' entries to a competition, with evidence." },
   { name: 'competition judging', description: 'Judges, conflicts of interest and scores.' },
