@@ -3,6 +3,7 @@ import { DEMO_IDS, DEMO_USERS } from '../../../src/demo/demo';
 import { COMPETITION_2026_DEMO_IDS } from '../../../src/demo/demo-competition-2026';
 import { COMPETITION_DEMO_IDS } from '../../../src/demo/demo-competitions';
 import { GRANT_DEMO_IDS } from '../../../src/demo/demo-grants';
+import { FACILITY_DEMO_IDS } from '../../../src/demo/demo-facilities';
 import { MENTORING_DEMO_IDS } from '../../../src/demo/demo-mentoring';
 import { MOU_DEMO_IDS } from '../../../src/demo/demo-mous';
 import { PARTNER_DEMO_IDS } from '../../../src/demo/demo-partners';
@@ -77,7 +78,7 @@ export async function readWorld(ds: DataSource) {
   const questionnaire = ((await ds.query(`SELECT questionnaire FROM trainings WHERE id = $1`, [MENTORING_DEMO_IDS.training])) as Array<{ questionnaire: Array<{ id: string }> }>)[0].questionnaire;
   const version = async (table: string, id: string) => Number(await one(ds, `SELECT version AS id FROM ${table} WHERE id = $1`, [id]));
   return {
-    versions: { plan: await version('plans', plan), participant: await version('training_participants', MENTORING_DEMO_IDS.participant(1)) },
+    versions: { plan: await version('plans', plan), participant: await version('training_participants', MENTORING_DEMO_IDS.participant(1)), facility: await version('facility_items', FACILITY_DEMO_IDS.awaitingHandover) },
     users,
     orgs,
     questionnaireItem: String(questionnaire[0]?.id),
@@ -128,6 +129,9 @@ export async function readWorld(ds: DataSource) {
     draftLine: '',
     draftReportVersion: 0,
     notification: await one(ds, `SELECT id FROM notifications ORDER BY created_at LIMIT 1`),
+    /** Facilities support: the 2013 library books (handed over, checked) and the 2026 projectors awaiting their handover. */
+    facilityItem: FACILITY_DEMO_IDS.item(1),
+    pendingFacility: FACILITY_DEMO_IDS.awaitingHandover,
     documents: {} as Record<string, string>,
   };
 }
@@ -160,6 +164,7 @@ function pathIds(w: World, role: Exclude<MatrixRole, 'anonymous'>, path: string)
   if (at('grants'))
     // The submitted report is reviewed; the draft one is written, submitted and read.
     Object.assign(p, { id: w.grant, disbursementId: w.disbursement, reportId: path.endsWith('/review') ? w.report : w.draftReport, lineId: w.draftLine, documentId: w.documents.receipt });
+  if (at('facilities')) Object.assign(p, { id: /\/condition-checks|\/documents\//.test(path) ? w.facilityItem : w.pendingFacility, documentId: w.documents.facility });
   if (at('reports/portfolio/charts')) p.name = CHART_NAMES[0];
   if (at('schools')) p.id = w.school;
   return p;
@@ -230,6 +235,8 @@ function bodyOverrides(w: World, role: Exclude<MatrixRole, 'anonymous'>): Record
     // The next MoU of the partnership, from the day after the one in force ends.
     'POST /api/v1/mous': { partnershipId: w.partnership, number: 'MX/001/TU-CSR/MOU/2027', effectiveDate: '2027-03-12', expiryDate: '2030-03-11' },
     'PATCH /api/v1/grants/{id}/expense-reports/{reportId}': { version: w.draftReportVersion },
+    'PATCH /api/v1/facilities/{id}': { version: w.versions.facility },
+    'POST /api/v1/facilities': { value: '42500000' },
   };
 }
 
@@ -240,6 +247,8 @@ const UPLOADS: Record<string, Record<string, string>> = {
   'POST /api/v1/mous/{id}/documents': { kind: 'annex' },
   'POST /api/v1/entries/{id}/evidence': {},
   'POST /api/v1/grants/{id}/expense-reports/{reportId}/lines/{lineId}/receipts': {},
+  'POST /api/v1/facilities/{id}/handover': { handoverNumber: '021/BAST/CSR-TU/XI/2026', handedOverOn: fromToday(0), receivedBy: 'Hj. Siti Rahmah, S.Pd.' },
+  'POST /api/v1/facilities/{id}/condition-checks': { condition: 'good', checkedOn: fromToday(0) },
 };
 
 function resolveSchema(doc: Doc, s: Schema | undefined): Schema {
