@@ -8,6 +8,7 @@ import { MENTORING_DEMO_IDS } from '../../../src/demo/demo-mentoring';
 import { MOU_DEMO_IDS } from '../../../src/demo/demo-mous';
 import { PARTNER_DEMO_IDS } from '../../../src/demo/demo-partners';
 import { PLAN_DEMO_IDS } from '../../../src/demo/demo-plans';
+import { PRACTICE_DEMO_IDS } from '../../../src/demo/demo-practices';
 import { PROGRAM_DEMO_IDS } from '../../../src/demo/demo-programs';
 import { CHART_NAMES } from '../../../src/reports/reports.service';
 import type { MatrixRole } from '../authorization-matrix';
@@ -133,6 +134,12 @@ export async function readWorld(ds: DataSource) {
     facilityItem: FACILITY_DEMO_IDS.item(1),
     pendingFacility: FACILITY_DEMO_IDS.awaitingHandover,
     documents: {} as Record<string, string>,
+    /** A published practice (readable by everyone), the school's private draft, and the sharing session it hosted. */
+    practice: PRACTICE_DEMO_IDS.pojokBaca,
+    draftPractice: PRACTICE_DEMO_IDS.draft,
+    learningEvent: PRACTICE_DEMO_IDS.event,
+    completedPlan: PLAN_DEMO_IDS.plan2024,
+    completedPlanProgram: String(((await ds.query(`SELECT content FROM plans WHERE id = $1`, [PLAN_DEMO_IDS.plan2024])) as Array<{ content: any }>)[0].content.programs[0].id),
   };
 }
 
@@ -167,6 +174,8 @@ function pathIds(w: World, role: Exclude<MatrixRole, 'anonymous'>, path: string)
   if (at('facilities')) Object.assign(p, { id: /\/condition-checks|\/documents\//.test(path) ? w.facilityItem : w.pendingFacility, documentId: w.documents.facility });
   if (at('reports/portfolio/charts')) p.name = CHART_NAMES[0];
   if (at('schools')) p.id = w.school;
+  if (at('practices')) Object.assign(p, { id: /\/practices\/\{id\}$/.test(path) ? w.practice : w.draftPractice, documentId: w.documents.practice });
+  if (at('learning-events')) p.id = w.learningEvent;
   return p;
 }
 
@@ -175,6 +184,7 @@ function queryOf(w: World, key: string): Record<string, string> {
   if (key.includes('/reports/portfolio')) return { programId: w.program };
   if (key.includes('/mentoring/assignments/candidates')) return { programYearId: w.year2026 };
   if (key === 'GET /api/v1/reports/region') return { regionCode: '63.71' };
+  if (key === 'GET /api/v1/practices/prefill') return { planId: w.completedPlan, planProgramId: w.completedPlanProgram };
   return {};
 }
 
@@ -235,6 +245,7 @@ function bodyOverrides(w: World, role: Exclude<MatrixRole, 'anonymous'>): Record
     // The next MoU of the partnership, from the day after the one in force ends.
     'POST /api/v1/mous': { partnershipId: w.partnership, number: 'MX/001/TU-CSR/MOU/2027', effectiveDate: '2027-03-12', expiryDate: '2030-03-11' },
     'PATCH /api/v1/grants/{id}/expense-reports/{reportId}': { version: w.draftReportVersion },
+    'POST /api/v1/practices': (b) => ({ ...b, sourceEntryId: undefined, sourcePlanId: w.completedPlan, sourcePlanProgramId: w.completedPlanProgram }),
     'PATCH /api/v1/facilities/{id}': { version: w.versions.facility },
     'POST /api/v1/facilities': { value: '42500000' },
   };
@@ -246,6 +257,7 @@ const UPLOADS: Record<string, Record<string, string>> = {
   'POST /api/v1/mentoring/sessions/{id}/evidence': {},
   'POST /api/v1/mous/{id}/documents': { kind: 'annex' },
   'POST /api/v1/entries/{id}/evidence': {},
+  'POST /api/v1/practices/{id}/evidence': {},
   'POST /api/v1/grants/{id}/expense-reports/{reportId}/lines/{lineId}/receipts': {},
   'POST /api/v1/facilities/{id}/handover': { handoverNumber: '021/BAST/CSR-TU/XI/2026', handedOverOn: fromToday(0), receivedBy: 'Hj. Siti Rahmah, S.Pd.' },
   'POST /api/v1/facilities/{id}/condition-checks': { condition: 'good', checkedOn: fromToday(0) },
