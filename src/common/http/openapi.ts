@@ -12,6 +12,7 @@ export const API_TAGS: ReadonlyArray<{ name: string; description: string }> = [
   { name: 'programs', description: 'CSR programs and their program years.' },
   { name: 'plans', description: "A school's program plan for a year: drafting, review, versions, progress and exports." },
   { name: 'grants', description: 'Stimulus grants: tranches, disbursements, expense reports and receipts.' },
+  { name: 'facilities', description: 'In-kind facilities support (sarana prasarana): items, handovers with the signed berita acara, condition checks.' },
   { name: 'mentoring', description: 'Mentoring sessions, their evidence and follow-up actions.' },
   { name: 'trainings', description: 'Trainings and their participants.' },
   { name: 'parent-engagement', description: "A school's work with parents: parenting classes, committee meetings, home visits, communication books and more." },
