@@ -78,7 +78,7 @@ export const parentEngagementDemoStep: DemoStep = {
     const plans = (await manager.query('SELECT id FROM plans WHERE id = ANY($1::uuid[])', [Object.values(PLAN_DEMO_IDS)])) as Array<{ id: string }>;
     if (plans.length !== 3) throw new Error('demo:parent-engagement links activities to the 2024–2026 plans of SDN Pelambuan 4; run demo:plans first');
     const rows: Array<QueryDeepPartialEntity<ParentEngagementActivity>> = [];
-    const audit: Array<QueryDeepPartialEntity<AuditEvent>> = [];
+    const audit: Array<Partial<AuditEvent>> = [];
     for (const year of [2024, 2025, 2026] as const) {
       ACTIVITIES[year].forEach((a, i) => {
         const id = parentEngagementDemoId(year, i + 1);
@@ -91,6 +91,6 @@ export const parentEngagementDemoStep: DemoStep = {
       });
     }
     await manager.insert(ParentEngagementActivity, rows);
-    await manager.insert(AuditEvent, audit);
+    await manager.insert(AuditEvent, audit as Array<QueryDeepPartialEntity<AuditEvent>>);
   },
 };

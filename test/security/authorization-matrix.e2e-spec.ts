@@ -133,6 +133,7 @@ describe('the authorization matrix', () => {
       ['entry', `/api/v1/entries/${world.entry}/evidence`, 'principal', {}],
       ['receipt', `/api/v1/grants/${world.grant}/expense-reports/${world.draftReport}/lines/${world.draftLine}/receipts`, 'principal', {}],
       ['practice', `/api/v1/practices/${world.draftPractice}/evidence`, 'principal', {}],
+      ['parentEngagement', `/api/v1/parent-engagement/activities/${world.parentActivity}/evidence`, 'principal', {}],
       ['facility', `/api/v1/facilities/${world.facilityItem}/condition-checks`, 'principal', { condition: 'good', checkedOn: new Date().toISOString().slice(0, 10) }],
     ];
     for (const [kind, url, role, fields] of uploads) {

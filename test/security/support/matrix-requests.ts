@@ -6,6 +6,7 @@ import { GRANT_DEMO_IDS } from '../../../src/demo/demo-grants';
 import { FACILITY_DEMO_IDS } from '../../../src/demo/demo-facilities';
 import { MENTORING_DEMO_IDS } from '../../../src/demo/demo-mentoring';
 import { MOU_DEMO_IDS } from '../../../src/demo/demo-mous';
+import { parentEngagementDemoId } from '../../../src/demo/demo-parent-engagement';
 import { PARTNER_DEMO_IDS } from '../../../src/demo/demo-partners';
 import { PLAN_DEMO_IDS } from '../../../src/demo/demo-plans';
 import { PRACTICE_DEMO_IDS } from '../../../src/demo/demo-practices';
@@ -133,6 +134,8 @@ export async function readWorld(ds: DataSource) {
     /** Facilities support: the 2013 library books (handed over, checked) and the 2026 projectors awaiting their handover. */
     facilityItem: FACILITY_DEMO_IDS.item(1),
     pendingFacility: FACILITY_DEMO_IDS.awaitingHandover,
+    /** SDN Pelambuan 4's first parent-engagement activity of 2025 (the committee meeting). */
+    parentActivity: parentEngagementDemoId(2025, 1),
     documents: {} as Record<string, string>,
     /** A published practice (readable by everyone), the school's private draft, and the sharing session it hosted. */
     practice: PRACTICE_DEMO_IDS.pojokBaca,
@@ -172,6 +175,7 @@ function pathIds(w: World, role: Exclude<MatrixRole, 'anonymous'>, path: string)
     // The submitted report is reviewed; the draft one is written, submitted and read.
     Object.assign(p, { id: w.grant, disbursementId: w.disbursement, reportId: path.endsWith('/review') ? w.report : w.draftReport, lineId: w.draftLine, documentId: w.documents.receipt });
   if (at('facilities')) Object.assign(p, { id: /\/condition-checks|\/documents\//.test(path) ? w.facilityItem : w.pendingFacility, documentId: w.documents.facility });
+  if (at('parent-engagement')) Object.assign(p, { id: w.parentActivity, documentId: w.documents.parentEngagement });
   if (at('reports/portfolio/charts')) p.name = CHART_NAMES[0];
   if (at('schools')) p.id = w.school;
   if (at('practices')) Object.assign(p, { id: /\/practices\/\{id\}$/.test(path) ? w.practice : w.draftPractice, documentId: w.documents.practice });
@@ -185,6 +189,7 @@ function queryOf(w: World, key: string): Record<string, string> {
   if (key.includes('/mentoring/assignments/candidates')) return { programYearId: w.year2026 };
   if (key === 'GET /api/v1/reports/region') return { regionCode: '63.71' };
   if (key === 'GET /api/v1/practices/prefill') return { planId: w.completedPlan, planProgramId: w.completedPlanProgram };
+  if (key === 'GET /api/v1/parent-engagement/activities') return { schoolId: w.school };
   return {};
 }
 
@@ -255,6 +260,7 @@ function bodyOverrides(w: World, role: Exclude<MatrixRole, 'anonymous'>): Record
 const UPLOADS: Record<string, Record<string, string>> = {
   'POST /api/v1/organizations/import': {},
   'POST /api/v1/mentoring/sessions/{id}/evidence': {},
+  'POST /api/v1/parent-engagement/activities/{id}/evidence': {},
   'POST /api/v1/mous/{id}/documents': { kind: 'annex' },
   'POST /api/v1/entries/{id}/evidence': {},
   'POST /api/v1/practices/{id}/evidence': {},
