@@ -3,6 +3,8 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Pool } from 'pg';
 import { CompetitionResultsTimelineSource } from '../../src/competitions/competition-results.source';
+import { OrganizationResponse, type OrganizationRow } from '../../src/organizations/dto/organization.response';
+import { PROFILE_BY_ID_SQL, PROFILE_COLUMNS, profileSql } from '../../src/organizations/organizations.repository';
 import { PartnershipTimelineResponse } from '../../src/partnerships/dto/partnership-timeline.response';
 import type { PartnershipRow } from '../../src/partnerships/dto/partnership.response';
 import { buildTimeline } from '../../src/partnerships/timeline/build-timeline';
@@ -20,23 +22,29 @@ import { plansSource } from '../../src/reports/timeline-sources/plans.source';
  * validation, no scoping, no logging, no security headers, no compression. What the API costs above
  * it is what its framework, guards, pipes, ORM and middleware cost.
  *
- * The SQL is the API's, as its query log shows it (TypeORM's aliases included), so PostgreSQL does
- * the same work for both; the scenario checks that both answer the same JSON before it measures.
- * The timeline's statement and its mapping to events are the API's own functions.
+ * The SQL is the API's (the organisation statements and the timeline's are the API's own functions,
+ * the partnership's as its query log shows it), so PostgreSQL does the same work for both; the
+ * scenario checks that both answer the same JSON before it measures. The JSON mappings are the
+ * API's own too: what differs is only what lies around them.
  */
 
-/** The organisation profile statement of OrganizationsRepository.profileQuery, as the API sends it. */
-const PROFILE_SELECT = `SELECT "o"."id" AS "o_id", "o"."type" AS "o_type", "o"."name" AS "o_name", "o"."npsn" AS "o_npsn", "o"."school_level" AS "o_school_level", "o"."office_level" AS "o_office_level", "o"."region_code" AS "o_region_code", "o"."district_code" AS "o_district_code", "o"."sector" AS "o_sector", "o"."ownership" AS "o_ownership", "o"."address" AS "o_address", "o"."student_count" AS "o_student_count", "o"."teacher_count" AS "o_teacher_count", "o"."principal_name" AS "o_principal_name", "o"."needs" AS "o_needs", "o"."archived_at" AS "o_archived_at", "o"."version" AS "o_version", "o"."created_at" AS "o_created_at", "o"."updated_at" AS "o_updated_at", "r"."name" AS "region_name", "r"."code" AS "r_code", "d"."name" AS "district_name", "d"."code" AS "d_code", CASE WHEN "o"."type" = 'school' THEN (EXISTS (SELECT 1 FROM partnerships ap WHERE ap.school_id = "o"."id" AND ap.status IN ('prospective', 'active'))
-        OR EXISTS (SELECT 1 FROM partner_recommendations apr WHERE apr.school_id = "o"."id" AND apr.decision = 'accepted'
-                     AND NOT EXISTS (SELECT 1 FROM partnerships apl WHERE apl.recommendation_id = apr.id))) END AS "has_active_partner"`;
+/** A page of schools of a region by name, as OrganizationsRepository.listPage builds it for type + regionCode; `cursor` adds the keyset condition on $3, $4. */
+const schoolsPageSql = (cursor: boolean) =>
+  profileSql(
+    `SELECT ${PROFILE_COLUMNS}, CAST(o.name AS text) AS "cursorValue" FROM organizations o
+      WHERE o.archived_at IS NULL AND o.type = $1 AND o.region_code IN (SELECT rr.code FROM regions rr WHERE rr.code = $2 OR rr.province_code = $2)
+      ${cursor ? 'AND (o.name, o.id) > ($3, $4)' : ''}
+      ORDER BY o.name ASC, o.id ASC LIMIT ${cursor ? '$5' : '$3'}`,
+    'p."name" ASC, p.id ASC',
+  );
 
 /** The statements the baseline sends, for the scenario to explain them. */
 export const BASELINE_SQL = {
-  organization: `${PROFILE_SELECT} FROM "organizations" "o" LEFT JOIN "regions" "r" ON "r"."code" = "o"."region_code" LEFT JOIN "regions" "d" ON "d"."code" = "o"."district_code" WHERE "o"."id" = $1`,
+  organization: PROFILE_BY_ID_SQL,
   /** Schools of a region by name, limit + 1 rows: $1 type, $2 region code, $3 limit + 1. */
-  organizationsFirst: `${PROFILE_SELECT}, CAST("o"."name" AS text) AS "cursor_value" FROM "organizations" "o" LEFT JOIN "regions" "r" ON "r"."code" = "o"."region_code" LEFT JOIN "regions" "d" ON "d"."code" = "o"."district_code" WHERE "o"."archived_at" IS NULL AND "o"."type" = $1 AND "o"."region_code" IN (SELECT rr.code FROM regions rr WHERE rr.code = $2 OR rr.province_code = $2) ORDER BY "o"."name" ASC, "o"."id" ASC LIMIT $3`,
+  organizationsFirst: schoolsPageSql(false),
   /** The same after a cursor: $3 name, $4 id, $5 limit + 1. */
-  organizationsAfter: `${PROFILE_SELECT}, CAST("o"."name" AS text) AS "cursor_value" FROM "organizations" "o" LEFT JOIN "regions" "r" ON "r"."code" = "o"."region_code" LEFT JOIN "regions" "d" ON "d"."code" = "o"."district_code" WHERE "o"."archived_at" IS NULL AND "o"."type" = $1 AND "o"."region_code" IN (SELECT rr.code FROM regions rr WHERE rr.code = $2 OR rr.province_code = $2) AND ("o"."name", "o"."id") > ($3, $4) ORDER BY "o"."name" ASC, "o"."id" ASC LIMIT $5`,
+  organizationsAfter: schoolsPageSql(true),
   /** The partnership row of PartnershipsRepository.findVisible, for an admin (whose scope is TRUE). */
   partnership: `SELECT "p"."id" AS "id", "p"."status" AS "status", "p"."version" AS "version", "pr"."name" AS "programName", "c"."name" AS "companyName", "s"."name" AS "schoolName", "s"."npsn" AS "schoolNpsn", "p"."program_id" AS "programId", "pr"."start_year" AS "programStartYear", "p"."company_id" AS "companyId", "p"."school_id" AS "schoolId", "s"."region_code" AS "schoolRegionCode", "p"."recommendation_id" AS "recommendationId", CAST("p"."started_on" AS text) AS "startedOn", CAST("p"."ended_on" AS text) AS "endedOn", "p"."status_reason" AS "statusReason", "p"."created_at" AS "createdAt", "p"."updated_at" AS "updatedAt" FROM "partnerships" "p" INNER JOIN "programs" "pr" ON "pr"."id" = "p"."program_id"  INNER JOIN "organizations" "c" ON "c"."id" = "p"."company_id"  INNER JOIN "organizations" "s" ON "s"."id" = "p"."school_id" WHERE "p"."id" = $1 AND TRUE`,
 };
@@ -53,59 +61,11 @@ export function timelineSources(): readonly TimelineSource[] {
   return registry.list();
 }
 
-interface ProfileRow {
-  o_id: string;
-  o_type: string;
-  o_name: string;
-  o_npsn: string | null;
-  o_school_level: string | null;
-  o_office_level: string | null;
-  o_region_code: string | null;
-  o_district_code: string | null;
-  o_sector: string | null;
-  o_ownership: string | null;
-  o_address: string | null;
-  o_student_count: number | null;
-  o_teacher_count: number | null;
-  o_principal_name: string | null;
-  o_needs: string[] | null;
-  o_archived_at: Date | null;
-  o_version: number;
-  o_created_at: Date;
-  o_updated_at: Date;
-  region_name: string | null;
-  district_name: string | null;
-  has_active_partner: boolean | null;
-  cursor_value?: string;
-}
+/** A profile row as PROFILE_COLUMNS and profileSql name its columns. */
+type ProfileRow = OrganizationRow & { cursorValue?: string };
 
-/** The organisation profile JSON, field for field as OrganizationResponse.from writes it. */
-function profile(r: ProfileRow) {
-  return {
-    id: r.o_id,
-    type: r.o_type,
-    name: r.o_name,
-    npsn: r.o_npsn,
-    schoolLevel: r.o_school_level,
-    ownership: r.o_ownership,
-    officeLevel: r.o_office_level,
-    regionCode: r.o_region_code,
-    regionName: r.region_name ?? null,
-    districtCode: r.o_district_code ?? null,
-    districtName: r.district_name ?? null,
-    sector: r.o_sector,
-    address: r.o_address,
-    studentCount: r.o_student_count,
-    teacherCount: r.o_teacher_count,
-    principalName: r.o_principal_name,
-    needs: r.o_needs ?? [],
-    hasActivePartner: r.o_type === 'school' ? Boolean(r.has_active_partner) : null,
-    archivedAt: r.o_archived_at?.toISOString() ?? null,
-    version: r.o_version,
-    createdAt: r.o_created_at.toISOString(),
-    updatedAt: r.o_updated_at.toISOString(),
-  };
-}
+/** The organisation profile JSON: the API's own mapping, applied to the same row. */
+const profile = (r: ProfileRow) => OrganizationResponse.from(r);
 
 /** A running baseline. */
 export interface Baseline {
@@ -138,7 +98,7 @@ export async function startBaseline(databaseUrl: string, poolMax: number, port =
       : await pool.query<ProfileRow>(BASELINE_SQL.organizationsFirst, [q.type, q.regionCode, limit + 1]);
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
-    const nextCursor = rows.length > limit ? Buffer.from(JSON.stringify([String(last.cursor_value), last.o_id])).toString('base64url') : null;
+    const nextCursor = rows.length > limit ? Buffer.from(JSON.stringify([String(last.cursorValue), last.id])).toString('base64url') : null;
     res.json({ items: page.map(profile), nextCursor });
   });
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { CursorPart, decodeCursor } from '../common/pagination/pagination';
 import { Region } from '../regions/region.entity';
 import { hasActivePartnerSql } from './active-partner';
@@ -10,15 +10,37 @@ import { Organization } from './organization.entity';
 /** created_at with its microseconds, so a cursor on it is exact. */
 const CREATED_CURSOR = `to_char(o.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
-// An expression, not the bare column: TypeORM would take a bare "o.name" alias for the entity's own field.
 const NAME_CURSOR = 'CAST(o.name AS text)';
 
-const SORTS: Record<OrganizationSort, { column: string; cursorSql: string; part: CursorPart; direction: 'ASC' | 'DESC' }> = {
-  name: { column: 'o.name', cursorSql: NAME_CURSOR, part: 'string', direction: 'ASC' },
-  '-name': { column: 'o.name', cursorSql: NAME_CURSOR, part: 'string', direction: 'DESC' },
-  createdAt: { column: 'o.created_at', cursorSql: CREATED_CURSOR, part: 'timestamp', direction: 'ASC' },
-  '-createdAt': { column: 'o.created_at', cursorSql: CREATED_CURSOR, part: 'timestamp', direction: 'DESC' },
+const SORTS: Record<OrganizationSort, { column: string; field: 'name' | 'createdAt'; cursorSql: string; part: CursorPart; direction: 'ASC' | 'DESC' }> = {
+  name: { column: 'o.name', field: 'name', cursorSql: NAME_CURSOR, part: 'string', direction: 'ASC' },
+  '-name': { column: 'o.name', field: 'name', cursorSql: NAME_CURSOR, part: 'string', direction: 'DESC' },
+  createdAt: { column: 'o.created_at', field: 'createdAt', cursorSql: CREATED_CURSOR, part: 'timestamp', direction: 'ASC' },
+  '-createdAt': { column: 'o.created_at', field: 'createdAt', cursorSql: CREATED_CURSOR, part: 'timestamp', direction: 'DESC' },
 };
+
+/** An organisation's own columns under the names of its entity's fields (node-pg reads the types: dates, integers, the needs array). */
+export const PROFILE_COLUMNS = `o.id, o.type, o.name, o.npsn, o.school_level AS "schoolLevel", o.office_level AS "officeLevel", o.region_code AS "regionCode",
+  o.district_code AS "districtCode", o.sector, o.ownership, o.address, o.student_count AS "studentCount", o.teacher_count AS "teacherCount",
+  o.principal_name AS "principalName", o.needs, o.archived_at AS "archivedAt", o.version, o.created_at AS "createdAt", o.updated_at AS "updatedAt"`;
+
+/**
+ * The public profile of the organisations `page` selects (PROFILE_COLUMNS, already limited to a
+ * page), with the names of their region and district and the partner flag. The flag is worked out
+ * here, for the page's rows only, so it is one index probe per row, never a pass over every active
+ * partnership as it would be inside the page's own query (whose row estimate is before its LIMIT).
+ */
+export function profileSql(page: string, order: string): string {
+  return `SELECT p.*, r.name AS "regionName", d.name AS "districtName",
+                 CASE WHEN p.type = 'school' THEN ${hasActivePartnerSql('p')} END AS "hasActivePartner"
+            FROM (${page}) p
+            LEFT JOIN regions r ON r.code = p."regionCode"
+            LEFT JOIN regions d ON d.code = p."districtCode"
+           ORDER BY ${order}`;
+}
+
+/** One organisation's public profile by id ($1). */
+export const PROFILE_BY_ID_SQL = profileSql(`SELECT ${PROFILE_COLUMNS} FROM organizations o WHERE o.id = $1`, 'p.id');
 
 /** A page of rows and, for each, the sort value its cursor needs. */
 export interface OrganizationPageRows {
@@ -46,52 +68,42 @@ export class OrganizationsRepository {
     return manager.findOne(Region, { where: { code } });
   }
 
-  private profileQuery(manager: EntityManager = this.dataSource.manager): SelectQueryBuilder<Organization> {
-    return manager
-      .getRepository(Organization)
-      .createQueryBuilder('o')
-      .leftJoin(Region, 'r', 'r.code = o.region_code')
-      .addSelect('r.name', 'region_name')
-      .leftJoin(Region, 'd', 'd.code = o.district_code')
-      .addSelect('d.name', 'district_name')
-      .addSelect(`CASE WHEN o.type = 'school' THEN ${hasActivePartnerSql('o')} END`, 'has_active_partner');
-  }
-
-  private static merge(raw: Array<Record<string, unknown>>, entities: Organization[]): OrganizationRow[] {
-    return entities.map((e, i) => Object.assign(e, { regionName: raw[i].region_name as string | null, districtName: raw[i].district_name as string | null, hasActivePartner: raw[i].has_active_partner as boolean | null }));
-  }
-
   /** One organisation's public profile with its region name and partner flag. */
-  async findProfile(id: string, manager?: EntityManager): Promise<OrganizationRow | null> {
-    const { raw, entities } = await this.profileQuery(manager).where('o.id = :id', { id }).getRawAndEntities();
-    return OrganizationsRepository.merge(raw, entities)[0] ?? null;
+  async findProfile(id: string, manager: EntityManager = this.dataSource.manager): Promise<OrganizationRow | null> {
+    const rows = (await manager.query(PROFILE_BY_ID_SQL, [id])) as OrganizationRow[];
+    return rows[0] ?? null;
   }
 
   /** A page of organisations in the asked order, fetched with one query (limit + 1 rows). */
   async listPage(query: ListOrganizationsQuery, limit: number): Promise<OrganizationPageRows> {
     const sort = SORTS[query.sort ?? 'name'];
     const after = decodeCursor(query.cursor, [sort.part, 'uuid']);
-    const qb = this.profileQuery().addSelect(sort.cursorSql, 'cursor_value');
-    if (!query.includeArchived) qb.andWhere('o.archived_at IS NULL');
-    if (query.type) qb.andWhere('o.type = :type', { type: query.type });
-    if (query.level) qb.andWhere('o.school_level = :level', { level: query.level });
+    const params: unknown[] = [];
+    const param = (value: unknown) => `$${params.push(value)}`;
+    const where: string[] = [];
+    if (!query.includeArchived) where.push('o.archived_at IS NULL');
+    if (query.type) where.push(`o.type = ${param(query.type)}`);
+    if (query.level) where.push(`o.school_level = ${param(query.level)}`);
     if (query.regionCode) {
-      qb.andWhere('o.region_code IN (SELECT rr.code FROM regions rr WHERE rr.code = :rc OR rr.province_code = :rc)', { rc: query.regionCode });
+      const rc = param(query.regionCode);
+      where.push(`o.region_code IN (SELECT rr.code FROM regions rr WHERE rr.code = ${rc} OR rr.province_code = ${rc})`);
     }
-    if (query.districtCode) qb.andWhere('o.district_code = :dc', { dc: query.districtCode });
-    if (query.q) {
-      qb.andWhere('(o.name ILIKE :q OR o.npsn = :npsn)', { q: `%${query.q.replace(/[%_\\]/g, '\\$&')}%`, npsn: query.q.trim() });
-    }
-    if (query.hasActivePartner !== undefined) {
-      qb.andWhere(`o.type = 'school' AND ${query.hasActivePartner ? '' : 'NOT '}${hasActivePartnerSql('o')}`);
-    }
+    if (query.districtCode) where.push(`o.district_code = ${param(query.districtCode)}`);
+    if (query.q) where.push(`(o.name ILIKE ${param(`%${query.q.replace(/[%_\\]/g, '\\$&')}%`)} OR o.npsn = ${param(query.q.trim())})`);
+    if (query.hasActivePartner !== undefined) where.push(`o.type = 'school' AND ${query.hasActivePartner ? '' : 'NOT '}${hasActivePartnerSql('o')}`);
     if (after) {
       const op = sort.direction === 'ASC' ? '>' : '<';
-      const value = sort.part === 'timestamp' ? 'CAST(:afterValue AS timestamptz)' : ':afterValue';
-      qb.andWhere(`(${sort.column}, o.id) ${op} (${value}, :afterId)`, { afterValue: after[0], afterId: after[1] });
+      const value = sort.part === 'timestamp' ? `CAST(${param(after[0])} AS timestamptz)` : param(after[0]);
+      where.push(`(${sort.column}, o.id) ${op} (${value}, ${param(after[1])})`);
     }
-    qb.orderBy(sort.column, sort.direction).addOrderBy('o.id', sort.direction).limit(limit + 1);
-    const { raw, entities } = await qb.getRawAndEntities();
-    return { rows: OrganizationsRepository.merge(raw, entities), cursorValues: raw.map((r) => String(r.cursor_value)) };
+    const page = `SELECT ${PROFILE_COLUMNS}, ${sort.cursorSql} AS "cursorValue"
+                    FROM organizations o ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+                   ORDER BY ${sort.column} ${sort.direction}, o.id ${sort.direction}
+                   LIMIT ${param(limit + 1)}`;
+    const rows = (await this.dataSource.query(profileSql(page, `p."${sort.field}" ${sort.direction}, p.id ${sort.direction}`), params)) as Array<OrganizationRow & { cursorValue: string }>;
+    return {
+      rows: rows.map(({ cursorValue: _cursor, ...row }) => row),
+      cursorValues: rows.map((r) => String(r.cursorValue)),
+    };
   }
 }
