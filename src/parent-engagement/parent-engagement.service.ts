@@ -54,8 +54,8 @@ export function checkGradeSplit(split: GradeCount[] | null, parentsReached: numb
       err(
         'parentsByGrade',
         'grade_split_does_not_add_up',
-        `parentsByGrade adds up to ${sum} parents but parentsReached is ${parentsReached}; the split by grade must add up to the parents reached (or leave the split out)`,
-        `parentsByGrade berjumlah ${sum} orang tua padahal parentsReached ${parentsReached}; rincian per kelas harus sama dengan jumlah orang tua yang terjangkau (atau kosongkan rinciannya)`,
+        `parentsByGrade adds up to ${sum} parents but ${parentsReached} parents were reached; the split by grade must add up to the parents reached (or leave the split out)`,
+        `parentsByGrade berjumlah ${sum} orang tua padahal orang tua yang terjangkau ${parentsReached}; rincian per kelas harus sama dengan jumlah orang tua yang terjangkau (atau kosongkan rinciannya)`,
       ),
     );
   }

@@ -14,6 +14,7 @@ import { mouRoutes } from '../features/mous/routes';
 import { trainingRoutes } from '../features/trainings/routes';
 import { adminRoutes } from '../features/admin/routes';
 import { notificationRoutes } from '../features/notifications/routes';
+import { parentEngagementRoutes } from '../features/parent-engagement/routes';
 import { storedLanguage, withStrings } from '../i18n';
 import { NotFound, PageState } from '../ui/problems';
 import { Layout } from './layout';
@@ -60,6 +61,7 @@ const routes: RouteObject[] = [
       ...withStrings('trainings', trainingRoutes, storedLanguage),
       ...withStrings('admin', adminRoutes, storedLanguage),
       ...withStrings('notifications', notificationRoutes, storedLanguage),
+      ...withStrings('parents', parentEngagementRoutes, storedLanguage),
       { path: '*', element: <NotFound /> },
     ],
   },

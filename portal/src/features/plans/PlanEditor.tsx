@@ -44,6 +44,7 @@ import {
   type PlanTotals,
 } from './plan-form';
 import type { PlanComment } from './plan-api';
+import { PlanParentEngagementSection } from '../parent-engagement/PlanParentEngagementSection';
 
 /** How long typing pauses before the draft is sent to the server. */
 const AUTOSAVE_MS = 2500;
@@ -628,6 +629,7 @@ function StepPrograms() {
         </Button>
       </Group>
       <FieldThread anchor="content.programs" />
+      <PlanParentEngagementSection />
     </Stack>
   );
 }

@@ -2,6 +2,7 @@ import type { Topic } from '../../api/catalog';
 import type { components } from '../../api/schema';
 import { fieldPathToFormName } from '../../api/problem';
 import { toBigInt } from '../../ui/format';
+import type { ParentEngagementLineForm } from '../parent-engagement/PlanParentEngagementSection';
 
 export type PlanDetail = components['schemas']['PlanDetailResponse'];
 export type PlanSummary = components['schemas']['PlanResponse'];
@@ -111,6 +112,8 @@ export interface PlanFormValues {
     };
     programs: ProgramForm[];
     planningDocuments: { rktReference: string; rkasReference: string; lines: DocumentLineForm[] };
+    /** The optional parent-engagement section (empty: the plan has none). */
+    parentEngagement: ParentEngagementLineForm[];
   };
 }
 
@@ -158,6 +161,7 @@ export function toFormValues(title: string, c: PlanContent): PlanFormValues {
         rkasReference: s(c.planningDocuments.rkasReference),
         lines: c.planningDocuments.lines.map((l) => ({ id: l.id, document: l.document, reference: s(l.reference), description: s(l.description) })),
       },
+      parentEngagement: (c.parentEngagement ?? []).map((l) => ({ id: l.id, kind: l.kind, sessionsTarget: s(l.sessionsTarget), parentsTarget: s(l.parentsTarget), note: s(l.note) })),
     },
   };
 }
@@ -232,6 +236,10 @@ export function toContentInput(v: PlanFormValues['content']): PlanContentInput {
       rkasReference: opt(v.planningDocuments.rkasReference),
       lines: v.planningDocuments.lines.map((l) => ({ ...withId(l.id), document: l.document, reference: opt(l.reference), description: opt(l.description) })),
     },
+    // Sent only when the school plans some: a plan without the section keeps none (a draft from before it existed lacks it).
+    ...((v.parentEngagement ?? []).length > 0
+      ? { parentEngagement: (v.parentEngagement ?? []).map((l) => ({ ...withId(l.id), kind: l.kind, sessionsTarget: whole(l.sessionsTarget), parentsTarget: whole(l.parentsTarget), note: opt(l.note) })) }
+      : {}),
   } as unknown as PlanContentInput;
 }
 
@@ -312,6 +320,7 @@ export interface NamedContent {
     risks: Array<{ risk?: string | null }>;
   }>;
   planningDocuments: { lines: Array<{ document?: string | null; reference?: string | null }> };
+  parentEngagement?: Array<{ kind?: string | null }>;
 }
 
 /**
@@ -334,6 +343,10 @@ export function formAnchors(c: NamedContent): Set<string> {
   });
   c.planningDocuments.lines.forEach((_, j) => {
     for (const f of ['document', 'reference', 'description']) out.add(`content.planningDocuments.lines.${j}.${f}`);
+  });
+  out.add('content.parentEngagement');
+  (c.parentEngagement ?? []).forEach((_, j) => {
+    for (const f of ['kind', 'sessionsTarget', 'parentsTarget', 'note']) out.add(`content.parentEngagement.${j}.${f}`);
   });
   return out;
 }
@@ -409,6 +422,12 @@ export function fieldLabel(pathOrName: string, c: NamedContent | null, t: T): st
     } else if (parts[2]) out.push(t(`plans.field.documents.${parts[2]}`));
     return out.join(' › ');
   }
+  if (parts[1] === 'parentEngagement') {
+    out.push(t('parents.plan.title'));
+    if (parts[2] !== undefined) out.push(t('parents.plan.lineN', { n: Number(parts[2]) + 1 }));
+    if (parts[3] && parts[3] !== 'id') out.push(t(`parents.plan.${parts[3]}`));
+    return out.join(' › ');
+  }
   if (parts[1] === 'programs') {
     if (parts[2] === undefined) return t('plans.field.programs');
     const i = Number(parts[2]);
@@ -460,6 +479,10 @@ export function newItemIds(sent: PlanFormValues['content'], saved: PlanContent):
   sent.planningDocuments.lines.forEach((l, j) => {
     const id = saved.planningDocuments.lines[j]?.id;
     if (!l.id && id) out.push([`content.planningDocuments.lines.${j}.id`, id]);
+  });
+  (sent.parentEngagement ?? []).forEach((l, j) => {
+    const id = saved.parentEngagement?.[j]?.id;
+    if (!l.id && id) out.push([`content.parentEngagement.${j}.id`, id]);
   });
   return out;
 }

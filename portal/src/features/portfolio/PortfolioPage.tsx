@@ -9,6 +9,7 @@ import { PageState } from '../../ui/problems';
 import { defaultYear, reportFiles, useHealth, usePortfolio, usePrograms, useProgramYears, type Portfolio } from './api';
 import { DownloadButton, FigureTile, FileLangSwitch, Section, useFileLang } from './components';
 import { SeriesCharts } from './SeriesCharts';
+import { ParentsReachedSection } from '../parent-engagement/ParentsReachedSection';
 
 const PLAN_STATUSES = ['draft', 'submitted', 'changes_requested', 'approved', 'in_progress', 'completed', 'withdrawn'] as const;
 
@@ -110,6 +111,7 @@ export function PortfolioPage() {
               : t('portfolio.asOfNoYear', { date: formatDate(report.data.asOf, lang), year: report.data.year })}
           </Text>
           <YearFigures report={report.data} />
+          <ParentsReachedSection rows={report.data.parentsReached} year={report.data.year} />
           <Section title={t('portfolio.series.title')} id="series">
             <Text size="sm" c="gray.7" mb="sm">
               {t('portfolio.series.intro', { from: report.data.program.startYear })}

@@ -5,6 +5,7 @@ import { PageState } from '../../ui/problems';
 import { useOrganization, type Organization } from './api';
 import { ContactsSection } from './ContactsSection';
 import { ProfileForm } from './ProfileForm';
+import { SchoolParentsCard } from '../parent-engagement/SchoolParentsCard';
 
 function Fact({ label, value }: { label: string; value: string }) {
   return (
@@ -68,6 +69,7 @@ export function SchoolPage() {
       ) : (
         <>
           <RegistryFacts org={org.data} />
+          {org.data.type === 'school' && hasPermission('parent_engagement:write') && <SchoolParentsCard />}
           {hasPermission('organizations:edit_own') && <ProfileForm key={org.data.id} org={org.data} />}
           {hasPermission('contacts:read') && <ContactsSection organizationId={org.data.id} canManage={hasPermission('contacts:manage')} />}
         </>

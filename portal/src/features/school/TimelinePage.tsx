@@ -1,5 +1,5 @@
 import { Accordion, Badge, Button, Card, Group, SegmentedControl, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconCash, IconFileText, IconFlag, IconHistory, IconSchool, IconTrophy, IconUsersGroup, IconWriting } from '@tabler/icons-react';
+import { IconCash, IconFileText, IconFlag, IconFriends, IconHistory, IconSchool, IconTrophy, IconUsersGroup, IconWriting } from '@tabler/icons-react';
 import { useMemo, useState, type ReactNode } from 'react';
 import { useSession } from '../../app/session';
 import { useI18n } from '../../i18n';
@@ -7,6 +7,7 @@ import { formatNumber } from '../../ui/format';
 import { DateText, Money } from '../../ui/money';
 import { PageState } from '../../ui/problems';
 import { useSchoolTimeline, type TimelineEvent, type TimelineYear } from './api';
+import { ParentsReachedFigure } from '../parent-engagement/ParentsReachedSection';
 
 type Order = 'newest' | 'oldest';
 type Partnership = NonNullable<ReturnType<typeof useSchoolTimeline>['data']>['partnerships'][number];
@@ -16,6 +17,7 @@ function kindIcon(kind: string): { icon: ReactNode; color: string } {
   if (kind.startsWith('grant_') || kind === 'expense_report_accepted') return { icon: <IconCash size={16} />, color: 'green' };
   if (kind.startsWith('plan_')) return { icon: <IconFileText size={16} />, color: 'blue' };
   if (kind === 'mentoring_session') return { icon: <IconUsersGroup size={16} />, color: 'grape' };
+  if (kind === 'parent_engagement') return { icon: <IconFriends size={16} />, color: 'teal' };
   if (kind === 'competition_result') return { icon: <IconTrophy size={16} />, color: 'yellow' };
   return { icon: <IconFlag size={16} />, color: 'gray' };
 }
@@ -120,6 +122,7 @@ function YearFigures({ year }: { year: TimelineYear }) {
       </Figure>,
     );
   }
+  if (year.parentsReached?.total) items.push(<ParentsReachedFigure key="parents" value={year.parentsReached} />);
   if (items.length === 0) return null;
   return (
     <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="md" verticalSpacing="sm" mb="md">
