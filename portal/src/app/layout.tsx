@@ -1,6 +1,6 @@
 import { ActionIcon, AppShell, Burger, Button, Group, Indicator, NavLink, SegmentedControl, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconBell, IconBuildingCommunity, IconCash, IconChalkboard, IconChartBar, IconFileCertificate, IconFileImport, IconFileText, IconFriends, IconHistory, IconHome, IconLogout, IconMap2, IconSchool, IconSearch, IconSettings, IconTrophy, IconUsers, IconUsersGroup } from '@tabler/icons-react';
+import { IconBell, IconBuildingCommunity, IconBuildingWarehouse, IconCash, IconChalkboard, IconChartBar, IconFileCertificate, IconFileImport, IconFileText, IconFriends, IconHistory, IconHome, IconLogout, IconMap2, IconSchool, IconSearch, IconSettings, IconTrophy, IconUsers, IconUsersGroup } from '@tabler/icons-react';
 import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
 import { useUnreadCount } from '../features/notifications/api';
@@ -86,6 +86,7 @@ export function Layout({ children }: { children: ReactNode }) {
     { to: '/mous', label: t('nav.mous'), icon: <IconFileCertificate size={18} />, permission: 'mous:read' },
     { to: '/plans', label: t('nav.plans'), icon: <IconFileText size={18} />, permission: 'plans:read' },
     { to: '/grants', label: t('nav.grants'), icon: <IconCash size={18} />, permission: 'grants:read' },
+    { to: '/facilities', label: t('nav.facilities'), icon: <IconBuildingWarehouse size={18} />, permission: 'facilities:read' },
     { to: '/mentoring', label: t('nav.mentoring'), icon: <IconUsersGroup size={18} />, permission: 'mentoring:read' },
     { to: '/trainings', label: t('nav.trainings'), icon: <IconChalkboard size={18} />, permission: 'trainings:read' },
     { to: '/competitions', label: t('nav.competitions'), icon: <IconTrophy size={18} />, permission: 'competitions:read' },

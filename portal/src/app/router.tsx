@@ -3,6 +3,7 @@ import { LoginPage } from '../features/auth/LoginPage';
 import { authRoutes, openRoutes } from '../features/auth/routes';
 import { competitionRoutes } from '../features/competitions/routes';
 import { grantRoutes } from '../features/grants/routes';
+import { facilityRoutes } from '../features/facilities/routes';
 import { homeRoutes } from '../features/home/routes';
 import { mentoringRoutes } from '../features/mentoring/routes';
 import { planRoutes } from '../features/plans/routes';
@@ -52,6 +53,7 @@ const routes: RouteObject[] = [
       ...withStrings('school', schoolRoutes, storedLanguage),
       ...withStrings('plans', planRoutes, storedLanguage),
       ...withStrings('grants', grantRoutes, storedLanguage),
+      ...withStrings('facilities', facilityRoutes, storedLanguage),
       ...withStrings('mentoring', mentoringRoutes, storedLanguage),
       ...withStrings('competitions', competitionRoutes, storedLanguage),
       ...withStrings('portfolio', portfolioRoutes, storedLanguage),

@@ -147,6 +147,15 @@ export function PartnershipPage() {
         )}
       </section>
 
+      <section aria-labelledby="facilities-heading">
+        <Title order={2} id="facilities-heading" mb="xs">
+          {t('programs.partnership.facilities')}
+        </Title>
+        <Anchor component={Link} to={`/facilities?partnershipId=${p.id}`} size="sm">
+          {t('programs.partnership.facilitiesLink')}
+        </Anchor>
+      </section>
+
       <section aria-labelledby="timeline-heading">
         <Title order={2} id="timeline-heading" mb="xs">
           {t('programs.partnership.timeline')}
