@@ -16,7 +16,7 @@ export const shots: Shot[] = [
     as: DEMO.csr,
     go: async (page) => {
       await page.goto('/facilities');
-      await expect(page.getByRole('link', { name: 'Wastafel cuci tangan stainless empat kran' }).first()).toBeVisible();
+      await expect(page.getByRole('link', { name: 'Wastafel cuci tangan stainless empat kran' }).first()).toBeVisible({ timeout: 60_000 });
     },
   },
   {
@@ -59,7 +59,7 @@ export const shots: Shot[] = [
     as: DEMO.principal,
     go: async (page) => {
       await page.goto('/facilities');
-      await expect(page.getByRole('link', { name: 'Laptop untuk pembelajaran daring dan literasi digital' }).first()).toBeVisible();
+      await expect(page.getByRole('link', { name: 'Laptop untuk pembelajaran daring dan literasi digital' }).first()).toBeVisible({ timeout: 60_000 });
     },
   },
 ];

@@ -60,7 +60,7 @@ export function FacilitiesPage() {
         <>
           <TableOrCards
             from="md"
-            minWidth={820}
+            minWidth={980}
             table={<ItemTable items={items} />}
             cards={
               <Stack gap="sm">
@@ -156,7 +156,7 @@ function ItemTable({ items }: { items: FacilityItem[] }) {
             <Table.Td ta="right">
               <Money value={i.value} />
             </Table.Td>
-            <Table.Td>
+            <Table.Td style={{ minWidth: '13.5rem' }}>
               <ItemBadges item={i} />
             </Table.Td>
           </Table.Tr>
