@@ -5,6 +5,7 @@ import { createApp } from './app.setup';
 import { AppLogger } from './common/logging/logger';
 import { AppConfig, ConfigError, loadConfig } from './config/env';
 import { resolveDatabase } from './database/connect';
+import { prepareEmbeddedDatabase } from './database/embedded-setup';
 import { migrateAtStart } from './database/migrate-at-start';
 import { loadDemoData } from './demo/demo';
 
@@ -20,7 +21,7 @@ async function bootstrap(): Promise<void> {
     throw err;
   }
   const logger = AppLogger.create(config.logLevel);
-  const database = await resolveDatabase(config);
+  const database = config.databaseUrl === null ? await prepareEmbeddedDatabase(config, logger) : await resolveDatabase(config);
   if (database.embedded) logger.info('using the embedded PostgreSQL (PGlite)', { dataDir: config.pgliteDataDir });
 
   const app = await createApp({ config, databaseUrl: database.url, logger });

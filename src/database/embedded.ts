@@ -7,6 +7,13 @@ export interface EmbeddedDatabase {
 }
 
 /**
+ * PostgreSQL settings for the embedded database, sized for one school portfolio on a laptop rather
+ * than PostgreSQL's server defaults: every buffer lives in PGlite's WebAssembly memory, which never
+ * shrinks, so smaller buffers are memory the process keeps free.
+ */
+const EMBEDDED_SETTINGS = ['-c', 'shared_buffers=16MB', '-c', 'work_mem=4MB', '-c', 'maintenance_work_mem=16MB'];
+
+/**
  * Starts PGlite on `dataDir` (created if missing, kept across restarts) and serves it on
  * 127.0.0.1:`port` (0 picks a free port), so `pg` and TypeORM connect to it unchanged.
  */
@@ -14,7 +21,7 @@ export async function startEmbeddedDatabase(dataDir: string, port: number, maxCo
   const { PGlite } = await import('@electric-sql/pglite');
   const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
   mkdirSync(dataDir, { recursive: true });
-  const db = await PGlite.create({ dataDir });
+  const db = await PGlite.create({ dataDir, startParams: [...PGlite.defaultStartParams, ...EMBEDDED_SETTINGS] });
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port, maxConnections });
   await server.start();
   const [, boundPort] = server.getServerConn().split(':');
