@@ -95,7 +95,7 @@ export const practicesDemoStep: DemoStep = {
       {
         id: PRACTICE_DEMO_IDS.kelasRamahAnak,
         schoolId: DEMO_IDS.pelambuan4,
-        title: `${ownEntry.title}: Kesepakatan Kelas dan Konselor Sebaya`.slice(0, 200),
+        title: 'Kelas Tanpa Perundungan: Kesepakatan Kelas dan Konselor Sebaya',
         summary:
           'Setiap kelas menyusun kesepakatan kelas bersama siswa, guru dilatih disiplin positif, dan siswa kelas 4–6 dilatih menjadi konselor sebaya yang menjaga kotak curhat. Siswa yang tahu cara melapor perundungan naik dari 20% menjadi 83%.',
         topic: 'child_friendly_school',

@@ -1,6 +1,6 @@
 import { ActionIcon, AppShell, Burger, Button, Group, Indicator, NavLink, SegmentedControl, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconBell, IconBuildingCommunity, IconBuildingWarehouse, IconCash, IconChalkboard, IconChartBar, IconFileCertificate, IconFileImport, IconFileText, IconFriends, IconHistory, IconHome, IconLogout, IconMap2, IconSchool, IconSearch, IconSettings, IconTrophy, IconUsers, IconUsersGroup } from '@tabler/icons-react';
+import { IconBell, IconBulb, IconBuildingCommunity, IconBuildingWarehouse, IconCash, IconChalkboard, IconChartBar, IconFileCertificate, IconFileImport, IconFileText, IconFriends, IconHistory, IconHome, IconLogout, IconMap2, IconSchool, IconSearch, IconSettings, IconTrophy, IconUsers, IconUsersGroup } from '@tabler/icons-react';
 import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
 import { useUnreadCount } from '../features/notifications/api';
@@ -90,6 +90,7 @@ export function Layout({ children }: { children: ReactNode }) {
     { to: '/mentoring', label: t('nav.mentoring'), icon: <IconUsersGroup size={18} />, permission: 'mentoring:read' },
     { to: '/trainings', label: t('nav.trainings'), icon: <IconChalkboard size={18} />, permission: 'trainings:read' },
     { to: '/competitions', label: t('nav.competitions'), icon: <IconTrophy size={18} />, permission: 'competitions:read' },
+    { to: '/practices', label: t('nav.practices'), icon: <IconBulb size={18} />, permission: 'practices:read' },
     { to: '/timeline', label: t('nav.timeline'), icon: <IconHistory size={18} />, permission: 'schools:timeline_read', roles: ['principal'] },
     { to: '/parents', label: t('nav.parents'), icon: <IconFriends size={18} />, permission: 'parent_engagement:write', roles: ['principal'] },
     { to: '/admin', label: t('nav.admin'), icon: <IconSettings size={18} />, permission: 'audit:read', roles: ['admin'] },

@@ -7,6 +7,7 @@ import { facilityRoutes } from '../features/facilities/routes';
 import { homeRoutes } from '../features/home/routes';
 import { mentoringRoutes } from '../features/mentoring/routes';
 import { planRoutes } from '../features/plans/routes';
+import { practiceRoutes } from '../features/practices/routes';
 import { schoolRoutes } from '../features/school/routes';
 import { portfolioRoutes } from '../features/portfolio/routes';
 import { partnerRequestRoutes } from '../features/partner-requests/routes';
@@ -61,6 +62,7 @@ const routes: RouteObject[] = [
       ...withStrings('programs', programRoutes, storedLanguage),
       ...withStrings('mous', mouRoutes, storedLanguage),
       ...withStrings('trainings', trainingRoutes, storedLanguage),
+      ...withStrings('practices', practiceRoutes, storedLanguage),
       ...withStrings('admin', adminRoutes, storedLanguage),
       ...withStrings('notifications', notificationRoutes, storedLanguage),
       ...withStrings('parents', parentEngagementRoutes, storedLanguage),
