@@ -134,6 +134,7 @@ function YearFigures({ report: r }: { report: Portfolio }) {
   const money = (v: string) => formatRupiah(v, lang);
   const plansOf = (extra: Record<string, string | boolean | undefined> = {}) => (py ? `/plans${query({ programYearId: py, ...extra })}` : undefined);
   const grantsOf = (extra: Record<string, string | undefined> = {}) => (py ? `/grants${query({ programYearId: py, ...extra })}` : undefined);
+  const facilitiesOf = (extra: Record<string, string | undefined> = {}) => (py ? `/facilities${query({ programYearId: py, ...extra })}` : undefined);
   const mentoringOf = (extra: Record<string, string | boolean | undefined> = {}) => (py ? `/mentoring${query({ programYearId: py, ...extra })}` : undefined);
   const cols = { base: 2, md: 4 };
   return (
@@ -199,6 +200,8 @@ function YearFigures({ report: r }: { report: Portfolio }) {
             to={`/portfolio/health${query({ programId: pid, reason: 'expense_report_overdue' })}`}
             tone={r.grants.expenseReportsMissing > 0 ? 'warn' : undefined}
           />
+          <FigureTile label={t('portfolio.grants.inKind')} value={money(r.facilities.inKindValue)} hint={t('portfolio.grants.inKindHint', { count: r.facilities.itemsHandedOver })} to={facilitiesOf({ status: 'handed_over' })} />
+          <FigureTile label={t('portfolio.grants.awaitingHandover')} value={money(r.facilities.awaitingHandoverValue)} hint={t('portfolio.grants.awaitingHandoverHint', { count: r.facilities.itemsAwaitingHandover })} to={facilitiesOf({ status: 'awaiting_handover' })} />
         </SimpleGrid>
       </Section>
 

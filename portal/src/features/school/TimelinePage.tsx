@@ -1,5 +1,5 @@
 import { Accordion, Badge, Button, Card, Group, SegmentedControl, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconCash, IconFileText, IconFlag, IconFriends, IconHistory, IconSchool, IconTrophy, IconUsersGroup, IconWriting } from '@tabler/icons-react';
+import { IconBuildingWarehouse, IconCash, IconFileText, IconFlag, IconFriends, IconHistory, IconSchool, IconTrophy, IconUsersGroup, IconWriting } from '@tabler/icons-react';
 import { useMemo, useState, type ReactNode } from 'react';
 import { useSession } from '../../app/session';
 import { useI18n } from '../../i18n';
@@ -19,6 +19,7 @@ function kindIcon(kind: string): { icon: ReactNode; color: string } {
   if (kind === 'mentoring_session') return { icon: <IconUsersGroup size={16} />, color: 'grape' };
   if (kind === 'parent_engagement') return { icon: <IconFriends size={16} />, color: 'teal' };
   if (kind === 'competition_result') return { icon: <IconTrophy size={16} />, color: 'yellow' };
+  if (kind.startsWith('facility_')) return { icon: <IconBuildingWarehouse size={16} />, color: 'teal' };
   return { icon: <IconFlag size={16} />, color: 'gray' };
 }
 
@@ -89,6 +90,15 @@ function YearFigures({ year }: { year: TimelineYear }) {
         </Text>
         <Text size="sm">
           {t('school.timeline.figures.accepted')}: <Money value={f.grants.accepted} />
+        </Text>
+      </Figure>,
+    );
+  }
+  if (f.facilities.itemsHandedOver > 0) {
+    items.push(
+      <Figure key="facilities" label={t('school.timeline.figures.facilities')}>
+        <Text size="sm">
+          {t('school.timeline.figures.inKind', { count: formatNumber(f.facilities.itemsHandedOver, lang) })}: <Money value={f.facilities.inKindValue} />
         </Text>
       </Figure>,
     );
