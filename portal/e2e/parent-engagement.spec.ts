@@ -61,7 +61,7 @@ test('the principal records a parenting class split by grade: a split that does 
   await page.getByLabel('Kelas 2', { exact: true }).fill('18');
   await expect(page.getByText('Jumlah per kelas: 40 dari 40 orang tua')).toBeVisible();
   await page.getByRole('button', { name: 'Simpan kegiatan' }).click();
-  await expect(page.getByText('Kegiatan tersimpan.')).toBeVisible();
+  await expect(page.getByText('Kegiatan tersimpan.', { exact: true })).toBeVisible();
   await expect(page.getByRole('heading', { level: 1, name: 'Kelas parenting' })).toBeVisible();
   const saved = await findByNotes(tag);
   expect(saved).toMatchObject({ kind: 'parenting_class', parentsReached: 40, parentsByGrade: [{ grade: 1, parents: 22 }, { grade: 2, parents: 18 }] });

@@ -1,6 +1,6 @@
 import { Alert, Button, Checkbox, Fieldset, Group, NativeSelect, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useState, type CSSProperties } from 'react';
-import { useForm } from 'react-hook-form';
+import { Controller, useForm } from 'react-hook-form';
 import { toProblem } from '../../api/problem';
 import { useSession } from '../../app/session';
 import { useI18n } from '../../i18n';
@@ -136,7 +136,9 @@ export function ActivityForm({
         setConflict({ mine: v });
         return;
       }
-      setProblem({ error: err, rest: applyProblemToForm(form, err, { toFormName, label: (name) => labels[name] }) });
+      const rest = applyProblemToForm(form, err, { toFormName, label: (name) => labels[name] });
+      // Problems shown at their fields need no second alert; a refusal of the whole, or a field this form lacks, does.
+      setProblem(toProblem(err).fields.length > 0 && rest.length === 0 ? null : { error: err, rest });
     }
   });
 
@@ -146,8 +148,19 @@ export function ActivityForm({
         .map((k) => ({ label: labels[k], value: k === 'kind' ? t(`parents.kind.${conflict.mine.kind}`) : String(conflict.mine[k] || t('parents.detail.empty')) }))
     : [];
 
-  const planOptions = [{ value: '', label: t('parents.form.noPlan') }, ...(plans.data?.items ?? []).map((p) => ({ value: p.id, label: `${p.programYear.year} · ${p.title}` }))];
-  const programOptions = [{ value: '', label: t('parents.form.noProgram') }, ...(plan.data?.content.programs ?? []).map((p, i) => ({ value: p.id, label: p.name ?? t('parents.form.programN', { n: i + 1 }) }))];
+  const planItems = (plans.data?.items ?? []).map((p) => ({ value: p.id, label: `${p.programYear.year} · ${p.title}` }));
+  const planOptions = [
+    { value: '', label: t('parents.form.noPlan') },
+    ...planItems,
+    // A stored link to a plan not (yet) in the list still shows as chosen.
+    ...(values.planId && !planItems.some((o) => o.value === values.planId) ? [{ value: values.planId, label: t('parents.form.linkedPlan') }] : []),
+  ];
+  const programItems = (plan.data?.content.programs ?? []).map((p, i) => ({ value: p.id, label: p.name ?? t('parents.form.programN', { n: i + 1 }) }));
+  const programOptions = [
+    { value: '', label: t('parents.form.noProgram') },
+    ...programItems,
+    ...(values.planProgramId && !programItems.some((o) => o.value === values.planProgramId) ? [{ value: values.planProgramId, label: initial?.planProgramName ?? t('parents.form.linkedProgram') }] : []),
+  ];
 
   return (
     <form noValidate onSubmit={(e) => void onSubmit(e)} style={{ '--mantine-color-error': 'var(--mantine-color-red-9)' } as CSSProperties}>
@@ -207,8 +220,44 @@ export function ActivityForm({
         </Fieldset>
 
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-          <NativeSelect label={labels.planId} description={t('parents.form.planHint')} data={planOptions} {...form.register('planId', { onChange: () => form.setValue('planProgramId', '') })} error={errors.planId?.message} />
-          <NativeSelect label={labels.planProgramId} data={programOptions} disabled={!values.planId} {...form.register('planProgramId')} error={errors.planProgramId?.message} />
+          {/* Controlled: the options arrive after the form, and the stored link must show once they do. */}
+          <Controller
+            control={form.control}
+            name="planId"
+            render={({ field }) => (
+              <NativeSelect
+                label={labels.planId}
+                description={t('parents.form.planHint')}
+                data={planOptions}
+                name={field.name}
+                ref={field.ref}
+                value={field.value}
+                onBlur={field.onBlur}
+                onChange={(e) => {
+                  field.onChange(e.currentTarget.value);
+                  form.setValue('planProgramId', '');
+                }}
+                error={errors.planId?.message}
+              />
+            )}
+          />
+          <Controller
+            control={form.control}
+            name="planProgramId"
+            render={({ field }) => (
+              <NativeSelect
+                label={labels.planProgramId}
+                data={programOptions}
+                disabled={!values.planId}
+                name={field.name}
+                ref={field.ref}
+                value={field.value}
+                onBlur={field.onBlur}
+                onChange={(e) => field.onChange(e.currentTarget.value)}
+                error={errors.planProgramId?.message}
+              />
+            )}
+          />
         </SimpleGrid>
 
         <Textarea label={labels.notes} description={t('parents.form.notesHint')} autosize minRows={3} maxLength={10000} {...form.register('notes')} error={errors.notes?.message} />

@@ -11,7 +11,8 @@ import type { ParentsReached, SchoolParentsReached } from './api';
  */
 export function ParentsReachedSection({ rows, year }: { rows: SchoolParentsReached[]; year: number }) {
   const { t, lang } = useI18n();
-  const ofYear = rows.filter((r) => r.year === year);
+  // The schools that reached most parents first; the API's order (by name) among equals.
+  const ofYear = rows.filter((r) => r.year === year).sort((a, b) => b.total - a.total);
   const n = (v: number) => formatNumber(v, lang);
   const sum = (k: keyof ParentsReached) => ofYear.reduce((s, r) => s + r[k], 0);
   return (

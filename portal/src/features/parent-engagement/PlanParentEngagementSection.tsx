@@ -55,7 +55,7 @@ export function PlanParentEngagementSection() {
                 <IconTrash size={18} />
               </ActionIcon>
             </Group>
-            <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }} spacing="sm">
+            <SimpleGrid cols={{ base: 1, sm: 2, xl: 4 }} spacing="sm">
               <NativeSelect id={fieldId(`${at}.kind`)} label={t('parents.plan.kind')} withAsterisk data={kinds} error={kindError} {...register(`${at}.kind` as Path<PlanFormValues>)} />
               <Field name={`${at}.sessionsTarget`} label={t('parents.plan.sessionsTarget')} numeric />
               <Field name={`${at}.parentsTarget`} label={t('parents.plan.parentsTarget')} numeric />
