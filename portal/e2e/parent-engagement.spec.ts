@@ -107,6 +107,29 @@ test('in English, the principal changes the count and the split together, and re
   }
 });
 
+test('the education office and the assigned facilitator read the school’s work with parents from where they see the school', async ({ page }) => {
+  await signIn(page, DEMO.officer);
+  await page.goto('/region');
+  await page.getByRole('link', { name: 'Kegiatan bersama orang tua di SDN Pelambuan 4 Banjarmasin' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Kegiatan bersama orang tua' })).toBeVisible();
+  await expect(page.getByText('Halaman ini hanya untuk dibaca.')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Catat kegiatan' })).toHaveCount(0);
+  await page.getByLabel('Jenis kegiatan').selectOption({ label: 'Rapat komite sekolah / POMG' });
+  await expect(page.getByRole('row')).toHaveCount(4);
+  await expectAccessible(page, 'the office’s read-only view of a school’s work with parents');
+
+  await page.getByRole('button', { name: 'Keluar' }).click();
+  await signIn(page, DEMO.facilitator);
+  const facilitator = await apiAs(DEMO.facilitator);
+  const mine = (await facilitator.get('/mentoring/assignments?limit=100')) as { items: Array<{ id: string; school: { id: string } }> };
+  const assignment = mine.items.find((a) => a.school.id === schoolId);
+  expect(assignment).toBeDefined();
+  await page.goto(`/mentoring/assignments/${assignment?.id}`);
+  await page.getByRole('link', { name: 'Kegiatan bersama orang tua' }).click();
+  await expect(page.getByRole('link', { name: 'Kelas parenting' }).first()).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Catat kegiatan' })).toHaveCount(0);
+});
+
 test.describe('on a phone', () => {
   test.use({ viewport: PHONE });
 

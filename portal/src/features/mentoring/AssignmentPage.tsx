@@ -18,6 +18,7 @@ import { ConfirmationBadge, useHours, useSessionName } from './components/labels
 import { OutboxList } from './components/OutboxList';
 import { AssignmentFlags, AssignmentProgress } from './components/progress';
 import { useOutboxSync } from './offline/use-outbox';
+import { SchoolParentsLink } from '../parent-engagement/SchoolParentsLink';
 
 /** /mentoring/assignments/:id: one assignment's progress, flags and sessions; the CSR officer ends or reassigns it. */
 export function AssignmentPage() {
@@ -40,6 +41,7 @@ export function AssignmentPage() {
           {t('mentoring.assignment.subtitle', { facilitator: a.facilitator.fullName ?? '–', program: a.programYear.programName, year: a.programYear.year })}
         </Text>
         <AssignmentFlags assignment={a} />
+        <SchoolParentsLink schoolId={a.school.id} />
       </Stack>
       {(canManage || canLog) && (
         <Group gap="sm" wrap="wrap">

@@ -32,7 +32,7 @@ export function PlanParentEngagementSection() {
   const { t } = useI18n();
   const { control, register } = useFormContext<PlanFormValues>();
   const { errors } = useFormState<PlanFormValues>();
-  const { fields, append, remove } = useFieldArray({ control, name: 'content.parentEngagement' as 'content.parentEngagement' });
+  const { fields, append, remove } = useFieldArray({ control, name: 'content.parentEngagement' });
   const kinds = [{ value: '', label: t('parents.plan.pickKind') }, ...ACTIVITY_KINDS.map((k) => ({ value: k, label: t(`parents.kind.${k}`) }))];
   return (
     <Stack gap="sm" component="section" aria-labelledby="plan-parent-engagement-title" mt="md">

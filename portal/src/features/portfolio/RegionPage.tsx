@@ -8,6 +8,7 @@ import { useSetUrlParams } from '../../ui/url-filters';
 import { PageState } from '../../ui/problems';
 import { reportFiles, useRegion, useRegions, type Region } from './api';
 import { DownloadButton, FigureTile, FileLangSwitch, ScrollBox, Section, useFileLang } from './components';
+import { SchoolParentsLink } from '../parent-engagement/SchoolParentsLink';
 
 const YEARS_BACK = 15;
 
@@ -278,6 +279,10 @@ function RegionFigures({ report: r }: { report: Region }) {
                 <Text span size="sm" c="gray.7">
                   {` — ${s.companies.map((c) => c.name).join(', ')}`}
                   {s.companies.length > 1 ? ` (${t('portfolio.region.severalTag')})` : ''}
+                </Text>
+                <Text span size="sm">
+                  {' · '}
+                  <SchoolParentsLink schoolId={s.id} schoolName={s.name} />
                 </Text>
               </List.Item>
             ))}
