@@ -2759,6 +2759,347 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/facilities/catalogue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The categories of facilities support and the conditions a check can find, with their names in Bahasa Indonesia and English */
+        get: operations["FacilitiesController_catalogue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/facilities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List items of facilities support, newest first
+         * @description CSR officers see their company's items, principals their school's, education officers those of schools in their jurisdiction (read only), facilitators those of programs their organisation works in, admins all; anyone else gets 404. Each item says whether it was handed over and whether its condition check is overdue (12 months after the handover or the last check).
+         */
+        get: operations["FacilitiesController_list"];
+        put?: never;
+        /**
+         * Record an item of in-kind support for a partner school in a program year (CSR officer of the company)
+         * @description The item awaits its handover: it counts as delivered only once the berita acara serah terima is recorded (POST /facilities/{id}/handover). deliveredOn is not in the future.
+         */
+        post: operations["FacilitiesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/facilities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One item with its handover, condition checks and documents
+         * @description CSR officers see their company's items, principals their school's, education officers those of schools in their jurisdiction (read only), facilitators those of programs their organisation works in, admins all; anyone else gets 404.
+         */
+        get: operations["FacilitiesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change an item before its handover (CSR officer of the company)
+         * @description Send the version you read (409 when stale). A handed-over item is fixed (422).
+         */
+        patch: operations["FacilitiesController_update"];
+        trace?: never;
+    };
+    "/api/v1/facilities/{id}/handover": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the handover (berita acara serah terima) with its signed scan (CSR officer of the company)
+         * @description multipart/form-data: handoverNumber, handedOverOn (not before the delivery, not in the future), receivedBy (the principal's name), and the signed scan in `file`, at most 15 MB (larger: 413 payload_too_large); only PDF, PNG and JPEG (application/pdf, image/png, image/jpeg), recognised by their content, not by the name or the declared type (otherwise 422 on `file`). Once only: an item handed over is fixed (422 on a second handover).
+         */
+        post: operations["FacilitiesController_handover"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/facilities/{id}/condition-checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a condition check of a handed-over item (principal of the school)
+         * @description multipart/form-data: condition, checkedOn (not before the handover, not in the future), an optional note and an optional photo in `file`, at most 15 MB (larger: 413 payload_too_large); only PDF, PNG and JPEG (application/pdf, image/png, image/jpeg), recognised by their content, not by the name or the declared type (otherwise 422 on `file`). An item not handed over yet cannot be checked (422).
+         */
+        post: operations["FacilitiesController_addCheck"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/facilities/{id}/documents/{documentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download an item's handover scan or a condition check's photo
+         * @description Streams the stored bytes with their sniffed Content-Type. CSR officers see their company's items, principals their school's, education officers those of schools in their jurisdiction (read only), facilitators those of programs their organisation works in, admins all; anyone else gets 404.
+         */
+        get: operations["FacilitiesController_download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/practices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search the library of good practice
+         * @description `q` searches the title, summary and what was done (PostgreSQL full text, `simple` configuration: every word must match, also as the start of a longer word; a phrase found inside a word also matches) and ranks the matches best first (a word in the title weighs most); without `q` the newest come first. Filters: topic, school level, the school's province or regency/city, year, status, school. Keyset pages; one query per page. A published practice is readable by every signed-in user of every organisation (schools, offices and companies outside its program too): the one deliberate exception to "another organisation's record is 404". Before publication a practice is its school's: the principal sees the school's drafts; the CSR officers of the school's partner companies and the facilitators assigned to it see it once proposed (and when they returned it); anyone else gets 404.
+         */
+        get: operations["PracticesController_list"];
+        put?: never;
+        /**
+         * Write a practice of your school as a draft (principal)
+         * @description Fresh, or from a completed plan program (sourcePlanId + sourcePlanProgramId) or a competition entry (sourceEntryId) of your school. The draft is private to the school until proposed.
+         */
+        post: operations["PracticesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/practices/prefill": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A practice pre-filled from a completed plan program or a competition entry of your school (principal); nothing is saved
+         * @description planId + planProgramId: a program of a completed plan gives the title (its name), summary (its goal), what was done (its background and activities) and results (the values reported on its indicators). entryId: a competition entry gives its title and summary, and the plan program it grew from the rest. Edit the answer, then send it to POST /api/v1/practices with the source ids.
+         */
+        get: operations["PracticesController_prefill"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/practices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One practice, with its evidence files and who to contact (the school's public profile)
+         * @description A published practice is readable by every signed-in user of every organisation (schools, offices and companies outside its program too): the one deliberate exception to "another organisation's record is 404". Before publication a practice is its school's: the principal sees the school's drafts; the CSR officers of the school's partner companies and the facilitators assigned to it see it once proposed (and when they returned it); anyone else gets 404.
+         */
+        get: operations["PracticesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a draft or returned practice (principal of its school)
+         * @description Send every field and the version you read (409 when it changed since). A proposed or published practice no longer changes (422).
+         */
+        patch: operations["PracticesController_update"];
+        trace?: never;
+    };
+    "/api/v1/practices/{id}/propose": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Propose a draft or returned practice for publication (principal of its school)
+         * @description draft | returned → proposed. It needs at least one result (422 on results).
+         */
+        post: operations["PracticesController_propose"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/practices/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish a proposed practice (a CSR officer of a company the school partners with, or a facilitator assigned to the school)
+         * @description proposed → published: from then on every signed-in user of every organisation reads it.
+         */
+        post: operations["PracticesController_publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/practices/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Return a proposed practice to its school with the reason (the same reviewers as publishing)
+         * @description proposed → returned; the principal changes it and proposes it again.
+         */
+        post: operations["PracticesController_return"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/practices/{id}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Attach an evidence file to a draft or returned practice (principal of its school)
+         * @description multipart/form-data with the file in the field `file` (at most 15 MB). Only PDF, PNG and JPEG (application/pdf, image/png, image/jpeg), recognised by their content. Once published, the files are readable by everyone who reads the practice.
+         */
+        post: operations["PracticesController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/practices/{id}/evidence/{documentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download an evidence file of a practice
+         * @description Whoever reads the practice. A published practice is readable by every signed-in user of every organisation (schools, offices and companies outside its program too): the one deliberate exception to "another organisation's record is 404". Before publication a practice is its school's: the principal sees the school's drafts; the CSR officers of the school's partner companies and the facilitators assigned to it see it once proposed (and when they returned it); anyone else gets 404.
+         */
+        get: operations["PracticesController_download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/learning-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List horizontal-learning events, latest first
+         * @description Principals see the events their school hosted or visited; CSR officers those their company visited or hosted by a school it partners with; facilitators those hosted by a school of a program their organisation facilitates; education officers those hosted or visited by a school of their jurisdiction; admins all. Any other event answers 404. The practices listed are those the caller may read.
+         */
+        get: operations["LearningEventsController_list"];
+        put?: never;
+        /**
+         * Record a horizontal-learning event: a sharing session hosted by a school (its principal, or a CSR officer or facilitator of its program)
+         * @description Visiting schools and companies from the directory, the practices shown (published, or the host's own), attendees counted by role (each role once), the day (not in the future) and place. It appears in the timeline of the host and of every visiting school.
+         */
+        post: operations["LearningEventsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/learning-events/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One horizontal-learning event
+         * @description Principals see the events their school hosted or visited; CSR officers those their company visited or hosted by a school it partners with; facilitators those hosted by a school of a program their organisation facilitates; education officers those hosted or visited by a school of their jurisdiction; admins all. Any other event answers 404. The practices listed are those the caller may read.
+         */
+        get: operations["LearningEventsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a horizontal-learning event (whoever may record events for its host school)
+         * @description Send every field and the version you read (409 when it changed since); visitors and practices are replaced by those sent.
+         */
+        patch: operations["LearningEventsController_update"];
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -2925,6 +3266,111 @@ export interface paths {
          * @description For a principal: plans to write or revise, plan comments to answer, mentoring sessions to confirm, the school's open follow-ups, expense reports to write or finish, and competitions open for entries. For a CSR officer: plans and expense reports to review, MoUs expiring within 60 days. For a facilitator: plans to review, overdue follow-ups, disputed sessions. For a judge: entries to score. For an education officer: partner requests to answer. Admins have none. Only records the caller may open elsewhere are listed (the same scope as every module). Overdue items first, then by due date, then the longest waiting; at most 200 items, `total` counts all. Titles follow Accept-Language (id or en). "Today" is the platform clock's UTC date.
          */
         get: operations["AgendaController_forMe"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/parent-engagement/kinds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The kinds of parent-engagement activity, with their names in Bahasa Indonesia and English */
+        get: operations["ParentEngagementController_kinds"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/parent-engagement/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A school's parent-engagement activities, newest first
+         * @description Filter by calendar year and kind. The school's principal; CSR officers of companies the school partners with; facilitators assigned to the school; education officers of its jurisdiction; admins. Any other school's record answers 404.
+         */
+        get: operations["ParentEngagementController_list"];
+        put?: never;
+        /**
+         * Record a parent-engagement activity of your school (the school's principal)
+         * @description Held today or earlier; parents reached, optionally split by grade (1–6, adding up to parentsReached); teachers involved; notes. Optionally the program of one of the school's plans it serves (planId and planProgramId; a plan of another school is refused on planId).
+         */
+        post: operations["ParentEngagementController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/parent-engagement/activities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One parent-engagement activity with its evidence files
+         * @description The school's principal; CSR officers of companies the school partners with; facilitators assigned to the school; education officers of its jurisdiction; admins. Any other school's record answers 404.
+         */
+        get: operations["ParentEngagementController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change an activity of your school (the school's principal)
+         * @description Send the version you read (409 when someone changed it since). The same checks as recording it.
+         */
+        patch: operations["ParentEngagementController_update"];
+        trace?: never;
+    };
+    "/api/v1/parent-engagement/activities/{id}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Attach an evidence file (photo, attendance list, minutes) to an activity of your school (the school's principal)
+         * @description multipart/form-data with the file in the field `file` (at most 15 MB; larger: 413). Only PDF, PNG and JPEG (application/pdf, image/png, image/jpeg), recognised by their content (otherwise 422 on `file`).
+         */
+        post: operations["ParentEngagementController_addEvidence"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/parent-engagement/activities/{id}/evidence/{documentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download an evidence file of an activity
+         * @description The school's principal; CSR officers of companies the school partners with; facilitators assigned to the school; education officers of its jurisdiction; admins. Any other school's record answers 404.
+         */
+        get: operations["ParentEngagementController_downloadEvidence"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4619,7 +5065,7 @@ export interface components {
              * @example mou_signed
              * @enum {string}
              */
-            kind: "partnership_status" | "mou_signed" | "mou_renewed" | "mou_amended" | "mou_terminated" | "mou_expired" | "competition_result" | "plan_submitted" | "plan_approved" | "plan_completed" | "grant_awarded" | "grant_disbursed" | "grant_reversed" | "expense_report_accepted" | "mentoring_session";
+            kind: "partnership_status" | "mou_signed" | "mou_renewed" | "mou_amended" | "mou_terminated" | "mou_expired" | "competition_result" | "plan_submitted" | "plan_approved" | "plan_completed" | "grant_awarded" | "grant_disbursed" | "grant_reversed" | "expense_report_accepted" | "mentoring_session" | "learning_event" | "practice_published" | "parent_engagement" | "facility_handed_over" | "facility_checked";
             /** @example MoU 001/TU-CSR/MOU/III/2012 signed */
             title: string;
             /** @example Kerja sama peningkatan mutu pendidikan; in force 2012-03-10 to 2015-03-09 */
@@ -4906,11 +5352,38 @@ export interface components {
             rkasReference?: string | null;
             lines?: components["schemas"]["PlanningDocumentLineDto"][];
         };
+        PlanParentEngagementLineDto: {
+            /**
+             * @description Leave out for a new item: the API assigns a UUID. Send it back unchanged to keep the item (its progress, results and comments stay attached).
+             * @example 00000000-0000-4000-8000-0000a126e002
+             */
+            id?: string;
+            /**
+             * @description From the catalogue of parent-engagement kinds (GET /parent-engagement/kinds); each kind once.
+             * @example parenting_class
+             * @enum {string}
+             */
+            kind: "parenting_class" | "school_committee_meeting" | "home_visit" | "communication_book_check" | "volunteering_day" | "learning_at_home_guidance" | "joint_decision_making" | "community_collaboration";
+            /**
+             * @description How many sessions (classes, meetings, visits...) the school plans in the year.
+             * @example 4
+             */
+            sessionsTarget?: number | null;
+            /**
+             * @description How many parents the school plans to reach with them.
+             * @example 120
+             */
+            parentsTarget?: number | null;
+            /** @example Satu kelas parenting per triwulan bersama psikolog Puskesmas Pelambuan */
+            note?: string | null;
+        };
         PlanContentDto: {
             workshop?: components["schemas"]["WorkshopDto"] | null;
             /** @description At least one to submit. */
             programs?: components["schemas"]["PlanProgramDto"][];
             planningDocuments?: components["schemas"]["PlanningDocumentsDto"] | null;
+            /** @description Optional: which kinds of parent engagement the school plans, each once with its targets. Left out or null: the plan has no such section. */
+            parentEngagement?: components["schemas"]["PlanParentEngagementLineDto"][] | null;
         };
         CreatePlanDto: {
             /**
@@ -5125,10 +5598,27 @@ export interface components {
             rkasReference: string | null;
             lines: components["schemas"]["PlanningDocumentLineResponse"][];
         };
+        PlanParentEngagementLineResponse: {
+            /** @example 00000000-0000-4000-8000-0000a126e002 */
+            id: string;
+            /**
+             * @example parenting_class
+             * @enum {string}
+             */
+            kind: "parenting_class" | "school_committee_meeting" | "home_visit" | "communication_book_check" | "volunteering_day" | "learning_at_home_guidance" | "joint_decision_making" | "community_collaboration";
+            /** @example 4 */
+            sessionsTarget: number | null;
+            /** @example 120 */
+            parentsTarget: number | null;
+            /** @example Satu kelas parenting per triwulan */
+            note: string | null;
+        };
         PlanContentResponse: {
             workshop: components["schemas"]["WorkshopResponse"];
             programs: components["schemas"]["PlanProgramResponse"][];
             planningDocuments: components["schemas"]["PlanningDocumentsResponse"];
+            /** @description Only in plans with a parent-engagement section. */
+            parentEngagement?: components["schemas"]["PlanParentEngagementLineResponse"][];
         };
         SourceTotalsResponse: {
             /** @example 12500000 */
@@ -8236,7 +8726,7 @@ export interface components {
              * @example password_reset
              * @enum {string}
              */
-            kind: "invitation" | "password_reset" | "mou_expiring" | "mou_expired" | "plan_submitted" | "plan_changes_requested" | "plan_approved" | "tranche_recorded" | "expense_report_returned" | "session_to_confirm" | "follow_up_overdue" | "competition_results_published" | "daily_digest";
+            kind: "invitation" | "password_reset" | "password_changed" | "mou_expiring" | "mou_expired" | "plan_submitted" | "plan_changes_requested" | "plan_approved" | "tranche_recorded" | "expense_report_returned" | "session_to_confirm" | "follow_up_overdue" | "competition_results_published" | "daily_digest";
             /**
              * @description pending: waiting or to be retried; sent; kept: no SMTP server was configured, so it was logged and kept here instead; failed: given up after the last attempt.
              * @example kept
@@ -9132,6 +9622,758 @@ export interface components {
              */
             reason?: string;
         };
+        BilingualLabelResponse: {
+            /** @example Teknologi informasi dan komunikasi (TIK) */
+            id: string;
+            /** @example Information and communication technology (ICT) */
+            en: string;
+        };
+        FacilityCategoryResponse: {
+            /**
+             * @example ict
+             * @enum {string}
+             */
+            code: "library" | "sanitation_handwashing" | "school_health_unit" | "classroom_furniture" | "ict" | "learning_media" | "building_repair" | "other";
+            label: components["schemas"]["BilingualLabelResponse"];
+        };
+        FacilityConditionResponse: {
+            /**
+             * @example good
+             * @enum {string}
+             */
+            code: "good" | "minor_repair" | "major_repair" | "out_of_use" | "lost";
+            label: components["schemas"]["BilingualLabelResponse"];
+        };
+        FacilityCatalogueResponse: {
+            categories: components["schemas"]["FacilityCategoryResponse"][];
+            conditions: components["schemas"]["FacilityConditionResponse"][];
+            /**
+             * @description An item not checked for this many months after its handover or last check is overdue for a check.
+             * @example 12
+             */
+            checkIntervalMonths: number;
+        };
+        CreateFacilityItemDto: {
+            /**
+             * @description A partnership of your company (the school receives the item).
+             * @example 00000000-0000-4000-8000-000000000901
+             */
+            partnershipId: string;
+            /**
+             * @description A year of the partnership's program: the year the support belongs to in reports.
+             * @example 00000000-0000-4000-8000-000000000826
+             */
+            programYearId: string;
+            /**
+             * @example ict
+             * @enum {string}
+             */
+            category: "library" | "sanitation_handwashing" | "school_health_unit" | "classroom_furniture" | "ict" | "learning_media" | "building_repair" | "other";
+            /** @example Laptop untuk laboratorium komputer */
+            itemName: string;
+            /** @example 5 */
+            quantity: number;
+            /**
+             * @description What one of the quantity is: unit, set, buah, eksemplar, paket...
+             * @example unit
+             */
+            unit: string;
+            /**
+             * @description The value of the whole line (all units), whole rupiah. Whole rupiah as a digit string ("42500000") or an integer; no decimals or exponents, not negative, at most 9000000000000000000. Send amounts above 9007199254740991 as a string. Answers always give amounts as strings.
+             * @example 42500000
+             */
+            value: string | number;
+            /** @example CV Banua Komputer */
+            supplier?: string;
+            /**
+             * @description The day the supplier delivered it to the school (YYYY-MM-DD), not in the future.
+             * @example 2026-02-10
+             */
+            deliveredOn?: string;
+            /** @example Untuk pembelajaran literasi digital kelas 4–6. */
+            note?: string;
+        };
+        FacilityHandoverResponse: {
+            /** @example 014/BAST/CSR-TU/II/2026 */
+            handoverNumber: string;
+            /** @example 2026-02-12 */
+            handedOverOn: string;
+            /** @example Hj. Siti Rahmah, S.Pd. */
+            receivedBy: string;
+            /**
+             * @description The signed scan; download it from GET /facilities/{id}/documents/{documentId}. Null for a handover taken over from the paper archive.
+             * @example 5c1f0a9e-2b7d-4e3a-8c6f-1d2e3f4a5b6c
+             */
+            documentId: string | null;
+            /** @example Rina Marlina (CSR Officer, PT Trakindo Utama) */
+            recordedByName: string | null;
+        };
+        ConditionCheckResponse: {
+            /** @example 00000000-0000-4000-8000-0000fac20001 */
+            id: string;
+            /**
+             * @example minor_repair
+             * @enum {string}
+             */
+            condition: "good" | "minor_repair" | "major_repair" | "out_of_use" | "lost";
+            conditionLabel: components["schemas"]["BilingualLabelResponse"];
+            /** @example 2016-08-15 */
+            checkedOn: string;
+            /** @example Dua rak goyah, sudah dikencangkan oleh penjaga sekolah. */
+            note: string | null;
+            /**
+             * @description The photo, if one was sent; download it from GET /facilities/{id}/documents/{documentId}.
+             * @example null
+             */
+            photoDocumentId: string | null;
+            /** @example Hj. Siti Rahmah, S.Pd. (Kepala Sekolah) */
+            checkedByName: string | null;
+            /** @example 2016-08-15T03:00:00.000Z */
+            createdAt: string;
+        };
+        FacilityItemDetailResponse: {
+            /** @example 00000000-0000-4000-8000-0000fac10001 */
+            id: string;
+            /** @example 00000000-0000-4000-8000-000000000901 */
+            partnershipId: string;
+            /** @example 00000000-0000-4000-8000-000000000826 */
+            programYearId: string;
+            /** @example 2026 */
+            year: number;
+            /** @example 00000000-0000-4000-8000-000000000801 */
+            programId: string;
+            /** @example Generasi Trakindo */
+            programName: string;
+            /** @example 00000000-0000-4000-8000-000000000101 */
+            companyId: string;
+            /** @example PT Trakindo Utama */
+            companyName: string;
+            /** @example 00000000-0000-4000-8000-000000000201 */
+            schoolId: string;
+            /** @example SDN Pelambuan 4 Banjarmasin */
+            schoolName: string;
+            /**
+             * @example ict
+             * @enum {string}
+             */
+            category: "library" | "sanitation_handwashing" | "school_health_unit" | "classroom_furniture" | "ict" | "learning_media" | "building_repair" | "other";
+            categoryLabel: components["schemas"]["BilingualLabelResponse"];
+            /** @example Laptop untuk laboratorium komputer */
+            itemName: string;
+            /** @example 5 */
+            quantity: number;
+            /** @example unit */
+            unit: string;
+            /**
+             * @description Whole rupiah as a string of digits: the value of the whole line.
+             * @example 42500000
+             */
+            value: string;
+            /** @example CV Banua Komputer */
+            supplier: string | null;
+            /** @example 2026-02-10 */
+            deliveredOn: string | null;
+            /** @example null */
+            note: string | null;
+            /**
+             * @description Only a handed-over item counts as delivered.
+             * @example handed_over
+             * @enum {string}
+             */
+            status: "awaiting_handover" | "handed_over";
+            handover: components["schemas"]["FacilityHandoverResponse"] | null;
+            /**
+             * @description The latest condition check.
+             * @example 2026-07-20
+             */
+            lastCheckedOn: string | null;
+            /**
+             * @example good
+             * @enum {string|null}
+             */
+            lastCondition: "good" | "minor_repair" | "major_repair" | "out_of_use" | "lost" | null;
+            /**
+             * @description 12 months after the last check (or the handover); null before the handover and for a lost item.
+             * @example 2027-07-20
+             */
+            nextCheckDueOn: string | null;
+            /**
+             * @description True when the next check was due before today.
+             * @example false
+             */
+            checkOverdue: boolean;
+            /** @example 1 */
+            version: number;
+            /** @example 2026-02-03T02:00:00.000Z */
+            createdAt: string;
+            /** @example 2026-02-12T06:30:00.000Z */
+            updatedAt: string;
+            conditionChecks: components["schemas"]["ConditionCheckResponse"][];
+            documents: components["schemas"]["DocumentResponse"][];
+        };
+        FacilityItemResponse: {
+            /** @example 00000000-0000-4000-8000-0000fac10001 */
+            id: string;
+            /** @example 00000000-0000-4000-8000-000000000901 */
+            partnershipId: string;
+            /** @example 00000000-0000-4000-8000-000000000826 */
+            programYearId: string;
+            /** @example 2026 */
+            year: number;
+            /** @example 00000000-0000-4000-8000-000000000801 */
+            programId: string;
+            /** @example Generasi Trakindo */
+            programName: string;
+            /** @example 00000000-0000-4000-8000-000000000101 */
+            companyId: string;
+            /** @example PT Trakindo Utama */
+            companyName: string;
+            /** @example 00000000-0000-4000-8000-000000000201 */
+            schoolId: string;
+            /** @example SDN Pelambuan 4 Banjarmasin */
+            schoolName: string;
+            /**
+             * @example ict
+             * @enum {string}
+             */
+            category: "library" | "sanitation_handwashing" | "school_health_unit" | "classroom_furniture" | "ict" | "learning_media" | "building_repair" | "other";
+            categoryLabel: components["schemas"]["BilingualLabelResponse"];
+            /** @example Laptop untuk laboratorium komputer */
+            itemName: string;
+            /** @example 5 */
+            quantity: number;
+            /** @example unit */
+            unit: string;
+            /**
+             * @description Whole rupiah as a string of digits: the value of the whole line.
+             * @example 42500000
+             */
+            value: string;
+            /** @example CV Banua Komputer */
+            supplier: string | null;
+            /** @example 2026-02-10 */
+            deliveredOn: string | null;
+            /** @example null */
+            note: string | null;
+            /**
+             * @description Only a handed-over item counts as delivered.
+             * @example handed_over
+             * @enum {string}
+             */
+            status: "awaiting_handover" | "handed_over";
+            handover: components["schemas"]["FacilityHandoverResponse"] | null;
+            /**
+             * @description The latest condition check.
+             * @example 2026-07-20
+             */
+            lastCheckedOn: string | null;
+            /**
+             * @example good
+             * @enum {string|null}
+             */
+            lastCondition: "good" | "minor_repair" | "major_repair" | "out_of_use" | "lost" | null;
+            /**
+             * @description 12 months after the last check (or the handover); null before the handover and for a lost item.
+             * @example 2027-07-20
+             */
+            nextCheckDueOn: string | null;
+            /**
+             * @description True when the next check was due before today.
+             * @example false
+             */
+            checkOverdue: boolean;
+            /** @example 1 */
+            version: number;
+            /** @example 2026-02-03T02:00:00.000Z */
+            createdAt: string;
+            /** @example 2026-02-12T06:30:00.000Z */
+            updatedAt: string;
+        };
+        FacilityItemPage: {
+            items: components["schemas"]["FacilityItemResponse"][];
+            /**
+             * @description Pass as `cursor` to get the next page; null on the last page.
+             * @example null
+             */
+            nextCursor: string | null;
+        };
+        UpdateFacilityItemDto: {
+            /**
+             * @description The version you read; a stale one is refused with 409.
+             * @example 1
+             */
+            version: number;
+            /**
+             * @example ict
+             * @enum {string}
+             */
+            category?: "library" | "sanitation_handwashing" | "school_health_unit" | "classroom_furniture" | "ict" | "learning_media" | "building_repair" | "other";
+            /** @example Laptop untuk laboratorium komputer */
+            itemName?: string;
+            /** @example 6 */
+            quantity?: number;
+            /** @example unit */
+            unit?: string;
+            /**
+             * @description The value of the whole line, whole rupiah. Whole rupiah as a digit string ("51000000") or an integer; no decimals or exponents, not negative, at most 9000000000000000000. Send amounts above 9007199254740991 as a string. Answers always give amounts as strings.
+             * @example 51000000
+             */
+            value?: string | number;
+            /** @example CV Banua Komputer */
+            supplier?: string;
+            /**
+             * @description YYYY-MM-DD, not in the future.
+             * @example 2026-02-10
+             */
+            deliveredOn?: string;
+            /** @example Untuk pembelajaran literasi digital kelas 4–6. */
+            note?: string;
+        };
+        PracticeResultResponse: {
+            /** @example Siswa kelas 1–3 yang membaca lancar */
+            indicator: string;
+            /** @example 78 */
+            value: string;
+            /** @example % */
+            unit: string | null;
+        };
+        PracticeSourceResponse: {
+            /** @example 00000000-0000-4000-8000-0000a1240000 */
+            planId: string | null;
+            /** @example 00000000-0000-4000-8000-0000a1240001 */
+            planProgramId: string | null;
+            /** @example null */
+            entryId: string | null;
+        };
+        SchoolContactResponse: {
+            /** @example 00000000-0000-4000-8000-000000000201 */
+            id: string;
+            /** @example SDN Pelambuan 4 Banjarmasin */
+            name: string;
+            /** @example 30304122 */
+            npsn: string | null;
+            /**
+             * @example SD
+             * @enum {string|null}
+             */
+            schoolLevel: "SD" | "MI" | "SMP" | "MTs" | "SMA" | "MA" | "SMK" | "SLB" | null;
+            /** @example Jl. Barito Hilir, Pelambuan, Banjarmasin Barat */
+            address: string | null;
+            /** @example 63.71 */
+            regionCode: string | null;
+            /** @example Kota Banjarmasin */
+            regionName: string | null;
+            /** @example Kalimantan Selatan */
+            provinceName: string | null;
+            /** @example Banjarmasin Barat */
+            districtName: string | null;
+            /** @example Hj. Siti Rahmah, S.Pd. */
+            principalName: string | null;
+        };
+        PracticeResponse: {
+            /** @example 00000000-0000-4000-8000-0000b1000001 */
+            id: string;
+            /** @example Pojok Baca Kelas: 15 menit membaca setiap pagi */
+            title: string;
+            /** @example Setiap kelas 1–6 memiliki pojok baca berisi 40 buku berjenjang dan jadwal membaca 15 menit sebelum pelajaran. */
+            summary: string;
+            /**
+             * @example literacy
+             * @enum {string}
+             */
+            topic: "literacy" | "project_based_learning" | "child_friendly_school" | "student_mental_health" | "school_health_unit" | "sanitation" | "disaster_preparedness" | "parenting" | "horizontal_learning" | "teacher_training" | "infrastructure" | "other";
+            /**
+             * @example SD
+             * @enum {string}
+             */
+            schoolLevel: "SD" | "MI" | "SMP" | "MTs" | "SMA" | "MA" | "SMK" | "SLB";
+            /** @example Guru dan orang tua menata pojok baca di 12 kelas; wali kelas memandu membaca 15 menit setiap pagi. */
+            whatWasDone: string;
+            results: components["schemas"]["PracticeResultResponse"][];
+            /** @example 2024 */
+            year: number;
+            /**
+             * @example published
+             * @enum {string}
+             */
+            status: "draft" | "proposed" | "published" | "returned";
+            source: components["schemas"]["PracticeSourceResponse"];
+            /** @description The school that shares it: who to contact (its public profile only). */
+            school: components["schemas"]["SchoolContactResponse"];
+            /** @example 2024-12-02T03:00:00.000Z */
+            proposedAt: string | null;
+            /** @example 2024-12-05T03:00:00.000Z */
+            publishedAt: string | null;
+            /** @example null */
+            returnedAt: string | null;
+            /**
+             * @description Why the reviewer returned it (while returned).
+             * @example null
+             */
+            returnedReason: string | null;
+            /**
+             * @description Who published or returned it.
+             * @example Rina Marlina (CSR Officer, PT Trakindo Utama)
+             */
+            reviewedByName: string | null;
+            /**
+             * @description The search rank when the list was searched with q (higher is better); null otherwise.
+             * @example null
+             */
+            rank: number | null;
+            /** @example 3 */
+            version: number;
+            /** @example 2024-12-01T03:00:00.000Z */
+            createdAt: string;
+            /** @example 2024-12-05T03:00:00.000Z */
+            updatedAt: string;
+        };
+        PracticePage: {
+            items: components["schemas"]["PracticeResponse"][];
+            /**
+             * @description Pass as `cursor` to get the next page; null on the last page.
+             * @example null
+             */
+            nextCursor: string | null;
+        };
+        PracticeDraftResponse: {
+            /** @example Gerakan Literasi Sekolah: Pojok Baca Kelas */
+            title: string;
+            /** @example Seluruh siswa kelas 1–3 membaca lancar dan setiap kelas memiliki pojok baca yang dipakai setiap hari. */
+            summary: string;
+            /**
+             * @example literacy
+             * @enum {string}
+             */
+            topic: "literacy" | "project_based_learning" | "child_friendly_school" | "student_mental_health" | "school_health_unit" | "sanitation" | "disaster_preparedness" | "parenting" | "horizontal_learning" | "teacher_training" | "infrastructure" | "other";
+            /**
+             * @example SD
+             * @enum {string}
+             */
+            schoolLevel: "SD" | "MI" | "SMP" | "MTs" | "SMA" | "MA" | "SMK" | "SLB";
+            /**
+             * @example Latar belakang: ...
+             *     Kegiatan:
+             *     - Membaca 15 menit sebelum pelajaran (Jurnal membaca per kelas)
+             */
+            whatWasDone: string;
+            results: components["schemas"]["PracticeResultResponse"][];
+            /** @example 2024 */
+            year: number;
+            /** @example 00000000-0000-4000-8000-0000a1240000 */
+            sourcePlanId: string | null;
+            /** @example 00000000-0000-4000-8000-0000a1240001 */
+            sourcePlanProgramId: string | null;
+            /** @example null */
+            sourceEntryId: string | null;
+        };
+        PracticeResultDto: {
+            /** @example Siswa kelas 1–3 yang membaca lancar */
+            indicator: string;
+            /**
+             * @description The value reached, as written (a number, "12 dari 12", "ya").
+             * @example 78
+             */
+            value: string;
+            /** @example % */
+            unit?: string | null;
+        };
+        CreatePracticeDto: {
+            /** @example Pojok Baca Kelas: 15 menit membaca setiap pagi */
+            title: string;
+            /** @example Setiap kelas 1–6 memiliki pojok baca berisi 40 buku berjenjang dan jadwal membaca 15 menit sebelum pelajaran. */
+            summary: string;
+            /**
+             * @example literacy
+             * @enum {string}
+             */
+            topic: "literacy" | "project_based_learning" | "child_friendly_school" | "student_mental_health" | "school_health_unit" | "sanitation" | "disaster_preparedness" | "parenting" | "horizontal_learning" | "teacher_training" | "infrastructure" | "other";
+            /**
+             * @example SD
+             * @enum {string}
+             */
+            schoolLevel: "SD" | "MI" | "SMP" | "MTs" | "SMA" | "MA" | "SMK" | "SLB";
+            /** @example Guru dan orang tua menata pojok baca di 12 kelas; wali kelas memandu membaca 15 menit setiap pagi dan siswa mencatat bacaan di jurnal. */
+            whatWasDone: string;
+            /** @description Indicator values reached; at least one is needed to propose the practice. */
+            results: components["schemas"]["PracticeResultDto"][];
+            /**
+             * @description The year the practice was carried out.
+             * @example 2024
+             */
+            year: number;
+            /**
+             * @description A completed plan of your school this practice grew from; with sourcePlanProgramId.
+             * @example 00000000-0000-4000-8000-0000a1240000
+             */
+            sourcePlanId?: string;
+            /**
+             * @description The program of that plan.
+             * @example 00000000-0000-4000-8000-0000a1240001
+             */
+            sourcePlanProgramId?: string;
+            /**
+             * @description A competition entry of your school this practice grew from (instead of a plan).
+             * @example 00000000-0000-4000-8000-000000000d01
+             */
+            sourceEntryId?: string;
+        };
+        PracticeDetailResponse: {
+            /** @example 00000000-0000-4000-8000-0000b1000001 */
+            id: string;
+            /** @example Pojok Baca Kelas: 15 menit membaca setiap pagi */
+            title: string;
+            /** @example Setiap kelas 1–6 memiliki pojok baca berisi 40 buku berjenjang dan jadwal membaca 15 menit sebelum pelajaran. */
+            summary: string;
+            /**
+             * @example literacy
+             * @enum {string}
+             */
+            topic: "literacy" | "project_based_learning" | "child_friendly_school" | "student_mental_health" | "school_health_unit" | "sanitation" | "disaster_preparedness" | "parenting" | "horizontal_learning" | "teacher_training" | "infrastructure" | "other";
+            /**
+             * @example SD
+             * @enum {string}
+             */
+            schoolLevel: "SD" | "MI" | "SMP" | "MTs" | "SMA" | "MA" | "SMK" | "SLB";
+            /** @example Guru dan orang tua menata pojok baca di 12 kelas; wali kelas memandu membaca 15 menit setiap pagi. */
+            whatWasDone: string;
+            results: components["schemas"]["PracticeResultResponse"][];
+            /** @example 2024 */
+            year: number;
+            /**
+             * @example published
+             * @enum {string}
+             */
+            status: "draft" | "proposed" | "published" | "returned";
+            source: components["schemas"]["PracticeSourceResponse"];
+            /** @description The school that shares it: who to contact (its public profile only). */
+            school: components["schemas"]["SchoolContactResponse"];
+            /** @example 2024-12-02T03:00:00.000Z */
+            proposedAt: string | null;
+            /** @example 2024-12-05T03:00:00.000Z */
+            publishedAt: string | null;
+            /** @example null */
+            returnedAt: string | null;
+            /**
+             * @description Why the reviewer returned it (while returned).
+             * @example null
+             */
+            returnedReason: string | null;
+            /**
+             * @description Who published or returned it.
+             * @example Rina Marlina (CSR Officer, PT Trakindo Utama)
+             */
+            reviewedByName: string | null;
+            /**
+             * @description The search rank when the list was searched with q (higher is better); null otherwise.
+             * @example null
+             */
+            rank: number | null;
+            /** @example 3 */
+            version: number;
+            /** @example 2024-12-01T03:00:00.000Z */
+            createdAt: string;
+            /** @example 2024-12-05T03:00:00.000Z */
+            updatedAt: string;
+            /** @description Evidence files (PDF, PNG, JPEG); download each with GET /api/v1/practices/{id}/evidence/{documentId}. */
+            evidence: components["schemas"]["DocumentResponse"][];
+        };
+        UpdatePracticeDto: {
+            /** @example Pojok Baca Kelas: 15 menit membaca setiap pagi */
+            title: string;
+            /** @example Setiap kelas 1–6 memiliki pojok baca berisi 40 buku berjenjang dan jadwal membaca 15 menit sebelum pelajaran. */
+            summary: string;
+            /**
+             * @example literacy
+             * @enum {string}
+             */
+            topic: "literacy" | "project_based_learning" | "child_friendly_school" | "student_mental_health" | "school_health_unit" | "sanitation" | "disaster_preparedness" | "parenting" | "horizontal_learning" | "teacher_training" | "infrastructure" | "other";
+            /**
+             * @example SD
+             * @enum {string}
+             */
+            schoolLevel: "SD" | "MI" | "SMP" | "MTs" | "SMA" | "MA" | "SMK" | "SLB";
+            /** @example Guru dan orang tua menata pojok baca di 12 kelas; wali kelas memandu membaca 15 menit setiap pagi dan siswa mencatat bacaan di jurnal. */
+            whatWasDone: string;
+            /** @description Indicator values reached; at least one is needed to propose the practice. */
+            results: components["schemas"]["PracticeResultDto"][];
+            /**
+             * @description The year the practice was carried out.
+             * @example 2024
+             */
+            year: number;
+            /**
+             * @description The version you read (409 when it changed since).
+             * @example 1
+             */
+            version: number;
+        };
+        PracticeStepDto: {
+            /**
+             * @description The version you read (409 when it changed since).
+             * @example 1
+             */
+            version: number;
+        };
+        ReturnPracticeDto: {
+            /**
+             * @description The version you read (409 when it changed since).
+             * @example 1
+             */
+            version: number;
+            /** @example Tambahkan hasil yang terukur: berapa siswa yang membaca lancar sebelum dan sesudah program. */
+            reason: string;
+        };
+        AttendeeCountDto: {
+            /**
+             * @example teachers
+             * @enum {string}
+             */
+            role: "principals" | "teachers" | "education_staff" | "students" | "parents" | "company_staff" | "office_staff" | "supervisors" | "facilitators" | "others";
+            /** @example 18 */
+            count: number;
+        };
+        CreateLearningEventDto: {
+            /** @example Berbagi Praktik Baik: Pojok Baca dan Kelas Ramah Anak */
+            title: string;
+            /**
+             * @description The day it was held (not in the future).
+             * @example 2025-11-20
+             */
+            heldOn: string;
+            /** @example Aula SDN Pelambuan 4, Jl. Barito Hilir, Banjarmasin */
+            place: string;
+            /** @example Sekolah tamu mengamati kegiatan membaca pagi di kelas 2 dan 5. */
+            notes?: string | null;
+            /**
+             * @description Visiting schools (any school of the directory but the host).
+             * @example [
+             *       "00000000-0000-4000-8000-000000000202"
+             *     ]
+             */
+            visitingSchoolIds: string[];
+            /**
+             * @description Visiting companies (e.g. companies near the school).
+             * @example [
+             *       "00000000-0000-4000-8000-000000000101"
+             *     ]
+             */
+            visitingCompanyIds?: string[];
+            /**
+             * @description Practices shown: published ones, or the host school's own.
+             * @example [
+             *       "00000000-0000-4000-8000-0000b1000001"
+             *     ]
+             */
+            practiceIds?: string[];
+            /** @description Attendees counted by role; each role once. */
+            attendees: components["schemas"]["AttendeeCountDto"][];
+            /**
+             * @description The host school: your own (principal), or a school of your program (CSR officer, facilitator).
+             * @example 00000000-0000-4000-8000-000000000201
+             */
+            hostSchoolId: string;
+        };
+        EventOrganizationRef: {
+            /** @example 00000000-0000-4000-8000-000000000202 */
+            id: string;
+            /** @example SDN Sungai Miai 5 Banjarmasin */
+            name: string;
+            /** @example Kota Banjarmasin */
+            regionName: string | null;
+        };
+        EventPracticeRef: {
+            /** @example 00000000-0000-4000-8000-0000b1000001 */
+            id: string;
+            /** @example Pojok Baca Kelas: 15 menit membaca setiap pagi */
+            title: string;
+            /** @example SDN Pelambuan 4 Banjarmasin */
+            schoolName: string;
+        };
+        AttendeeCountResponse: {
+            /**
+             * @example teachers
+             * @enum {string}
+             */
+            role: "principals" | "teachers" | "education_staff" | "students" | "parents" | "company_staff" | "office_staff" | "supervisors" | "facilitators" | "others";
+            /** @example 18 */
+            count: number;
+        };
+        LearningEventResponse: {
+            /** @example 00000000-0000-4000-8000-0000b2000001 */
+            id: string;
+            hostSchool: components["schemas"]["EventOrganizationRef"];
+            /** @example Berbagi Praktik Baik: Pojok Baca dan Kelas Ramah Anak */
+            title: string;
+            /** @example 2025-11-20 */
+            heldOn: string;
+            /** @example Aula SDN Pelambuan 4, Jl. Barito Hilir, Banjarmasin */
+            place: string;
+            /** @example Sekolah tamu mengamati kegiatan membaca pagi di kelas 2 dan 5. */
+            notes: string | null;
+            visitingSchools: components["schemas"]["EventOrganizationRef"][];
+            visitingCompanies: components["schemas"]["EventOrganizationRef"][];
+            /** @description The practices shown that the caller may read. */
+            practices: components["schemas"]["EventPracticeRef"][];
+            attendees: components["schemas"]["AttendeeCountResponse"][];
+            /**
+             * @description All attendees.
+             * @example 52
+             */
+            attendeeTotal: number;
+            /** @example 1 */
+            version: number;
+            /** @example 2025-11-20T09:00:00.000Z */
+            createdAt: string;
+            /** @example 2025-11-20T09:00:00.000Z */
+            updatedAt: string;
+        };
+        LearningEventPage: {
+            items: components["schemas"]["LearningEventResponse"][];
+            /**
+             * @description Pass as `cursor` to get the next page; null on the last page.
+             * @example null
+             */
+            nextCursor: string | null;
+        };
+        UpdateLearningEventDto: {
+            /** @example Berbagi Praktik Baik: Pojok Baca dan Kelas Ramah Anak */
+            title: string;
+            /**
+             * @description The day it was held (not in the future).
+             * @example 2025-11-20
+             */
+            heldOn: string;
+            /** @example Aula SDN Pelambuan 4, Jl. Barito Hilir, Banjarmasin */
+            place: string;
+            /** @example Sekolah tamu mengamati kegiatan membaca pagi di kelas 2 dan 5. */
+            notes?: string | null;
+            /**
+             * @description Visiting schools (any school of the directory but the host).
+             * @example [
+             *       "00000000-0000-4000-8000-000000000202"
+             *     ]
+             */
+            visitingSchoolIds: string[];
+            /**
+             * @description Visiting companies (e.g. companies near the school).
+             * @example [
+             *       "00000000-0000-4000-8000-000000000101"
+             *     ]
+             */
+            visitingCompanyIds?: string[];
+            /**
+             * @description Practices shown: published ones, or the host school's own.
+             * @example [
+             *       "00000000-0000-4000-8000-0000b1000001"
+             *     ]
+             */
+            practiceIds?: string[];
+            /** @description Attendees counted by role; each role once. */
+            attendees: components["schemas"]["AttendeeCountDto"][];
+            /** @example 1 */
+            version: number;
+        };
         HealthChecksResponse: {
             /**
              * @description unreachable: the database did not answer within 2 seconds.
@@ -9296,6 +10538,28 @@ export interface components {
              */
             expenseReportsMissing: number;
         };
+        FacilityFiguresResponse: {
+            /**
+             * @description Items of the year whose handover (berita acara serah terima) is recorded.
+             * @example 3
+             */
+            itemsHandedOver: number;
+            /**
+             * @description The value of those items, whole rupiah: what reached the schools in kind.
+             * @example 47750000
+             */
+            inKindValue: string;
+            /**
+             * @description Items of the year recorded but not handed over yet.
+             * @example 1
+             */
+            itemsAwaitingHandover: number;
+            /**
+             * @description Their value, whole rupiah; not counted as delivered.
+             * @example 14000000
+             */
+            awaitingHandoverValue: string;
+        };
         MentoringFiguresResponse: {
             /** @example 20 */
             schoolsAssigned: number;
@@ -9379,6 +10643,7 @@ export interface components {
             mous: components["schemas"]["MouFiguresResponse"];
             plans: components["schemas"]["PlanFiguresResponse"];
             grants: components["schemas"]["GrantFiguresResponse"];
+            facilities: components["schemas"]["FacilityFiguresResponse"];
             mentoring: components["schemas"]["MentoringFiguresResponse"];
             trainings: components["schemas"]["TrainingFiguresResponse"];
             competitions: components["schemas"]["CompetitionFiguresResponse"];
@@ -9399,6 +10664,37 @@ export interface components {
              */
             asOf: string;
         };
+        ParentsReachedSchoolRef: {
+            /** @example 00000000-0000-4000-8000-000000000201 */
+            id: string;
+            /** @example SDN Pelambuan 4 Banjarmasin */
+            name: string;
+        };
+        SchoolParentsReachedResponse: {
+            /**
+             * @description Parents reached by the school's own parent-engagement activities held in the calendar year.
+             * @example 96
+             */
+            activities: number;
+            /**
+             * @description The `parents` attendee count of the program's mentoring sessions at the school in the year (sessions not disputed).
+             * @example 12
+             */
+            mentoring: number;
+            /**
+             * @description Training participants from the school with the role parent who attended a training of the program's year.
+             * @example 3
+             */
+            trainings: number;
+            /**
+             * @description activities + mentoring + trainings: attendances, not distinct people; each event is recorded in one place only.
+             * @example 111
+             */
+            total: number;
+            school: components["schemas"]["ParentsReachedSchoolRef"];
+            /** @example 2025 */
+            year: number;
+        };
         PortfolioReportResponse: {
             program: components["schemas"]["ReportProgramResponse"];
             /** @example 2026 */
@@ -9414,11 +10710,15 @@ export interface components {
             mous: components["schemas"]["MouFiguresResponse"];
             plans: components["schemas"]["PlanFiguresResponse"];
             grants: components["schemas"]["GrantFiguresResponse"];
+            /** @description In-kind facilities support of the year, beside the cash grants. */
+            facilities: components["schemas"]["FacilityFiguresResponse"];
             mentoring: components["schemas"]["MentoringFiguresResponse"];
             trainings: components["schemas"]["TrainingFiguresResponse"];
             competitions: components["schemas"]["CompetitionFiguresResponse"];
             /** @description Every program year since the program began, oldest first, with the same figures. */
             series: components["schemas"]["SeriesYearResponse"][];
+            /** @description Parents reached by each cohort school in each program year, oldest year first: the school's own parent-engagement activities of the calendar year, plus parents attending the program's mentoring sessions and trainings of the year (docs/parents-guide.md). */
+            parentsReached: components["schemas"]["SchoolParentsReachedResponse"][];
         };
         HealthFollowupPointsResponse: {
             /** @example 5 */
@@ -9597,6 +10897,8 @@ export interface components {
             partnerLinks: number;
             plans: components["schemas"]["PlanFiguresResponse"];
             grants: components["schemas"]["GrantFiguresResponse"];
+            /** @description In-kind facilities support that reached the schools (handed over), beside the cash grants. */
+            facilities: components["schemas"]["FacilityFiguresResponse"];
             mentoring: components["schemas"]["MentoringFiguresResponse"];
         };
         RegencyReportResponse: {
@@ -9628,6 +10930,8 @@ export interface components {
             name: string | null;
             plans: components["schemas"]["PlanFiguresResponse"];
             grants: components["schemas"]["GrantFiguresResponse"];
+            /** @description In-kind facilities support that reached the schools (handed over), beside the cash grants. */
+            facilities: components["schemas"]["FacilityFiguresResponse"];
             mentoring: components["schemas"]["MentoringFiguresResponse"];
         };
         PartnersPerSchoolResponse: {
@@ -9704,9 +11008,32 @@ export interface components {
             mous: components["schemas"]["MouFiguresResponse"];
             plans: components["schemas"]["PlanFiguresResponse"];
             grants: components["schemas"]["GrantFiguresResponse"];
+            facilities: components["schemas"]["FacilityFiguresResponse"];
             mentoring: components["schemas"]["MentoringFiguresResponse"];
             trainings: components["schemas"]["TrainingFiguresResponse"];
             competitions: components["schemas"]["CompetitionFiguresResponse"];
+        };
+        ParentsReachedResponse: {
+            /**
+             * @description Parents reached by the school's own parent-engagement activities held in the calendar year.
+             * @example 96
+             */
+            activities: number;
+            /**
+             * @description The `parents` attendee count of the program's mentoring sessions at the school in the year (sessions not disputed).
+             * @example 12
+             */
+            mentoring: number;
+            /**
+             * @description Training participants from the school with the role parent who attended a training of the program's year.
+             * @example 3
+             */
+            trainings: number;
+            /**
+             * @description activities + mentoring + trainings: attendances, not distinct people; each event is recorded in one place only.
+             * @example 111
+             */
+            total: number;
         };
         SchoolTimelineYearResponse: {
             /** @example 2012 */
@@ -9726,6 +11053,8 @@ export interface components {
             events: components["schemas"]["TimelineEventResponse"][];
             /** @description What the year added up to for this school, with the same definitions as the portfolio and region reports. */
             figures: components["schemas"]["YearFiguresResponse"];
+            /** @description Parents reached at the school in the year: its parent-engagement activities plus parents at this program's mentoring sessions and trainings (docs/parents-guide.md). */
+            parentsReached: components["schemas"]["ParentsReachedResponse"];
         };
         SchoolPartnershipTimelineResponse: {
             /** @example 00000000-0000-4000-8000-000000000901 */
@@ -9893,6 +11222,243 @@ export interface components {
              *     ]
              */
             items: components["schemas"]["AgendaItemResponse"][];
+        };
+        BilingualTextResponse: {
+            /** @example Kelas parenting */
+            id: string;
+            /** @example Parenting class */
+            en: string;
+        };
+        ParentEngagementKindResponse: {
+            /**
+             * @example parenting_class
+             * @enum {string}
+             */
+            kind: "parenting_class" | "school_committee_meeting" | "home_visit" | "communication_book_check" | "volunteering_day" | "learning_at_home_guidance" | "joint_decision_making" | "community_collaboration";
+            label: components["schemas"]["BilingualTextResponse"];
+            description: components["schemas"]["BilingualTextResponse"];
+        };
+        GradeCountDto: {
+            /**
+             * @description Grade (kelas) 1–6.
+             * @example 1
+             * @enum {number}
+             */
+            grade: 1 | 2 | 3 | 4 | 5 | 6;
+            /** @example 12 */
+            parents: number;
+        };
+        CreateParentEngagementActivityDto: {
+            /**
+             * @description From the catalogue (GET /parent-engagement/kinds).
+             * @example parenting_class
+             * @enum {string}
+             */
+            kind: "parenting_class" | "school_committee_meeting" | "home_visit" | "communication_book_check" | "volunteering_day" | "learning_at_home_guidance" | "joint_decision_making" | "community_collaboration";
+            /**
+             * @description The day it was held (YYYY-MM-DD), today or earlier.
+             * @example 2025-08-16
+             */
+            heldOn: string;
+            /**
+             * @description How many parents (or guardians) took part.
+             * @example 38
+             */
+            parentsReached: number;
+            /**
+             * @description Optional split by grade: each grade at most once; the parents must add up to parentsReached. null or absent: not split.
+             * @example [
+             *       {
+             *         "grade": 1,
+             *         "parents": 20
+             *       },
+             *       {
+             *         "grade": 2,
+             *         "parents": 18
+             *       }
+             *     ]
+             */
+            parentsByGrade?: components["schemas"]["GradeCountDto"][] | null;
+            /**
+             * @default 0
+             * @example 4
+             */
+            teachersInvolved: number;
+            /** @example Kelas parenting "Mendampingi anak membaca di rumah" bersama psikolog Puskesmas Pelambuan. */
+            notes?: string | null;
+            /**
+             * @description A plan of the school whose program the activity serves; needed with planProgramId.
+             * @example 00000000-0000-4000-8000-0000a1240000
+             */
+            planId?: string | null;
+            /**
+             * @description The id of a program inside that plan (content.programs[].id).
+             * @example 00000000-0000-4000-8000-0000a1240001
+             */
+            planProgramId?: string | null;
+        };
+        ActivitySchoolRef: {
+            /** @example 00000000-0000-4000-8000-000000000201 */
+            id: string;
+            /** @example SDN Pelambuan 4 Banjarmasin */
+            name: string;
+        };
+        ActivityPersonRef: {
+            /** @example 00000000-0000-4000-8000-000000000003 */
+            id: string;
+            /** @example Hj. Siti Rahmah, S.Pd. (Kepala Sekolah) */
+            fullName: string;
+        };
+        ParentEngagementActivityDetailResponse: {
+            /** @example 00000000-0000-4000-8000-0000e1250001 */
+            id: string;
+            school: components["schemas"]["ActivitySchoolRef"];
+            /**
+             * @example parenting_class
+             * @enum {string}
+             */
+            kind: "parenting_class" | "school_committee_meeting" | "home_visit" | "communication_book_check" | "volunteering_day" | "learning_at_home_guidance" | "joint_decision_making" | "community_collaboration";
+            /**
+             * @description The kind's name in the language of the request.
+             * @example Kelas parenting
+             */
+            kindLabel: string;
+            /** @example 2025-08-16 */
+            heldOn: string;
+            /** @example 38 */
+            parentsReached: number;
+            /**
+             * @description In grade order; null when not split.
+             * @example [
+             *       {
+             *         "grade": 1,
+             *         "parents": 20
+             *       },
+             *       {
+             *         "grade": 2,
+             *         "parents": 18
+             *       }
+             *     ]
+             */
+            parentsByGrade: components["schemas"]["GradeCountDto"][] | null;
+            /** @example 4 */
+            teachersInvolved: number;
+            /** @example Kelas parenting bersama psikolog Puskesmas Pelambuan. */
+            notes: string | null;
+            /** @example 00000000-0000-4000-8000-0000a1250000 */
+            planId: string | null;
+            /** @example 00000000-0000-4000-8000-0000a1250001 */
+            planProgramId: string | null;
+            /**
+             * @description The linked program's name in the plan, if it has one.
+             * @example Sekolah Ramah Anak
+             */
+            planProgramName: string | null;
+            recordedBy: components["schemas"]["ActivityPersonRef"];
+            /**
+             * @description Send it back as `version` when you change the activity.
+             * @example 1
+             */
+            version: number;
+            /** @example 2025-08-16T08:00:00.000Z */
+            createdAt: string;
+            /** @example 2025-08-16T08:00:00.000Z */
+            updatedAt: string;
+            /** @description Photos, attendance lists, minutes; download with GET /parent-engagement/activities/{id}/evidence/{documentId}. */
+            evidence: components["schemas"]["DocumentResponse"][];
+        };
+        ParentEngagementActivityResponse: {
+            /** @example 00000000-0000-4000-8000-0000e1250001 */
+            id: string;
+            school: components["schemas"]["ActivitySchoolRef"];
+            /**
+             * @example parenting_class
+             * @enum {string}
+             */
+            kind: "parenting_class" | "school_committee_meeting" | "home_visit" | "communication_book_check" | "volunteering_day" | "learning_at_home_guidance" | "joint_decision_making" | "community_collaboration";
+            /**
+             * @description The kind's name in the language of the request.
+             * @example Kelas parenting
+             */
+            kindLabel: string;
+            /** @example 2025-08-16 */
+            heldOn: string;
+            /** @example 38 */
+            parentsReached: number;
+            /**
+             * @description In grade order; null when not split.
+             * @example [
+             *       {
+             *         "grade": 1,
+             *         "parents": 20
+             *       },
+             *       {
+             *         "grade": 2,
+             *         "parents": 18
+             *       }
+             *     ]
+             */
+            parentsByGrade: components["schemas"]["GradeCountDto"][] | null;
+            /** @example 4 */
+            teachersInvolved: number;
+            /** @example Kelas parenting bersama psikolog Puskesmas Pelambuan. */
+            notes: string | null;
+            /** @example 00000000-0000-4000-8000-0000a1250000 */
+            planId: string | null;
+            /** @example 00000000-0000-4000-8000-0000a1250001 */
+            planProgramId: string | null;
+            /**
+             * @description The linked program's name in the plan, if it has one.
+             * @example Sekolah Ramah Anak
+             */
+            planProgramName: string | null;
+            recordedBy: components["schemas"]["ActivityPersonRef"];
+            /**
+             * @description Send it back as `version` when you change the activity.
+             * @example 1
+             */
+            version: number;
+            /** @example 2025-08-16T08:00:00.000Z */
+            createdAt: string;
+            /** @example 2025-08-16T08:00:00.000Z */
+            updatedAt: string;
+        };
+        ParentEngagementActivityPage: {
+            items: components["schemas"]["ParentEngagementActivityResponse"][];
+            /**
+             * @description Pass as `cursor` to get the next page; null on the last page.
+             * @example null
+             */
+            nextCursor: string | null;
+        };
+        UpdateParentEngagementActivityDto: {
+            /** @example 1 */
+            version: number;
+            /**
+             * @example home_visit
+             * @enum {string}
+             */
+            kind?: "parenting_class" | "school_committee_meeting" | "home_visit" | "communication_book_check" | "volunteering_day" | "learning_at_home_guidance" | "joint_decision_making" | "community_collaboration";
+            /** @example 2025-08-16 */
+            heldOn?: string;
+            /** @example 40 */
+            parentsReached?: number;
+            /**
+             * @description Replaces the split as a whole; null removes it. Must add up to parentsReached (the new one, or the stored one).
+             * @example null
+             */
+            parentsByGrade?: components["schemas"]["GradeCountDto"][] | null;
+            /** @example 5 */
+            teachersInvolved?: number;
+            /** @example Dihadiri juga oleh ketua komite sekolah. */
+            notes?: string | null;
+            /**
+             * @description null removes the link to a plan (and to its program).
+             * @example null
+             */
+            planId?: string | null;
+            /** @example null */
+            planProgramId?: string | null;
         };
     };
     responses: never;
@@ -18853,7 +20419,7 @@ export interface operations {
                 cursor?: string;
                 /** @description pending: waiting or to be retried; sent; kept: no SMTP server was configured; failed: given up after the last attempt. */
                 status?: "pending" | "sent" | "kept" | "failed";
-                kind?: "invitation" | "password_reset" | "mou_expiring" | "mou_expired" | "plan_submitted" | "plan_changes_requested" | "plan_approved" | "tranche_recorded" | "expense_report_returned" | "session_to_confirm" | "follow_up_overdue" | "competition_results_published" | "daily_digest";
+                kind?: "invitation" | "password_reset" | "password_changed" | "mou_expiring" | "mou_expired" | "plan_submitted" | "plan_changes_requested" | "plan_approved" | "tranche_recorded" | "expense_report_returned" | "session_to_confirm" | "follow_up_overdue" | "competition_results_published" | "daily_digest";
             };
             header?: never;
             path?: never;
@@ -20468,6 +22034,1397 @@ export interface operations {
             };
         };
     };
+    FacilitiesController_catalogue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FacilityCatalogueResponse"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The caller's role lacks facilities:read. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    FacilitiesController_list: {
+        parameters: {
+            query?: {
+                /** @description Page size, at most 100. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; leave out for the first page. */
+                cursor?: string;
+                partnershipId?: string;
+                schoolId?: string;
+                programYearId?: string;
+                category?: "library" | "sanitation_handwashing" | "school_health_unit" | "classroom_furniture" | "ict" | "learning_media" | "building_repair" | "other";
+                /** @description awaiting_handover: recorded, not yet handed over; handed_over: delivered. */
+                status?: "awaiting_handover" | "handed_over";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FacilityItemPage"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The caller's role lacks facilities:read. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Validation failed; `errors` names each field and what to fix. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    FacilitiesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateFacilityItemDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FacilityItemDetailResponse"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The caller's role lacks facilities:manage. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Validation failed; `errors` names each field and what to fix. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    FacilitiesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FacilityItemDetailResponse"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The caller's role lacks facilities:read. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Not found, or not yours to see: the two are never told apart. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Validation failed; `errors` names each field and what to fix. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    FacilitiesController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateFacilityItemDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FacilityItemDetailResponse"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The caller's role lacks facilities:manage. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Not found, or not yours to see: the two are never told apart. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Conflicts with what is stored (duplicate, or someone else changed it first). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Validation failed; `errors` names each field and what to fix. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    FacilitiesController_handover: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description The signed berita acara: PDF, PNG or JPEG.
+                     */
+                    file: string;
+                    /** @example 014/BAST/CSR-TU/II/2026 */
+                    handoverNumber: string;
+                    /**
+                     * Format: date
+                     * @example 2026-02-12
+                     */
+                    handedOverOn: string;
+                    /** @example Hj. Siti Rahmah, S.Pd. */
+                    receivedBy: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FacilityItemDetailResponse"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The caller's role lacks facilities:manage. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Not found, or not yours to see: the two are never told apart. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The request body or file is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Validation failed; `errors` names each field and what to fix. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    FacilitiesController_addCheck: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description A photo of the item: JPEG, PNG or PDF (optional).
+                     */
+                    file?: string;
+                    /**
+                     * @example good
+                     * @enum {string}
+                     */
+                    condition: "good" | "minor_repair" | "major_repair" | "out_of_use" | "lost";
+                    /**
+                     * Format: date
+                     * @example 2026-07-20
+                     */
+                    checkedOn: string;
+                    /** @example Semua laptop menyala; satu pengisi daya diganti oleh sekolah. */
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FacilityItemDetailResponse"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The caller's role lacks facilities:check. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Not found, or not yours to see: the two are never told apart. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The request body or file is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Validation failed; `errors` names each field and what to fix. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    FacilitiesController_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/png": string;
+                    "image/jpeg": string;
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ProblemResponse"];
+                    "image/png": components["schemas"]["ProblemResponse"];
+                    "image/jpeg": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The caller's role lacks facilities:read. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ProblemResponse"];
+                    "image/png": components["schemas"]["ProblemResponse"];
+                    "image/jpeg": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Not found, or not yours to see: the two are never told apart. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ProblemResponse"];
+                    "image/png": components["schemas"]["ProblemResponse"];
+                    "image/jpeg": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Validation failed; `errors` names each field and what to fix. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ProblemResponse"];
+                    "image/png": components["schemas"]["ProblemResponse"];
+                    "image/jpeg": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    PracticesController_list: {
+        parameters: {
+            query?: {
+                /** @description Page size, at most 100. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; leave out for the first page. */
+                cursor?: string;
+                /** @description Words to find in the title, summary and what was done (each word also as the start of a longer one). With q the results are ranked best first; without, newest first. */
+                q?: string;
+                topic?: "literacy" | "project_based_learning" | "child_friendly_school" | "student_mental_health" | "school_health_unit" | "sanitation" | "disaster_preparedness" | "parenting" | "horizontal_learning" | "teacher_training" | "infrastructure" | "other";
+                schoolLevel?: "SD" | "MI" | "SMP" | "MTs" | "SMA" | "MA" | "SMK" | "SLB";
+                /** @description The school's province (63) or regency/city (63.71). */
+                regionCode?: string;
+                year?: number;
+                /** @description Only what you may see in that status: published for everyone; drafts for their school; proposed and returned for the school and its reviewers. */
+                status?: "draft" | "proposed" | "published" | "returned";
+                /** @description Practices of one school. */
+                schoolId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PracticePage"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The caller's role lacks practices:read. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Validation failed; `errors` names each field and what to fix. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    PracticesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePracticeDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PracticeDetailResponse"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The caller's role lacks practices:write. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Validation failed; `errors` names each field and what to fix. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    PracticesController_prefill: {
+        parameters: {
+            query?: {
+                /** @description A completed plan of your school; with planProgramId. */
+                planId?: string;
+                planProgramId?: string;
+                /** @description A competition entry of your school (instead of a plan). */
+                entryId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PracticeDraftResponse"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The caller's role lacks practices:write. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Validation failed; `errors` names each field and what to fix. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    PracticesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PracticeDetailResponse"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The caller's role lacks practices:read. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Not found, or not yours to see: the two are never told apart. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Validation failed; `errors` names each field and what to fix. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    PracticesController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePracticeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PracticeDetailResponse"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The caller's role lacks practices:write. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Not found, or not yours to see: the two are never told apart. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Conflicts with what is stored (duplicate, or someone else changed it first). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Validation failed; `errors` names each field and what to fix. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    PracticesController_propose: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PracticeStepDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PracticeDetailResponse"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The caller's role lacks practices:write. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Not found, or not yours to see: the two are never told apart. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Conflicts with what is stored (duplicate, or someone else changed it first). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Validation failed; `errors` names each field and what to fix. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    PracticesController_publish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PracticeStepDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PracticeDetailResponse"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The caller's role lacks practices:review. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Not found, or not yours to see: the two are never told apart. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Conflicts with what is stored (duplicate, or someone else changed it first). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Validation failed; `errors` names each field and what to fix. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    PracticesController_return: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReturnPracticeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PracticeDetailResponse"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The caller's role lacks practices:review. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Not found, or not yours to see: the two are never told apart. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Conflicts with what is stored (duplicate, or someone else changed it first). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Validation failed; `errors` names each field and what to fix. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    PracticesController_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description PDF, PNG or JPEG, at most 15 MB.
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentResponse"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The caller's role lacks practices:write. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Not found, or not yours to see: the two are never told apart. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The request body or file is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Validation failed; `errors` names each field and what to fix. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    PracticesController_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/png": string;
+                    "image/jpeg": string;
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ProblemResponse"];
+                    "image/png": components["schemas"]["ProblemResponse"];
+                    "image/jpeg": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The caller's role lacks practices:read. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ProblemResponse"];
+                    "image/png": components["schemas"]["ProblemResponse"];
+                    "image/jpeg": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Not found, or not yours to see: the two are never told apart. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ProblemResponse"];
+                    "image/png": components["schemas"]["ProblemResponse"];
+                    "image/jpeg": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Validation failed; `errors` names each field and what to fix. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ProblemResponse"];
+                    "image/png": components["schemas"]["ProblemResponse"];
+                    "image/jpeg": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    LearningEventsController_list: {
+        parameters: {
+            query?: {
+                /** @description Page size, at most 100. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; leave out for the first page. */
+                cursor?: string;
+                /** @description Events this school hosted or visited. */
+                schoolId?: string;
+                /** @description Events that showed this practice. */
+                practiceId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LearningEventPage"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The caller's role lacks learning_events:read. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Validation failed; `errors` names each field and what to fix. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    LearningEventsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateLearningEventDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LearningEventResponse"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The caller's role lacks learning_events:manage. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Validation failed; `errors` names each field and what to fix. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    LearningEventsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LearningEventResponse"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The caller's role lacks learning_events:read. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Not found, or not yours to see: the two are never told apart. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Validation failed; `errors` names each field and what to fix. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    LearningEventsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateLearningEventDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LearningEventResponse"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The caller's role lacks learning_events:manage. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Not found, or not yours to see: the two are never told apart. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Conflicts with what is stored (duplicate, or someone else changed it first). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Validation failed; `errors` names each field and what to fix. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
     HealthController_live: {
         parameters: {
             query?: never;
@@ -20985,6 +23942,439 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    ParentEngagementController_kinds: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParentEngagementKindResponse"][];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The caller's role lacks parent_engagement:read. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    ParentEngagementController_list: {
+        parameters: {
+            query?: {
+                /** @description Page size, at most 100. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; leave out for the first page. */
+                cursor?: string;
+                /** @description The school; a principal's own school when left out (required for everyone else). */
+                schoolId?: string;
+                /** @description Only activities held in this calendar year. */
+                year?: number;
+                kind?: "parenting_class" | "school_committee_meeting" | "home_visit" | "communication_book_check" | "volunteering_day" | "learning_at_home_guidance" | "joint_decision_making" | "community_collaboration";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParentEngagementActivityPage"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The caller's role lacks parent_engagement:read. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Not found, or not yours to see: the two are never told apart. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Validation failed; `errors` names each field and what to fix. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    ParentEngagementController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateParentEngagementActivityDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParentEngagementActivityDetailResponse"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The caller's role lacks parent_engagement:write. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Validation failed; `errors` names each field and what to fix. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    ParentEngagementController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParentEngagementActivityDetailResponse"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The caller's role lacks parent_engagement:read. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Not found, or not yours to see: the two are never told apart. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Validation failed; `errors` names each field and what to fix. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    ParentEngagementController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateParentEngagementActivityDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParentEngagementActivityDetailResponse"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The caller's role lacks parent_engagement:write. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Not found, or not yours to see: the two are never told apart. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Conflicts with what is stored (duplicate, or someone else changed it first). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Validation failed; `errors` names each field and what to fix. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    ParentEngagementController_addEvidence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description PDF, PNG or JPEG, at most 15 MB.
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentResponse"];
+                };
+            };
+            /** @description The request is malformed (e.g. a missing required header or body that is not JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The caller's role lacks parent_engagement:write. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Not found, or not yours to see: the two are never told apart. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The request body or file is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Validation failed; `errors` names each field and what to fix. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    ParentEngagementController_downloadEvidence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/png": string;
+                    "image/jpeg": string;
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ProblemResponse"];
+                    "image/png": components["schemas"]["ProblemResponse"];
+                    "image/jpeg": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The caller's role lacks parent_engagement:read. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ProblemResponse"];
+                    "image/png": components["schemas"]["ProblemResponse"];
+                    "image/jpeg": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Not found, or not yours to see: the two are never told apart. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ProblemResponse"];
+                    "image/png": components["schemas"]["ProblemResponse"];
+                    "image/jpeg": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Validation failed; `errors` names each field and what to fix. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ProblemResponse"];
+                    "image/png": components["schemas"]["ProblemResponse"];
+                    "image/jpeg": components["schemas"]["ProblemResponse"];
                 };
             };
         };
