@@ -3,7 +3,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEMO_PASSWORD } from '../../src/demo/demo';
+import { DEMO_IDS, DEMO_PASSWORD } from '../../src/demo/demo';
+import { PROGRAM_DEMO_IDS } from '../../src/demo/demo-programs';
+
+const DEMO_PARTNERSHIP = PROGRAM_DEMO_IDS.partnershipOf(DEMO_IDS.pelambuan4);
 
 const MAIN = join(__dirname, '..', '..', 'dist', 'src', 'main.js');
 /** Readiness polls, READY_POLL_MS apart (plus each poll's own wait): about 5 minutes at the least. */
@@ -98,6 +101,24 @@ describe('embedded mode (PGlite, no DATABASE_URL)', () => {
       });
       expect(created.status).toBe(201);
       orgId = created.body.id;
+
+      // A portal page asks several things at once: the pool's connections share PGlite's one session,
+      // each statement and transaction whole (a report's snapshot, a write, lists and a timeline).
+      const token = login.body.accessToken as string;
+      const paths = [
+        '/api/v1/organizations?limit=50',
+        `/api/v1/reports/portfolio?programId=${PROGRAM_DEMO_IDS.generasiTrakindo}`,
+        `/api/v1/partnerships/${DEMO_PARTNERSHIP}/timeline`,
+        '/api/v1/auth/me',
+      ];
+      const answers = await Promise.all(
+        Array.from({ length: 24 }, (_, i) =>
+          i % 6 === 5
+            ? call(first.base, '/api/v1/organizations', { method: 'POST', token, body: { type: 'company', name: `PT Serentak ${i}` } })
+            : call(first.base, paths[i % paths.length], { token }),
+        ),
+      );
+      expect(answers.map((a) => a.status)).toEqual(Array.from({ length: 24 }, (_, i) => (i % 6 === 5 ? 201 : 200)));
     } finally {
       expect(await stop(first)).toBe(0);
     }
