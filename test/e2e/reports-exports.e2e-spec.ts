@@ -94,7 +94,7 @@ describe('report exports and charts', () => {
       expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
       expect(res.headers['content-disposition']).toMatch(/^attachment; filename="portfolio-generasi-alpha-\w+-2026-en\.csv"/);
       const tables = csvTables(parseCsv(res.body.toString('utf8'), ','));
-      expect([...tables.keys()]).toEqual(['Report', 'Figures 2026', 'Cohort by province', 'Series']);
+      expect([...tables.keys()]).toEqual(['Report', 'Figures 2026', 'Cohort by province', 'Series', 'Parents reached']);
       const figures = new Map(tables.get('Figures 2026')!.rows.map((r) => [r[0], r[1]]));
       expect(figures.get('Awarded (IDR)')).toBe(report.grants.awarded);
       expect(Number(figures.get('Hours done'))).toBe(report.mentoring.hoursDone);
@@ -104,6 +104,12 @@ describe('report exports and charts', () => {
       const col = (name: string) => series.header.indexOf(name);
       expect(series.rows.map((r) => [Number(r[col('Year')]), r[col('As of')], r[col('Awarded (IDR)')], r[col('Balance at schools (IDR)')], Number(r[col('Sessions done')]), Number(r[col('Hours done')])])).toEqual(
         report.series.map((s: any) => [s.year, s.asOf, s.grants.awarded, s.grants.balanceAtSchools, s.mentoring.sessionsDone, s.mentoring.hoursDone]),
+      );
+      expect(report.parentsReached.length).toBeGreaterThan(0);
+      const parents = tables.get('Parents reached')!;
+      expect(parents.header).toEqual(['School', 'Year', "Parents at the school's own activities", 'Parents at mentoring sessions', 'Parents at trainings', 'Total']);
+      expect(parents.rows.map((r) => [r[0], Number(r[1]), Number(r[2]), Number(r[3]), Number(r[4]), Number(r[5])])).toEqual(
+        report.parentsReached.map((p: any) => [p.school.name, p.year, p.activities, p.mentoring, p.trainings, p.total]),
       );
       expect(tables.get('Cohort by province')!.rows).toEqual([
         ['61', 'Kalimantan Barat', '2'],
@@ -126,7 +132,7 @@ describe('report exports and charts', () => {
       expect(text).toContain('7,25');
       expect(text).toContain('15/07/2026');
       const tables = csvTables(parseCsv(text, ';'));
-      expect([...tables.keys()]).toEqual(['Laporan', 'Angka 2026', 'Kohort per provinsi', 'Seri tahunan']);
+      expect([...tables.keys()]).toEqual(['Laporan', 'Angka 2026', 'Kohort per provinsi', 'Seri tahunan', 'Orang tua terjangkau']);
       const figures = new Map(tables.get('Angka 2026')!.rows.map((r) => [r[0], r[1]]));
       expect(figures.get('Diberikan (Rp)')).toBe('210.000.000');
       expect(parseLocaleNumber(figures.get('Diberikan (Rp)')!, 'id')).toBe(Number(report.grants.awarded));
@@ -147,7 +153,7 @@ describe('report exports and charts', () => {
       expect(res.status).toBe(200);
       expect(res.headers['content-type']).toBe(XLSX);
       const { sheets, book } = await xlsxSheets(res.body);
-      expect([...sheets.keys()]).toEqual(['Report', 'Figures 2026', 'Cohort by province', 'Series']);
+      expect([...sheets.keys()]).toEqual(['Report', 'Figures 2026', 'Cohort by province', 'Series', 'Parents reached']);
       const series = records(sheets.get('Series')!);
       expect(series.map((r) => [r['Year'], r['Awarded (IDR)'], r['Accepted spending (IDR)'], r['Hours planned'], r['Hours done'], r['Mean gain (points)']])).toEqual(
         report.series.map((s: any) => [s.year, Number(s.grants.awarded), Number(s.grants.accepted), s.mentoring.plannedHours, s.mentoring.hoursDone, s.trainings.meanGain ?? undefined]),
@@ -164,7 +170,7 @@ describe('report exports and charts', () => {
       seriesSheet.rows[0].forEach((header, i) => expect(seriesSheet.widths[i]).toBeGreaterThanOrEqual(String(header).length));
       const id = await get(`/api/v1/reports/portfolio?programId=${w.programA}&year=2026&format=xlsx&locale=id`, w.csrA.auth);
       const idBook = await xlsxSheets(id.body);
-      expect([...idBook.sheets.keys()]).toEqual(['Laporan', 'Angka 2026', 'Kohort per provinsi', 'Seri tahunan']);
+      expect([...idBook.sheets.keys()]).toEqual(['Laporan', 'Angka 2026', 'Kohort per provinsi', 'Seri tahunan', 'Orang tua terjangkau']);
       expect(idBook.book.get('Seri tahunan')!.formats.get('D4')).toBe('dd/mm/yyyy');
       expect(records(idBook.sheets.get('Seri tahunan')!)[2]['Diberikan (Rp)']).toBe(210_000_000);
     });

@@ -56,6 +56,9 @@ const L = {
   partners: { en: 'Partners', id: 'Jumlah mitra' },
   programs: { en: 'Programs', id: 'Program' },
   total: { en: 'Total', id: 'Total' },
+  parentActivities: { en: "Parents at the school's own activities", id: 'Orang tua di kegiatan sekolah' },
+  parentsAtMentoring: { en: 'Parents at mentoring sessions', id: 'Orang tua di sesi pendampingan' },
+  parentsAtTrainings: { en: 'Parents at trainings', id: 'Orang tua di pelatihan' },
   score: { en: 'Score', id: 'Skor' },
   band: { en: 'Band', id: 'Kategori' },
   reasons: { en: 'Reasons', id: 'Alasan' },
@@ -214,6 +217,11 @@ export function portfolioTables(r: PortfolioReportResponse): ReportTable[] {
       rows: [...r.cohort.byProvince.map((p) => [text(p.provinceCode), text(p.provinceName), int(p.schools)]), [null, label(L.total), int(r.cohort.schools)]],
     },
     { title: { en: 'Series', id: 'Seri tahunan' }, columns: [L.year, L.theme, L.status, L.asOf, ...FIGURE_LABELS], rows: r.series.map(seriesRow) },
+    {
+      title: { en: 'Parents reached', id: 'Orang tua terjangkau' },
+      columns: [L.school, L.year, L.parentActivities, L.parentsAtMentoring, L.parentsAtTrainings, L.total],
+      rows: r.parentsReached.map((p) => [text(p.school.name), year(p.year), int(p.activities), int(p.mentoring), int(p.trainings), int(p.total)]),
+    },
   ];
 }
 
