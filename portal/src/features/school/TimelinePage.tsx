@@ -1,5 +1,5 @@
 import { Accordion, Badge, Button, Card, Group, SegmentedControl, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconBuildingWarehouse, IconCash, IconFileText, IconFlag, IconFriends, IconHistory, IconSchool, IconTrophy, IconUsersGroup, IconWriting } from '@tabler/icons-react';
+import { IconBuildingWarehouse, IconBulb, IconCash, IconFileText, IconFlag, IconFriends, IconHistory, IconSchool, IconTrophy, IconUsersGroup, IconWriting } from '@tabler/icons-react';
 import { useMemo, useState, type ReactNode } from 'react';
 import { useSession } from '../../app/session';
 import { useI18n } from '../../i18n';
@@ -20,6 +20,7 @@ function kindIcon(kind: string): { icon: ReactNode; color: string } {
   if (kind === 'parent_engagement') return { icon: <IconFriends size={16} />, color: 'teal' };
   if (kind === 'competition_result') return { icon: <IconTrophy size={16} />, color: 'yellow' };
   if (kind.startsWith('facility_')) return { icon: <IconBuildingWarehouse size={16} />, color: 'teal' };
+  if (kind === 'learning_event' || kind === 'practice_published') return { icon: <IconBulb size={16} />, color: 'orange' };
   return { icon: <IconFlag size={16} />, color: 'gray' };
 }
 
