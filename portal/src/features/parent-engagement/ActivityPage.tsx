@@ -1,5 +1,5 @@
-import { Anchor, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { IconDownload, IconUpload } from '@tabler/icons-react';
+import { Anchor, Button, Card, FileInput, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { IconDownload, IconFileUpload, IconUpload } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useParams } from 'react-router';
@@ -155,13 +155,17 @@ function Evidence({ activity: a, canAdd }: { activity: ActivityDetail; canAdd: b
       )}
       {canAdd && (
         <Stack gap="xs" mt="md">
-          <Text component="label" htmlFor="activity-evidence" fw={500} size="sm">
-            {t('parents.evidence.choose')}
-          </Text>
-          <Text size="xs" c="gray.7" id="activity-evidence-hint">
-            {t('parents.evidence.hint')}
-          </Text>
-          <input id="activity-evidence" type="file" accept={EVIDENCE_TYPES} aria-describedby="activity-evidence-hint" onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)} style={{ maxWidth: '100%' }} />
+          <FileInput
+            label={t('parents.evidence.choose')}
+            description={t('parents.evidence.hint')}
+            placeholder={t('parents.evidence.placeholder')}
+            accept={EVIDENCE_TYPES}
+            leftSection={<IconFileUpload size={16} aria-hidden="true" />}
+            clearable
+            clearButtonProps={{ 'aria-label': t('parents.evidence.clear') }}
+            value={file}
+            onChange={setFile}
+          />
           {error !== null && <ProblemAlert error={error} />}
           <Group>
             <Button
