@@ -19,6 +19,9 @@ describe('the web portal served by the API', () => {
     writeFileSync(join(dir, 'index.html'), INDEX);
     writeFileSync(join(dir, 'assets', 'index-C0ffee12.js'), SCRIPT);
     writeFileSync(join(dir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+    // A file where an API path would point: the portal's files are never looked up for the API.
+    mkdirSync(join(dir, 'api', 'v1'), { recursive: true });
+    writeFileSync(join(dir, 'api', 'v1', 'regions'), 'not the API');
     t = await createTestApp({ env: { PORTAL_DIR: dir } });
   });
   afterAll(async () => {
@@ -35,6 +38,12 @@ describe('the web portal served by the API', () => {
     expect(res.headers['content-security-policy']).toBe(PORTAL_CSP);
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers.etag).toBeDefined();
+  });
+
+  it('never looks in the portal folder for an API path', async () => {
+    const res = await t.http.get('/api/v1/regions');
+    expect(res.status).toBe(401);
+    expect(res.text).not.toContain('not the API');
   });
 
   it('answers every page path with index.html, so a reload of /plans/123 works', async () => {
