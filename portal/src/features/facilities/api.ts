@@ -36,25 +36,8 @@ export function useFacility(id: string) {
   return useQuery({ queryKey: facilityKeys.one(id), queryFn: () => unwrap(api.GET('/api/v1/facilities/{id}', { params: { path: { id } } })) });
 }
 
-/** The partnerships the reader sees (the company's, for recording items), a page at a time. */
-export function usePartnerships(enabled = true) {
-  return useInfiniteQuery({
-    queryKey: ['partnerships', 'list', 'for-facilities'] as const,
-    enabled,
-    initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) => unwrap(api.GET('/api/v1/partnerships', { params: { query: { limit: 100, cursor: pageParam } } })),
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
-}
-
-/** The years of a program. */
-export function useProgramYears(programId: string | null) {
-  return useQuery({
-    queryKey: ['programs', programId, 'years'] as const,
-    enabled: !!programId,
-    queryFn: () => unwrap(api.GET('/api/v1/programs/{id}/years', { params: { path: { id: programId ?? '' } } })),
-  });
-}
+// The company's partnerships and a program's years, as the grant forms read them (the same queries).
+export { usePartnerships, useProgramYears } from '../grants/api';
 
 /** Multipart form data: the fields, then the file when there is one. */
 function formOf(fields: Record<string, string | undefined>, file: File | null): FormData {

@@ -133,10 +133,10 @@ export function useFilteredGrantList(filters: GrantFilters) {
   });
 }
 
-/** The company's partnerships (the schools a grant can go to), a page at a time. */
+/** The company's partnerships (the schools a grant or facilities support can go to), a page at a time. */
 export function usePartnerships(enabled = true) {
   return useInfiniteQuery({
-    queryKey: ['partnerships', 'list', 'for-grants'] as const,
+    queryKey: ['partnerships', 'list', 'of-company'] as const,
     enabled,
     initialPageParam: undefined as string | undefined,
     queryFn: ({ pageParam }) => unwrap(api.GET('/api/v1/partnerships', { params: { query: { limit: 100, cursor: pageParam } } })),
