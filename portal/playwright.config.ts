@@ -1,8 +1,10 @@
 import { defineConfig } from '@playwright/test';
 
 // One port for the whole run, fixed in the main process so the workers (which inherit the
-// environment) agree with the server the global setup starts.
-process.env.JALIN_PORTAL_PORT ??= String(41000 + (process.pid % 8000));
+// environment) agree with the server the global setup starts. Below Linux's ephemeral range
+// (32768-60999), so no outgoing connection on the machine (the API's own to PostgreSQL included) can
+// be holding it when the API starts to listen.
+process.env.JALIN_PORTAL_PORT ??= String(20000 + (process.pid % 4000));
 const baseURL = `http://127.0.0.1:${process.env.JALIN_PORTAL_PORT}`;
 
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
