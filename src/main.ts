@@ -21,7 +21,7 @@ async function bootstrap(): Promise<void> {
     throw err;
   }
   const logger = AppLogger.create(config.logLevel);
-  const database = config.databaseUrl === null ? await prepareEmbeddedDatabase(config, logger) : await resolveDatabase(config);
+  const database = config.databaseUrl === null ? await prepareEmbeddedDatabase(config) : await resolveDatabase(config);
   if (database.embedded) logger.info('using the embedded PostgreSQL (PGlite)', { dataDir: config.pgliteDataDir });
 
   const app = await createApp({ config, databaseUrl: database.url, logger });
