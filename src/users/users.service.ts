@@ -7,6 +7,7 @@ import { newRefreshToken } from '../auth/tokens';
 import { Actor, isAdmin } from '../common/auth/actor';
 import { isUniqueViolation, updateIfVersion } from '../common/database/optimistic';
 import { AppError } from '../common/errors/app-error';
+import { Clock } from '../common/clock';
 import { MailService } from '../mail/mail.service';
 import { DEFAULT_PAGE_SIZE, Page, toPage } from '../common/pagination/pagination';
 import { Organization } from '../organizations/organization.entity';
@@ -65,6 +66,7 @@ export class UsersService {
     private readonly users: UsersRepository,
     private readonly audit: AuditService,
     private readonly mail: MailService,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -194,7 +196,7 @@ export class UsersService {
         const by = await manager.findOneOrFail(User, { where: { id: actor.userId } });
         await this.mail.enqueueForUsers(manager, [id], {
           kind: 'password_changed',
-          params: { fullName: changes.fullName ?? current.fullName, changedAt: new Date().toISOString(), changedBy: by.fullName },
+          params: { fullName: changes.fullName ?? current.fullName, changedAt: this.clock.now().toISOString(), changedBy: by.fullName },
           entityType: 'user',
           entityId: id,
         });
