@@ -38,6 +38,7 @@ import { RegionsModule } from './regions/regions.module';
 import { ReportsModule } from './reports/reports.module';
 import { TrainingsModule } from './trainings/trainings.module';
 import { UsersModule } from './users/users.module';
+import { PreparedStatements } from './database/prepared-statements';
 
 /** What the app needs from its starter: the validated config and where the database is. */
 export interface AppModuleOptions {
@@ -60,8 +61,9 @@ class CoreModule {
         { provide: APP_CONFIG, useValue: options.config },
         { provide: AppLogger, useValue: options.logger },
         Clock,
+        PreparedStatements,
       ],
-      exports: [APP_CONFIG, AppLogger, Clock],
+      exports: [APP_CONFIG, AppLogger, Clock, PreparedStatements],
     };
   }
 }

@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
-import { DataSource } from 'typeorm';
 import type { Actor } from '../common/auth/actor';
 import { AppError } from '../common/errors/app-error';
 import { APP_CONFIG, AppConfig } from '../config/env';
+import { PreparedStatements } from '../database/prepared-statements';
 import { ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER, AccessTokenPayload, accessTokenKey } from './tokens';
 
 interface ActorRow {
@@ -25,7 +25,7 @@ interface ActorRow {
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
-    private readonly dataSource: DataSource,
+    private readonly statements: PreparedStatements,
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
@@ -40,7 +40,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
 
   async validate(payload: AccessTokenPayload): Promise<Omit<Actor, 'requestId'>> {
     if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string') throw new AppError('unauthenticated');
-    const rows: ActorRow[] = await this.dataSource.query(
+    const rows = await this.statements.rows<ActorRow>(
       `SELECT u.id AS user_id, u.organization_id, o.type AS organization_type, u.role, u.disabled_at,
               s.revoked_at, s.expires_at
          FROM users u

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { PreparedStatements } from '../database/prepared-statements';
 import { CursorPart, decodeCursor } from '../common/pagination/pagination';
 import { Region } from '../regions/region.entity';
 import { hasActivePartnerSql } from './active-partner';
@@ -51,7 +52,10 @@ export interface OrganizationPageRows {
 /** Reads and writes organisations; every method does one named thing. */
 @Injectable()
 export class OrganizationsRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly statements: PreparedStatements,
+  ) {}
 
   /** One organisation by id, archived or not. */
   findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<Organization | null> {
@@ -70,7 +74,7 @@ export class OrganizationsRepository {
 
   /** One organisation's public profile with its region name and partner flag. */
   async findProfile(id: string, manager: EntityManager = this.dataSource.manager): Promise<OrganizationRow | null> {
-    const rows = (await manager.query(PROFILE_BY_ID_SQL, [id])) as OrganizationRow[];
+    const rows = await this.statements.rows<OrganizationRow>(PROFILE_BY_ID_SQL, [id], manager);
     return rows[0] ?? null;
   }
 
@@ -100,7 +104,7 @@ export class OrganizationsRepository {
                     FROM organizations o ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
                    ORDER BY ${sort.column} ${sort.direction}, o.id ${sort.direction}
                    LIMIT ${param(limit + 1)}`;
-    const rows = (await this.dataSource.query(profileSql(page, `p."${sort.field}" ${sort.direction}, p.id ${sort.direction}`), params)) as Array<OrganizationRow & { cursorValue: string }>;
+    const rows = await this.statements.rows<OrganizationRow & { cursorValue: string }>(profileSql(page, `p."${sort.field}" ${sort.direction}, p.id ${sort.direction}`), params);
     return {
       rows: rows.map(({ cursorValue: _cursor, ...row }) => row),
       cursorValues: rows.map((r) => String(r.cursorValue)),

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import type { Actor } from '../common/auth/actor';
+import { PreparedStatements } from '../database/prepared-statements';
 import { Organization } from '../organizations/organization.entity';
 import { Program } from '../programs/program.entity';
 import { ProgramYear } from '../programs/program-year.entity';
@@ -37,7 +38,10 @@ export interface ExplicitYearRow {
 /** Reads and writes partnerships, their status history and explicit cohort years, inside the caller's scope. */
 @Injectable()
 export class PartnershipsRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly statements: PreparedStatements,
+  ) {}
 
   /** Partnerships with the names of their program, company and school, in one statement. */
   private partnershipQuery(manager: EntityManager): SelectQueryBuilder<Partnership> {
@@ -71,7 +75,9 @@ export class PartnershipsRepository {
   /** A partnership the caller may read; null for missing and not-yours alike. */
   async findVisible(actor: Actor, id: string, manager: EntityManager = this.dataSource.manager): Promise<PartnershipRow | null> {
     const scope = partnershipScope(actor, 'p');
-    return (await this.partnershipQuery(manager).where('p.id = :id', { id }).andWhere(scope.sql, scope.params).getRawOne<PartnershipRow>()) ?? null;
+    const [sql, params] = this.partnershipQuery(manager).where('p.id = :id', { id }).andWhere(scope.sql, scope.params).getQueryAndParameters();
+    const [row] = await this.statements.rows<PartnershipRow>(sql, params, manager);
+    return row ?? null;
   }
 
   /**
@@ -115,7 +121,7 @@ export class PartnershipsRepository {
    * source's rows, each list aggregated as JSON in the order of its query.
    */
   async timelineFacts(p: TimelinePartnership, sources: readonly TimelineSource[]): Promise<{ years: CohortYearRow[]; rows: unknown[][] }> {
-    const [row] = (await this.dataSource.query(timelineFactsSql(sources), timelineFactsParams(p))) as TimelineFactsRow[];
+    const [row] = await this.statements.rows<TimelineFactsRow>(timelineFactsSql(sources), timelineFactsParams(p));
     return readTimelineFacts(row, sources);
   }
 
