@@ -47,9 +47,10 @@ function httpOptions(root: Pino): HttpLoggerOptions<IncomingMessage, ServerRespo
     // The same names as the problem bodies and the X-Request-Id header; lines logged during a request carry only its id.
     customAttributeKeys: { reqId: 'requestId', responseTime: 'durationMs' },
     quietReqLogger: true,
-    // pino-http asks at the start and again at the end; only the end knows the matched route and the user.
+    // pino-http asks at the start and again at the end; only the end knows the matched route and the
+    // user. Nothing at the start, so pino-http makes no extra child logger for every request.
     customProps: (req, res) => {
-      if (!res.headersSent) return {};
+      if (!res.headersSent) return undefined as unknown as object;
       const r = req as AppRequest;
       // The route pattern when a route matched (/api/v1/plans/:id), so record ids stay out of logs.
       return {
@@ -60,7 +61,12 @@ function httpOptions(root: Pino): HttpLoggerOptions<IncomingMessage, ServerRespo
         correlationId: r.correlationId,
       };
     },
-    customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
+    // 'silent' when the line would not be written anyway (LOG_LEVEL above it): pino-http then skips
+    // the end-of-request work (the route, a child logger, the line's fields) altogether.
+    customLogLevel: (_req, res, err) => {
+      const level = err || res.statusCode >= 500 ? 'error' : 'info';
+      return root.isLevelEnabled(level) ? level : 'silent';
+    },
     customSuccessMessage: () => 'request',
     customErrorMessage: () => 'request failed',
     serializers: {
