@@ -4,26 +4,29 @@ import { join } from 'node:path';
 import { adminAuth, DEFAULT_BENCH_DATABASE_URL, dropDatabase, freshDatabase, machine, startApi, table, writeSection } from './harness';
 import { SCENARIOS } from './scenarios';
 
-/** `--scale <n>` out of the arguments, and the rest. */
-function parseArgs(argv: string[]): { names: string[]; scale?: number } {
+/** `--scale <n>` and `--keep` out of the arguments, and the rest. */
+function parseArgs(argv: string[]): { names: string[]; scale?: number; keep: boolean } {
   const names: string[] = [];
   let scale: number | undefined;
+  let keep = false;
   for (let i = 0; i < argv.length; i += 1) {
     if (argv[i] === '--scale') {
       scale = Number(argv[(i += 1)]);
       if (!(scale > 0)) throw new Error(`--scale needs a positive number, e.g. --scale 0.1 (got ${argv[i]})`);
-    } else names.push(argv[i]);
+    } else if (argv[i] === '--keep') keep = true;
+    else names.push(argv[i]);
   }
-  return { names, scale };
+  return { names, scale, keep };
 }
 
 /**
- * npm run bench [-- <scenario> ...] [--scale <n>]: runs the named scenarios (all when none is named)
- * against a fresh database and writes each one's section of docs/benchmarks.md (and, when a scenario
- * gives its raw figures, bench/results/<name>.json).
+ * npm run bench [-- <scenario> ...] [--scale <n>] [--keep]: runs the named scenarios (all when none is
+ * named) against a fresh database and writes each one's section of docs/benchmarks.md (and, when a
+ * scenario gives its raw figures, bench/results/<name>.json). With --keep the last scenario's database
+ * stays for exploration (each scenario still starts from a fresh one).
  */
 async function main(): Promise<void> {
-  const { names, scale } = parseArgs(process.argv.slice(2));
+  const { names, scale, keep } = parseArgs(process.argv.slice(2));
   const unknown = names.filter((name) => !SCENARIOS.some((s) => s.name === name));
   if (unknown.length > 0) {
     throw new Error(`unknown scenario(s): ${unknown.join(', ')}; known: ${SCENARIOS.map((s) => s.name).join(', ')}`);
@@ -55,7 +58,8 @@ async function main(): Promise<void> {
       process.stdout.write(`scenario ${scenario.name}: results written to docs/benchmarks.md\n`);
     } finally {
       await api.app.close();
-      await dropDatabase(url);
+      if (keep) process.stdout.write(`scenario ${scenario.name}: database kept at ${url.replace(/\/\/[^@/]*@/, '//')}\n`);
+      else await dropDatabase(url);
     }
   }
 }
