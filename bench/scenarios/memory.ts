@@ -14,7 +14,22 @@ import { autocannon } from '../load';
 const API_TARGET_MIB = 300;
 const EMBEDDED_TARGET_MIB = 400;
 const CHART_RENDERS = 300;
-const MAIN = join(__dirname, '..', '..', 'src', 'main.js');
+const ROOT = join(__dirname, '..', '..', '..');
+
+/** package.json's start script. */
+function startScript(): string {
+  return (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start.trim();
+}
+
+/**
+ * The node arguments of `npm start` (package.json's start script, e.g. the heap limit and
+ * dist/src/main.js), so the processes measured are started exactly as users start them.
+ */
+function startArguments(): string[] {
+  const [command, ...args] = startScript().split(/\s+/);
+  expectThat(command === 'node', `npm start runs ${command}, not node: the memory scenario cannot start it the same way`);
+  return args.map((arg) => (arg.endsWith('.js') ? join(ROOT, arg) : arg));
+}
 
 /** Resident and peak resident memory of a process, in MiB, from /proc. */
 function memoryOf(pid: number): { rss: number; peak: number } {
@@ -40,11 +55,11 @@ interface Running {
   readySeconds: number;
 }
 
-/** Starts the API as `npm start` does (dist/src/main.js) with `env`, and waits until it is ready. */
+/** Starts the API as `npm start` does (its start script's arguments) with `env`, and waits until it is ready. */
 async function startProcess(env: Record<string, string>): Promise<Running> {
   const port = await freePort();
   const { DATABASE_URL: _inherited, ...parent } = process.env;
-  const child = spawn(process.execPath, [MAIN], { env: { ...parent, LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: String(port), JOBS_ENABLED: 'false', ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, startArguments(), { env: { ...parent, LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: String(port), JOBS_ENABLED: 'false', ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
   const base = `http://127.0.0.1:${port}`;
   const started = Date.now();
   // Readiness by attempts, not by a deadline: a first embedded start on a busy machine takes long.
@@ -150,7 +165,7 @@ export const memoryScenario: Scenario = {
       measurements: [],
       sections,
       notes: [
-        `Each process is started as \`npm start\` starts it (\`node dist/src/main.js\`; the embedded mode as a newcomer runs it, the API on PostgreSQL with production settings; jobs off) and read from /proc/<pid>/status: VmRSS now and VmHWM, the kernel's high-water mark since the process started.`,
+        `Each process is started as \`npm start\` starts it (\`${startScript()}\`; the embedded mode as a newcomer runs it, the API on PostgreSQL with production settings; jobs off) and read from /proc/<pid>/status: VmRSS now and VmHWM, the kernel's high-water mark since the process started.`,
         `The first embedded start took ${firstStart.toFixed(0)} s: a child process creates the schema and the reference case and exits, so what that needed goes back to the system before the API starts on a PGlite that holds only what serving needs.`,
         'Charts: the four portfolio charts of Generasi Trakindo as PNG, in turn. Vega renders in a worker thread with a bounded heap; sharp (libvips) turns the SVG into PNG in the API process.',
       ],
