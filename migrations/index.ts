@@ -13,6 +13,7 @@ import { Foundation1795544857592 } from './1795544857592-Foundation';
 import { FacilitiesSupport1796500000000 } from './1796500000000-FacilitiesSupport';
 import { PracticeLibrary1796500100000 } from './1796500100000-PracticeLibrary';
 import { ParentEngagement1796500200000 } from './1796500200000-ParentEngagement';
+import { MentoringTotalsParents1796500300000 } from './1796500300000-MentoringTotalsParents';
 /** Every migration, oldest first. `npm run migration:generate -- Name` appends to this list. */
 export const MIGRATIONS: Function[] = [
   Foundation1795544857592,
@@ -30,4 +31,5 @@ export const MIGRATIONS: Function[] = [
   FacilitiesSupport1796500000000,
   PracticeLibrary1796500100000,
   ParentEngagement1796500200000,
+  MentoringTotalsParents1796500300000,
 ];

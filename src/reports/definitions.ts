@@ -215,8 +215,9 @@ export function followUpOverdueSql(ac: string, d: string): string {
  * kept by triggers on mentoring_sessions and mentoring_actions (migration ReportIndexes), so a report
  * reads one row per assignment instead of every session. Its columns follow the definitions above:
  * sessions_done and minutes_done (sessionDoneSql), unconfirmed (sessionUnconfirmedSql), disputed,
- * last_confirmed_on (latest confirmed session) and open_due_dates (the due dates of its open
- * follow-ups, sorted).
+ * last_confirmed_on (latest confirmed session), open_due_dates (the due dates of its open
+ * follow-ups, sorted) and parents_done (the `parents` attendee counts of its sessions that count as
+ * done; migration MentoringTotalsParents).
  */
 export const MENTORING_TOTALS = 'report_mentoring_totals';
 
