@@ -1,7 +1,9 @@
 import { execFile, execFileSync } from 'node:child_process';
 import { Agent, request } from 'node:http';
 import { performance } from 'node:perf_hooks';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Client } from 'pg';
 
 /** What one load run measured. */
@@ -28,19 +30,67 @@ interface AutocannonJson {
   latency: { p50: number; p99: number };
 }
 
+/** A request of a list that each connection sends in turn (see `autocannon`'s `requests`). */
+export interface LoadRequest {
+  method: 'GET' | 'POST';
+  path: string;
+  headers?: Record<string, string>;
+  body?: string;
+}
+
+/**
+ * Runs autocannon with a list of requests that each connection sends in turn (different accounts,
+ * different assignments), which its command line cannot do: autocannon's own API in a process of its
+ * own, its options read as JSON from the file named by its argument, its result printed as JSON.
+ */
+const LIST_DRIVER = `
+const options = JSON.parse(require('node:fs').readFileSync(process.argv[1], 'utf8'));
+const { autocannon: modulePath, seconds, amount, headers, requests, ...rest } = options;
+require(modulePath)(
+  {
+    ...rest,
+    ...(amount !== undefined ? { amount } : { duration: seconds ?? 3 }),
+    headers,
+    requests: requests.map((r) => ({ method: r.method, path: r.path, headers: { ...headers, ...r.headers }, body: r.body })),
+    idReplacement: true,
+  },
+  (err, result) => {
+    if (err) {
+      process.stderr.write(String(err.stack || err));
+      process.exit(1);
+    }
+    process.stdout.write(JSON.stringify(result));
+  },
+);`;
+
 /**
  * Loads `url` with autocannon in its own process (so the load generator never shares the servers'
- * event loop): `connections` keep-alive connections for `seconds`, or `amount` requests in all.
+ * event loop): `connections` keep-alive connections for `seconds`, or `amount` requests in all. With
+ * `requests`, each connection sends those in turn (paths relative to `url`'s origin), `[<id>]` in any
+ * of them (headers and body) replaced by a new id each time, e.g. for an Idempotency-Key.
  */
-export function autocannon(url: string, options: { connections: number; seconds?: number; amount?: number; headers: Record<string, string> }): Promise<LoadResult> {
-  const bin = require.resolve('autocannon');
-  const args = [bin, '--json', '--no-progress', '-c', String(options.connections)];
-  if (options.amount !== undefined) args.push('-a', String(options.amount));
-  else args.push('-d', String(options.seconds ?? 3));
-  for (const [k, v] of Object.entries(options.headers)) args.push('-H', `${k}=${v}`);
-  args.push(url);
+export function autocannon(
+  url: string,
+  options: { connections: number; seconds?: number; amount?: number; headers: Record<string, string>; requests?: LoadRequest[] },
+): Promise<LoadResult> {
+  let args: string[];
+  let dir: string | null = null;
+  if (options.requests) {
+    dir = mkdtempSync(join(tmpdir(), 'jalin-load-'));
+    const file = join(dir, 'options.json');
+    const { requests, ...rest } = options;
+    writeFileSync(file, JSON.stringify({ ...rest, url, requests, autocannon: require.resolve('autocannon') }));
+    args = ['-e', LIST_DRIVER, file];
+  } else {
+    args = [require.resolve('autocannon'), '--json', '--no-progress', '-c', String(options.connections)];
+    if (options.amount !== undefined) args.push('-a', String(options.amount));
+    else args.push('-d', String(options.seconds ?? 3));
+    for (const [k, v] of Object.entries(options.headers)) args.push('-H', `${k}=${v}`);
+    args.push(url);
+  }
   return new Promise((resolve, reject) => {
     execFile(process.execPath, args, { maxBuffer: 16 * 1024 * 1024 }, (err, stdout, stderr) => {
+      if (dir !== null) rmSync(dir, { recursive: true, force: true });
       let r: AutocannonJson;
       try {
         if (err) throw err;

@@ -183,6 +183,17 @@ export async function generatePortfolioDataset(ds: DataSource, today: string, si
        SELECT id, 'Laporan belanja ' || year, 'accepted', make_date(year, 9, 20), make_date(year, 10, 1), accepted, (SELECT id FROM b_by), make_date(year, 9, 1) FROM b_grant WHERE accepted > 0
        UNION ALL
        SELECT id, 'Laporan belanja susulan', 'submitted', :today - 3, NULL, 0, (SELECT id FROM b_by), :today - 10 FROM b_grant WHERE year = :cur AND h % 20 = 0`,
+      // The ledger each grant's movements would have written, signed as they move the money at the school.
+      `INSERT INTO grant_ledger_entries (grant_id, kind, amount, occurred_on, recorded_by_user_id, created_at)
+       SELECT g.id, k.kind, k.amount, k.on_date, (SELECT id FROM b_by), k.on_date
+         FROM b_grant g
+        CROSS JOIN LATERAL (VALUES (1, 'award', g.awarded, make_date(g.year, 4, 5)),
+                                   (2, 'tranche', g.disbursed, make_date(g.year, 4, 10)),
+                                   (3, 'expense_accepted', -g.accepted, make_date(g.year, 10, 1)),
+                                   (4, 'returned', -g.returned, make_date(g.year, 12, 15)),
+                                   (5, 'carried_over', -g.carried, make_date(g.year, 12, 15))) k(n, kind, amount, on_date)
+        WHERE k.amount <> 0
+        ORDER BY g.id, k.n`,
     ]);
     await step('mentoring assignments', [
       `CREATE TEMP TABLE b_assignment AS
@@ -269,6 +280,7 @@ export async function generatePortfolioDataset(ds: DataSource, today: string, si
       'grants',
       'disbursements',
       'expense_reports',
+      'grant_ledger_entries',
       'mentoring_assignments',
       'mentoring_sessions',
       'mentoring_actions',

@@ -43,7 +43,8 @@ export function readsOptions(ctx: Pick<BenchContext, 'scale'>): ReadsOptions {
   };
 }
 
-function datasetSize(scale: number): DatasetSize {
+/** The dataset of a scale: 1 is FULL_SIZE, smaller scales shrink schools and sessions with it. */
+export function datasetSize(scale: number): DatasetSize {
   if (scale === 1) return FULL_SIZE;
   return {
     companies: FULL_SIZE.companies,
