@@ -14,6 +14,7 @@ import { FacilitiesSupport1796500000000 } from './1796500000000-FacilitiesSuppor
 import { PracticeLibrary1796500100000 } from './1796500100000-PracticeLibrary';
 import { ParentEngagement1796500200000 } from './1796500200000-ParentEngagement';
 import { MentoringTotalsParents1796500300000 } from './1796500300000-MentoringTotalsParents';
+import { AssignmentReplacedByIndex1796500400000 } from './1796500400000-AssignmentReplacedByIndex';
 /** Every migration, oldest first. `npm run migration:generate -- Name` appends to this list. */
 export const MIGRATIONS: Function[] = [
   Foundation1795544857592,
@@ -32,4 +33,5 @@ export const MIGRATIONS: Function[] = [
   PracticeLibrary1796500100000,
   ParentEngagement1796500200000,
   MentoringTotalsParents1796500300000,
+  AssignmentReplacedByIndex1796500400000,
 ];

@@ -15,6 +15,8 @@ import { User } from '../users/user.entity';
 @Index('mentoring_assignments_facilitator_idx', ['facilitatorUserId', 'programYearId'])
 @Index('mentoring_assignments_program_year_idx', ['programYearId'])
 @Index('mentoring_assignments_partnership_idx', ['partnershipId'])
+// The assignment a detail says this one replaced: looked up on every assignment read.
+@Index('mentoring_assignments_replaced_by_idx', ['replacedById'], { where: '"replaced_by_id" IS NOT NULL' })
 export class MentoringAssignment {
   @PrimaryGeneratedColumn('uuid')
   id: string;
