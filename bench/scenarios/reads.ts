@@ -355,7 +355,8 @@ function notes(r: ReadsJson, generationS: number): string[] {
       `The list reads the schools of ${r.dataset.province}, the province with the most (${n(r.dataset.provinceSchools)}), 20 a page, by name; the deep page starts after school ${n(r.dataset.deepPageAfter)}; the timeline is that of the largest program's partnership with the most sessions (${n(r.dataset.timelineEvents)} events). Everything is read as an admin, \`Accept-Language: id\`.`,
     `Method: the API (production settings, pool of ${BENCH_POOL_MAX}) and the baseline (\`bench/baseline/server.ts\`: Express 5 + pg, pool of ${BENCH_POOL_MAX}, no authentication, validation, scoping, logging, security headers or compression) run in the harness's process, one loaded at a time; autocannon runs in a process of its own. ` +
       `Per read and connection count: ${n(o.warmUpRequests)} warm-up requests to each, then ${o.rounds} rounds of ${o.seconds} s on each, alternating which goes first. Both were first checked to answer the same JSON. CPU time comes from /proc/<pid>/stat: the harness's process (the loaded server) and the backends of the bench database.`,
-    'Round trips: the API sends its session check and then the read’s statements (2 for a record or a page, 3 for the timeline; `test/e2e/round-trips.e2e-spec.ts`), the baseline only the read’s (1, and 2 for the timeline).',
+    'Round trips: the API sends its session check and then the read’s statements (2 for a record or a page, 3 for the timeline; `test/e2e/round-trips.e2e-spec.ts`), the baseline only the read’s (1, and 2 for the timeline). ' +
+      'The API sends them as named prepared statements, parsed and planned once per connection (`src/database/preparing-client.ts`); the baseline sends them unnamed, as a plain pg server does, so PostgreSQL parses and plans each of its statements every time.',
     ...targets(r),
   ];
 }
