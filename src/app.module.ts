@@ -79,16 +79,7 @@ export class AppModule {
         // Binds each request's pino logger (from the request-log middleware) to what is logged during it.
         LoggerModule.forRoot(options.logger.params),
         // The embedded PGlite has no statement timeout: one session, no other client to wait for.
-        // Prepared statements only on a real PostgreSQL: the embedded PGlite's connections share one session.
-        TypeOrmModule.forRoot(
-          dataSourceOptions(
-            options.databaseUrl,
-            options.config.dbPoolMax,
-            options.queryLogger,
-            options.config.databaseUrl ? options.config.dbStatementTimeoutMs : 0,
-            options.config.databaseUrl !== null,
-          ),
-        ),
+        TypeOrmModule.forRoot(dataSourceOptions(options.databaseUrl, options.config.dbPoolMax, options.queryLogger, options.config.databaseUrl ? options.config.dbStatementTimeoutMs : 0)),
         AuditModule,
         AuthModule,
         OrganizationsModule,

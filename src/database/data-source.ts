@@ -2,17 +2,15 @@ import { DataSource, DataSourceOptions, Logger, MigrationExecutor, QueryRunner }
 import { MIGRATIONS } from '../../migrations';
 import { ENTITIES } from './entities';
 import { SnakeNamingStrategy } from './naming.strategy';
-import { PreparingClient } from './preparing-client';
 import { grantRuntimeRole, RuntimeGrants } from './runtime-role';
 
 /**
  * The one set of DataSource options, used by the API, the migrations CLI and the tests.
  * `statementTimeoutMs` (0: none) is sent as the connections' statement_timeout: the API's queries are
  * cancelled (SQLSTATE 57014, answered as 503) instead of hanging while the database is frozen;
- * migrations run without it. `prepareStatements`: the API's connections to a real PostgreSQL prepare
- * their statements (PreparingClient); never for the embedded PGlite or for migrations.
+ * migrations run without it.
  */
-export function dataSourceOptions(url: string, poolMax = 10, logger?: Logger, statementTimeoutMs = 0, prepareStatements = false): DataSourceOptions {
+export function dataSourceOptions(url: string, poolMax = 10, logger?: Logger, statementTimeoutMs = 0): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -28,12 +26,7 @@ export function dataSourceOptions(url: string, poolMax = 10, logger?: Logger, st
     migrationsRun: false,
     logging: logger ? ['query'] : false,
     logger,
-    extra: {
-      max: poolMax,
-      connectionTimeoutMillis: 10000,
-      ...(statementTimeoutMs > 0 ? { statement_timeout: statementTimeoutMs } : {}),
-      ...(prepareStatements ? { Client: PreparingClient } : {}),
-    },
+    extra: { max: poolMax, connectionTimeoutMillis: 10000, ...(statementTimeoutMs > 0 ? { statement_timeout: statementTimeoutMs } : {}) },
   };
 }
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { Actor } from '../common/auth/actor';
+import { PreparedStatements } from '../database/prepared-statements';
 import { Organization } from '../organizations/organization.entity';
 import { facilitatorOfPlanSql, partnershipScope } from '../partnerships/partnership-scope';
 import { Partnership } from '../partnerships/partnership.entity';
@@ -97,7 +98,10 @@ const TOTALS_RETURNING = `awarded_amount AS "awardedAmount", disbursed_amount AS
  */
 @Injectable()
 export class GrantsRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly statements: PreparedStatements,
+  ) {}
 
   private grantQuery(manager: EntityManager): SelectQueryBuilder<Grant> {
     return manager
@@ -157,7 +161,9 @@ export class GrantsRepository {
     const qb = this.grantQuery(manager).where('g.id = :id', { id });
     this.scope(qb, actor);
     if (lock) qb.setLock('pessimistic_write', undefined, ['g']);
-    return (await qb.getRawOne<GrantRow>()) ?? null;
+    const [sql, params] = qb.getQueryAndParameters();
+    const [row] = await this.statements.rows<GrantRow>(sql, params, manager);
+    return row ?? null;
   }
 
   /** A page of the grants the caller may see, newest first, in one query (limit + 1 rows). */

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, IsNull, SelectQueryBuilder } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { Actor } from '../common/auth/actor';
+import { PreparedStatements } from '../database/prepared-statements';
 import { Organization } from '../organizations/organization.entity';
 import type { OrganizationType } from '../organizations/organization-type';
 import { Partnership } from '../partnerships/partnership.entity';
@@ -146,7 +147,10 @@ export interface AssignmentFilter {
  */
 @Injectable()
 export class AssignmentsRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly statements: PreparedStatements,
+  ) {}
 
   private assignmentQuery(manager: EntityManager, today: string): SelectQueryBuilder<MentoringAssignment> {
     return manager
@@ -195,7 +199,8 @@ export class AssignmentsRepository {
   /** An assignment the caller may see, with its progress as of `today`; null for missing and not-yours alike. */
   async findVisible(actor: Actor, id: string, today: string, manager: EntityManager = this.dataSource.manager): Promise<AssignmentRow | null> {
     const scope = assignmentScope(actor);
-    const row = await this.assignmentQuery(manager, today).where('a.id = :id', { id }).andWhere(scope.sql, scope.params).getRawOne<AssignmentRow>();
+    const [sql, params] = this.assignmentQuery(manager, today).where('a.id = :id', { id }).andWhere(scope.sql, scope.params).getQueryAndParameters();
+    const [row] = await this.statements.rows<AssignmentRow>(sql, params, manager);
     return row ?? null;
   }
 
