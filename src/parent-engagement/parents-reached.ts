@@ -18,26 +18,27 @@ import { MENTORING_TOTALS } from '../reports/definitions';
  * hold counts, not names.
  *
  * `pairs` is a SELECT of (school_id, program_id, year) rows; the result has its columns plus
- * activities, mentoring, trainings and total (integers), one row per pair (with any other columns
- * of `pairs`), in one statement.
+ * activities, mentoring, trainings and total (integers), one row per pair that reached at least one
+ * parent (with any other columns of `pairs`), in one statement. A pair with none has no row: its
+ * figures are all 0.
  */
 export function parentsReachedSql(pairs: string): string {
-  // Set-based: each source is read once for every pair's school (and program), grouped by school
-  // and year, then joined to the pairs; the sessions' parents come from the mentoring summary (one
-  // row per assignment, its parents_done kept by triggers), not from every session. A subquery per
-  // pair over the sessions took seconds for a portfolio of 2,000 schools over 13 years.
+  // Read from the sources, only what counts parents, grouped by school and year, then matched to the
+  // pairs: the sessions' parents come from the mentoring summary (one row per assignment, its
+  // parents_done kept by triggers), never from every session. A program's 2,000 schools over 13
+  // years are 13,760 pairs, of which only those with parents need a row.
   return `WITH k AS MATERIALIZED (${pairs}),
     pr_activities AS (
       SELECT pe.school_id, CAST(EXTRACT(year FROM pe.held_on) AS integer) AS year, SUM(pe.parents_reached) AS n
         FROM parent_engagement_activities pe
-       WHERE pe.school_id IN (SELECT k.school_id FROM k)
+       WHERE pe.parents_reached > 0 AND pe.school_id IN (SELECT k.school_id FROM k)
        GROUP BY 1, 2
     ), pr_mentoring AS (
       SELECT pr_a.school_id, pr_y.program_id, pr_y.year, SUM(t.parents_done) AS n
-        FROM program_years pr_y
-        JOIN mentoring_assignments pr_a ON pr_a.program_year_id = pr_y.id
-        JOIN ${MENTORING_TOTALS} t ON t.assignment_id = pr_a.id
-       WHERE pr_y.program_id IN (SELECT k.program_id FROM k) AND pr_a.school_id IN (SELECT k.school_id FROM k)
+        FROM ${MENTORING_TOTALS} t
+        JOIN mentoring_assignments pr_a ON pr_a.id = t.assignment_id
+        JOIN program_years pr_y ON pr_y.id = pr_a.program_year_id
+       WHERE t.parents_done > 0 AND pr_y.program_id IN (SELECT k.program_id FROM k)
        GROUP BY 1, 2, 3
     ), pr_trainings AS (
       SELECT tp.school_id, pr_ty.program_id, pr_ty.year, count(*) AS n
@@ -52,7 +53,8 @@ export function parentsReachedSql(pairs: string): string {
       LEFT JOIN pr_activities a ON a.school_id = k.school_id AND a.year = k.year
       LEFT JOIN pr_mentoring m ON m.school_id = k.school_id AND m.program_id = k.program_id AND m.year = k.year
       LEFT JOIN pr_trainings t ON t.school_id = k.school_id AND t.program_id = k.program_id AND t.year = k.year
-     CROSS JOIN LATERAL (SELECT CAST(COALESCE(a.n, 0) AS integer) AS activities, CAST(COALESCE(m.n, 0) AS integer) AS mentoring, CAST(COALESCE(t.n, 0) AS integer) AS trainings) x`;
+     CROSS JOIN LATERAL (SELECT CAST(COALESCE(a.n, 0) AS integer) AS activities, CAST(COALESCE(m.n, 0) AS integer) AS mentoring, CAST(COALESCE(t.n, 0) AS integer) AS trainings) x
+     WHERE a.n IS NOT NULL OR m.n IS NOT NULL OR t.n IS NOT NULL`;
 }
 
 /** One school-year's parents reached, by where they were counted. */

@@ -88,6 +88,11 @@ describe('report exports and charts', () => {
 
   describe('portfolio', () => {
     it('exports CSV that parses back to the same numbers as the JSON', async () => {
+      // Parents reached by a cohort school in 2026 (a school-year without any has no row).
+      await t.dataSource.query(
+        `INSERT INTO parent_engagement_activities (school_id, kind, held_on, parents_reached, created_by_user_id) VALUES ($1, 'parenting_class', '2026-03-14', 38, (SELECT id FROM users ORDER BY created_at LIMIT 1))`,
+        [w.schools.s1],
+      );
       const report = await json(`/api/v1/reports/portfolio?programId=${w.programA}&year=2026`, w.csrA.auth);
       const res = await get(`/api/v1/reports/portfolio?programId=${w.programA}&year=2026&format=csv&locale=en`, w.csrA.auth);
       expect(res.status).toBe(200);

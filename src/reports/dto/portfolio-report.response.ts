@@ -134,7 +134,7 @@ export class PortfolioReportResponse {
   @ApiProperty({
     type: [SchoolParentsReachedResponse],
     description:
-      "Parents reached by each cohort school in each program year, oldest year first: the school's own parent-engagement activities of the calendar year, plus parents attending the program's mentoring sessions and trainings of the year (docs/parents-guide.md).",
+      "Parents reached by each cohort school in each program year in which it reached at least one parent (a school-year without a row reached none), oldest year first: the school's own parent-engagement activities of the calendar year, plus parents attending the program's mentoring sessions and trainings of the year (docs/parents-guide.md).",
   })
   parentsReached: SchoolParentsReachedResponse[];
 }
