@@ -10717,7 +10717,7 @@ export interface components {
             competitions: components["schemas"]["CompetitionFiguresResponse"];
             /** @description Every program year since the program began, oldest first, with the same figures. */
             series: components["schemas"]["SeriesYearResponse"][];
-            /** @description Parents reached by each cohort school in each program year, oldest year first: the school's own parent-engagement activities of the calendar year, plus parents attending the program's mentoring sessions and trainings of the year (docs/parents-guide.md). */
+            /** @description Parents reached by each cohort school in each program year in which it reached at least one parent (a school-year without a row reached none), oldest year first: the school's own parent-engagement activities of the calendar year, plus parents attending the program's mentoring sessions and trainings of the year (docs/parents-guide.md). */
             parentsReached: components["schemas"]["SchoolParentsReachedResponse"][];
         };
         HealthFollowupPointsResponse: {
