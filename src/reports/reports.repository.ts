@@ -53,6 +53,8 @@ export interface SeriesRow extends FiguresRow {
   status: ProgramYearStatus;
   /** The year's cohort by province (series of a program only). */
   provinces?: ProvinceCohort[];
+  /** Parents reached by the year's cohort schools that reached any, by school name (a program's series, when asked). */
+  parents?: ProgramParentsReachedRow[];
 }
 
 /** One partnership-year of a school's timeline with every domain's figures. */
@@ -168,7 +170,7 @@ const DOMAIN_BUILDERS: Array<[keyof FiguresRow, (g: Grouping) => string]> = [
  * Every domain's figures keyed by `keys`, joined to the `base` rows (which carry the same key
  * columns), one JSON object per domain: the shape of every series. One statement.
  */
-function seriesSql(o: { cohortPartnerships: string; years: string; where: string; keys: Record<string, string>; base: string; order: string; provinces?: boolean }): string {
+function seriesSql(o: { cohortPartnerships: string; years: string; where: string; keys: Record<string, string>; base: string; order: string; provinces?: boolean; parents?: boolean }): string {
   const g: Grouping = { keys: o.keys, where: `(${o.years}) AND (${o.where})` };
   const names = Object.keys(o.keys);
   const drop = `CAST(ARRAY[${names.map((n) => `'${n}'`).join(', ')}] AS text[])`;
@@ -186,6 +188,20 @@ function seriesSql(o: { cohortPartnerships: string; years: string; where: string
        GROUP BY ${names.map((n) => `x.${n}`).join(', ')})`);
     joins.push(`LEFT JOIN f_provinces ON ${on('f_provinces')}`);
     cols.push(`COALESCE(f_provinces.provinces, '[]') AS provinces`);
+  }
+  if (o.parents) {
+    // Parents reached (parents-reached.ts) by the cohort's schools, from the same cohort CTE: per
+    // program year, the schools that reached any, by name.
+    ctes.push(`f_parents AS (
+      SELECT py.id AS program_year_id,
+             json_agg(json_build_object('schoolId', r.school_id, 'schoolName', ps.name, 'year', r.year, 'activities', r.activities,
+                                        'mentoring', r.mentoring, 'trainings', r.trainings, 'total', r.total) ORDER BY ps.name, r.school_id) AS parents
+        FROM (${parentsReachedSql('SELECT DISTINCT c.school_id, c.program_id, c.year FROM cohort c')}) r
+        JOIN organizations ps ON ps.id = r.school_id
+        JOIN program_years py ON py.program_id = r.program_id AND py.year = r.year
+       GROUP BY py.id)`);
+    joins.push(`LEFT JOIN f_parents ON f_parents.program_year_id = b.program_year_id`);
+    cols.push(`COALESCE(f_parents.parents, '[]') AS parents`);
   }
   return `WITH ${cohortCtes(o.cohortPartnerships, o.years)},
     b AS (${o.base}),
@@ -226,7 +242,7 @@ export const REPORT_STATEMENTS = {
    * The year-by-year series of a program (of one partnership with `onePartnership`): every program
    * year with every domain's figures and its cohort by province.
    */
-  series: (onePartnership = false): string => {
+  series: (onePartnership = false, parents = false): string => {
     const only = onePartnership ? ' AND p.id = :partnershipId' : '';
     return seriesSql({
       cohortPartnerships: `p.program_id = :programId${only}`,
@@ -236,6 +252,7 @@ export const REPORT_STATEMENTS = {
       base: 'SELECT y.id AS program_year_id, y.year, y.theme, y.status FROM program_years y WHERE y.program_id = :programId',
       order: 'b.year',
       provinces: true,
+      parents,
     });
   },
 
@@ -400,8 +417,8 @@ export class ReportReader {
    * figures, in one statement grouped by program year. With `partnershipId`, the same for one
    * partnership only.
    */
-  async series(programId: string, today: string, partnershipId?: string): Promise<SeriesRow[]> {
-    const rows = await this.rows<SeriesRow & { program_year_id: string }>(REPORT_STATEMENTS.series(partnershipId !== undefined), {
+  async series(programId: string, today: string, partnershipId?: string, options: { parents?: boolean } = {}): Promise<SeriesRow[]> {
+    const rows = await this.rows<SeriesRow & { program_year_id: string }>(REPORT_STATEMENTS.series(partnershipId !== undefined, options.parents ?? false), {
       programId,
       today,
       ...(partnershipId ? { partnershipId } : {}),
@@ -545,21 +562,6 @@ export class ReportReader {
       { schoolId, today, ...scope.params },
     );
     return rows.map((r) => ({ ...r, partnershipId: r.partnership_id, programYearId: r.program_year_id }));
-  }
-
-  /**
-   * Parents reached (parents-reached.ts) by every cohort school of the program in every program year
-   * of its cohort, oldest year first, schools by name. One statement.
-   */
-  programParentsReached(programId: string, today: string): Promise<ProgramParentsReachedRow[]> {
-    return this.rows<ProgramParentsReachedRow>(
-      `WITH ${cohortCtes('p.program_id = :programId', 'y.program_id = :programId')}
-       SELECT r.school_id AS "schoolId", s.name AS "schoolName", r.year, r.activities, r.mentoring, r.trainings, r.total
-         FROM (${parentsReachedSql('SELECT DISTINCT c.school_id, c.program_id, c.year FROM cohort c')}) r
-         JOIN organizations s ON s.id = r.school_id
-        ORDER BY r.year, s.name, r.school_id`,
-      { programId, today },
-    );
   }
 
   /** Parents reached at the school in every program year of each partnership of it the caller sees. One statement. */

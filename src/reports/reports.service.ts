@@ -117,18 +117,19 @@ export class ReportsService {
 
   /**
    * The portfolio of a program (CSR officer of its company, or admin): the year's cohort by
-   * province, MoUs, plans, grants, mentoring, trainings and competitions, and the same figures year
-   * by year since the program began. One statement, grouped by program year (the series); the
-   * year's figures are its row of the series, so they cannot differ from it.
+   * province, MoUs, plans, grants, mentoring, trainings and competitions, the same figures year by
+   * year since the program began, and the parents reached by its schools. One statement, grouped by
+   * program year (the series); the year's figures are its row of the series, so they cannot differ
+   * from it.
    */
   async portfolio(actor: Actor, programId: string, yearAsked?: number): Promise<PortfolioReportResponse> {
     const today = this.clock.today();
     const year = yearAsked ?? Number(today.slice(0, 4));
-    const { program, series, parents } = await this.reports.snapshot(async (r) => ({
+    const { program, series } = await this.reports.snapshot(async (r) => ({
       program: await this.program(r, actor, programId, year),
-      series: await r.series(programId, today),
-      parents: await r.programParentsReached(programId, today),
+      series: await r.series(programId, today, undefined, { parents: true }),
     }));
+    const parents = series.flatMap((r) => r.parents ?? []);
     const row = series.find((r) => r.year === year);
     const figures = readYearFigures(row ?? emptyRow);
     return {
