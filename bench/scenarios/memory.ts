@@ -175,7 +175,7 @@ export const memoryScenario: Scenario = {
       notes: [
         `Each process is started as \`npm start\` starts it (\`${startScript()}\`; the embedded mode as a newcomer runs it, the API on PostgreSQL with production settings; jobs off) and read from /proc/<pid>/status: VmRSS now and VmHWM, the kernel's high-water mark since the process started.`,
         `The first embedded start took ${firstStart.toFixed(0)} s: a child process creates the schema and the reference case and exits, so what that needed goes back to the system before the API starts on a PGlite that holds only what serving needs.`,
-        'Charts: the four portfolio charts of Generasi Trakindo as PNG, in turn. Vega renders in a worker thread with a bounded heap; sharp (libvips) turns the SVG into PNG in the API process.',
+        'Charts: the four portfolio charts of Generasi Trakindo as PNG, in turn, in an API process of their own. Vega draws the SVG and resvg the PNG in one worker thread with a bounded heap; the API process gets the PNG bytes back.',
       ],
       json: { rows },
     };
