@@ -1,27 +1,15 @@
-import { randomBytes } from 'node:crypto';
-import type { INestApplication } from '@nestjs/common';
-import { adminAuth, startApi } from '../bench/harness';
 import { runReads } from '../bench/scenarios/reads';
-import { cloneTemplate, dropDatabase } from './support/database';
+import { benchApi } from './support/bench';
 
 /**
  * The reads benchmark end to end at its smallest: a tiny dataset, one short round per read and
  * connection count. Only the shape of the result is checked; its figures mean nothing here.
  */
 describe('bench: reads beside the baseline', () => {
-  const server = process.env.JALIN_TEST_SERVER as string;
-  const name = `jalin_bench_${process.env.JEST_WORKER_ID ?? '0'}_${randomBytes(4).toString('hex')}_test`;
-  let app: INestApplication | undefined;
-  afterAll(async () => {
-    await app?.close();
-    await dropDatabase(server, name);
-  });
+  const bench = benchApi();
 
   it('loads the API and the baseline and reports every read at every connection count', async () => {
-    const databaseUrl = await cloneTemplate(server, name);
-    const api = await startApi(databaseUrl);
-    app = api.app;
-    const ctx = { baseUrl: api.baseUrl, dataSource: api.dataSource, adminAuth: await adminAuth(api.baseUrl, api.dataSource), databaseUrl };
+    const ctx = await bench.start();
     const lines: string[] = [];
     const result = await runReads(ctx, { scale: 0.005, rounds: 1, seconds: 1, connections: [8, 64], warmUpRequests: 0, sequentialRequests: 10, profile: true }, (line) => lines.push(line));
 

@@ -1,8 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import type { INestApplication } from '@nestjs/common';
-import { adminAuth, startApi } from '../bench/harness';
 import { runRequests } from '../bench/scenarios/requests';
-import { cloneTemplate, dropDatabase } from './support/database';
+import { benchApi } from './support/bench';
 
 /**
  * The sign-in, ledger and write benchmark end to end at its smallest: a tiny dataset, one short round
@@ -10,19 +7,10 @@ import { cloneTemplate, dropDatabase } from './support/database';
  * errors column would say otherwise); its figures mean nothing here.
  */
 describe('bench: sign-in, a grant and a write under load', () => {
-  const server = process.env.JALIN_TEST_SERVER as string;
-  const name = `jalin_bench_${process.env.JEST_WORKER_ID ?? '0'}_${randomBytes(4).toString('hex')}_test`;
-  let app: INestApplication | undefined;
-  afterAll(async () => {
-    await app?.close();
-    await dropDatabase(server, name);
-  });
+  const bench = benchApi();
 
   it('loads each request at each connection count and reports it', async () => {
-    const databaseUrl = await cloneTemplate(server, name);
-    const api = await startApi(databaseUrl);
-    app = api.app;
-    const ctx = { baseUrl: api.baseUrl, dataSource: api.dataSource, adminAuth: await adminAuth(api.baseUrl, api.dataSource), databaseUrl };
+    const ctx = await bench.start();
     const lines: string[] = [];
     const result = await runRequests(ctx, { scale: 0.005, rounds: 1, seconds: 1, connections: [4], accounts: 3 }, (line) => lines.push(line));
 
@@ -38,7 +26,7 @@ describe('bench: sign-in, a grant and a write under load', () => {
       }
     }
     // The writes were made: sessions with the scenario's notes, each under its own Idempotency-Key.
-    const [{ sessions }] = (await api.dataSource.query(`SELECT count(*) AS sessions FROM mentoring_sessions WHERE notes = 'Pendampingan literasi kelas awal'`)) as Array<{ sessions: string }>;
+    const [{ sessions }] = (await ctx.dataSource.query(`SELECT count(*) AS sessions FROM mentoring_sessions WHERE notes = 'Pendampingan literasi kelas awal'`)) as Array<{ sessions: string }>;
     expect(Number(sessions)).toBeGreaterThan(1);
     expect(result.sections?.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| request') && !l.startsWith('| ---'))).toHaveLength(3);
     expect(result.notes.join('\n')).toContain('not measured (64 connections not in this run)');

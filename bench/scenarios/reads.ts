@@ -5,7 +5,7 @@ import { hashPassword } from '../../src/auth/passwords';
 import { BASELINE_SQL, startBaseline, timelineSources } from '../baseline/server';
 import type { Baseline } from '../baseline/server';
 import { FULL_SIZE, generatePortfolioDataset } from '../datasets/portfolio-dataset';
-import type { DatasetSize } from '../datasets/portfolio-dataset';
+import type { DatasetSize, GeneratedDataset } from '../datasets/portfolio-dataset';
 import { BENCH_POOL_MAX, BenchContext, expectThat, n, Scenario, ScenarioResult } from '../harness';
 import { autocannon, CpuMeter, profileWhile, sequential } from '../load';
 import type { LoadResult, ProfileShare, SequentialResult } from '../load';
@@ -110,11 +110,22 @@ export interface ReadsJson {
   loads: LoadSummary[];
 }
 
-const median = (values: number[]) => {
+/** The median of some figures (of the rounds). */
+export const median = (values: number[]) => {
   const s = [...values].sort((a, b) => a - b);
   const mid = Math.floor(s.length / 2);
   return s.length % 2 === 1 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 };
+
+/** The portfolio dataset at `scale`, generated into the bench database (relative to today), and how long it took. */
+export async function datasetAtScale(ds: BenchContext['dataSource'], scale: number, log: (line: string) => void): Promise<{ today: string; size: DatasetSize; data: GeneratedDataset; generationS: number }> {
+  const today = new Date().toISOString().slice(0, 10);
+  const size = datasetSize(scale);
+  log(`  generating ${n(size.schools)} schools, ~${n(size.sessions)} sessions (scale ${scale})`);
+  const started = performance.now();
+  const data = await generatePortfolioDataset(ds, today, size);
+  return { today, size, data, generationS: (performance.now() - started) / 1000 };
+}
 const f1 = (v: number) => v.toFixed(1);
 const f2 = (v: number) => v.toFixed(2);
 
@@ -143,12 +154,7 @@ async function sqlMs(pool: Pool, statements: Endpoint['statements']): Promise<nu
  */
 export async function runReads(ctx: BenchContext, o: ReadsOptions, log: (line: string) => void = (line) => process.stdout.write(`${line}\n`)): Promise<ScenarioResult & { json: ReadsJson }> {
   const ds = ctx.dataSource;
-  const today = new Date().toISOString().slice(0, 10);
-  const size = datasetSize(o.scale);
-  log(`  generating ${n(size.schools)} schools, ~${n(size.sessions)} sessions (scale ${o.scale})`);
-  const started = performance.now();
-  const data = await generatePortfolioDataset(ds, today, size);
-  const generationS = (performance.now() - started) / 1000;
+  const { size, data, generationS } = await datasetAtScale(ds, o.scale, log);
 
   // A signed-in admin of its own, signing in again before each block (access tokens last 15 minutes).
   const password = `bench-${Math.random().toString(36).slice(2)}-pass`;

@@ -1,10 +1,8 @@
-import { performance } from 'node:perf_hooks';
 import { hashPassword } from '../../src/auth/passwords';
-import { generatePortfolioDataset } from '../datasets/portfolio-dataset';
 import { BENCH_POOL_MAX, BenchContext, expectThat, n, Scenario, ScenarioResult } from '../harness';
 import { autocannon, CpuMeter } from '../load';
 import type { LoadRequest, LoadResult } from '../load';
-import { datasetSize } from './reads';
+import { datasetAtScale, median } from './reads';
 
 /** The target of issue "writes p99 under 100 ms at 64 connections", in ms. */
 const WRITE_P99_TARGET_MS = 100;
@@ -50,12 +48,6 @@ interface Row {
   rounds: Array<LoadResult & { processCpuMsPerRequest: number; postgresCpuMsPerRequest: number }>;
 }
 
-const median = (values: number[]) => {
-  const s = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 === 1 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-};
-
 /**
  * What a user does besides reading lists, under load: signing in, opening a grant's ledger, and
  * recording a mentoring session with an Idempotency-Key (a write: a transaction with the idempotency
@@ -66,12 +58,7 @@ const median = (values: number[]) => {
  */
 export async function runRequests(ctx: BenchContext, o: RequestsOptions, log: (line: string) => void = (line) => process.stdout.write(`${line}\n`)): Promise<ScenarioResult> {
   const ds = ctx.dataSource;
-  const today = new Date().toISOString().slice(0, 10);
-  const size = datasetSize(o.scale);
-  log(`  generating ${n(size.schools)} schools, ~${n(size.sessions)} sessions (scale ${o.scale})`);
-  const started = performance.now();
-  const data = await generatePortfolioDataset(ds, today, size);
-  const generationS = (performance.now() - started) / 1000;
+  const { today, size, data, generationS } = await datasetAtScale(ds, o.scale, log);
 
   // Accounts that sign in, all with one password (hashed once: argon2id costs the same for each).
   const password = `bench-${Math.random().toString(36).slice(2)}-pass`;
