@@ -53,6 +53,16 @@ export interface Scenario {
   run(ctx: BenchContext): Promise<ScenarioResult>;
 }
 
+/** A number from the environment (a benchmark's option), or `fallback` when unset. */
+export function envNumber(name: string, fallback: number): number {
+  return process.env[name] ? Number(process.env[name]) : fallback;
+}
+
+/** A comma-separated list of connection counts from the environment, e.g. "8,64". */
+export function envConnections(name: string, fallback = '8,64'): number[] {
+  return (process.env[name] ?? fallback).split(',').map(Number);
+}
+
 export const DEFAULT_BENCH_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/jalin_bench_test';
 
 /** The API's database pool size in the benchmark; the baseline server gets the same. */

@@ -6,7 +6,7 @@ import { BASELINE_SQL, startBaseline, timelineSources } from '../baseline/server
 import type { Baseline } from '../baseline/server';
 import { FULL_SIZE, generatePortfolioDataset } from '../datasets/portfolio-dataset';
 import type { DatasetSize, GeneratedDataset } from '../datasets/portfolio-dataset';
-import { BENCH_POOL_MAX, BenchContext, expectThat, n, Scenario, ScenarioResult } from '../harness';
+import { BENCH_POOL_MAX, BenchContext, envConnections, envNumber, expectThat, n, Scenario, ScenarioResult } from '../harness';
 import { autocannon, CpuMeter, profileWhile, sequential } from '../load';
 import type { LoadResult, ProfileShare, SequentialResult } from '../load';
 import { timelineFactsParams, timelineFactsSql } from '../../src/partnerships/timeline/timeline-facts';
@@ -31,14 +31,13 @@ export interface ReadsOptions {
 
 /** The defaults of `npm run bench -- reads` (a few minutes); `--scale 1` for the full dataset. */
 export function readsOptions(ctx: Pick<BenchContext, 'scale'>): ReadsOptions {
-  const env = (name: string, fallback: number) => (process.env[name] ? Number(process.env[name]) : fallback);
   return {
-    scale: ctx.scale ?? env('BENCH_READS_SCALE', 0.1),
-    rounds: env('BENCH_READS_ROUNDS', 5),
-    seconds: env('BENCH_READS_SECONDS', 3),
-    connections: (process.env.BENCH_READS_CONNECTIONS ?? '8,64').split(',').map(Number),
-    warmUpRequests: env('BENCH_READS_WARM_UP', 1000),
-    sequentialRequests: env('BENCH_READS_SEQUENTIAL', 300),
+    scale: ctx.scale ?? envNumber('BENCH_READS_SCALE', 0.1),
+    rounds: envNumber('BENCH_READS_ROUNDS', 5),
+    seconds: envNumber('BENCH_READS_SECONDS', 3),
+    connections: envConnections('BENCH_READS_CONNECTIONS'),
+    warmUpRequests: envNumber('BENCH_READS_WARM_UP', 1000),
+    sequentialRequests: envNumber('BENCH_READS_SEQUENTIAL', 300),
     profile: process.env.BENCH_READS_PROFILE !== 'false',
   };
 }

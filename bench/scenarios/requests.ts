@@ -1,5 +1,5 @@
 import { hashPassword } from '../../src/auth/passwords';
-import { BENCH_POOL_MAX, BenchContext, expectThat, n, Scenario, ScenarioResult } from '../harness';
+import { BENCH_POOL_MAX, BenchContext, envConnections, envNumber, expectThat, n, Scenario, ScenarioResult } from '../harness';
 import { autocannon, CpuMeter } from '../load';
 import type { LoadRequest, LoadResult } from '../load';
 import { datasetAtScale, median } from './reads';
@@ -18,13 +18,12 @@ export interface RequestsOptions {
 }
 
 function requestsOptions(ctx: Pick<BenchContext, 'scale'>): RequestsOptions {
-  const env = (name: string, fallback: number) => (process.env[name] ? Number(process.env[name]) : fallback);
   return {
-    scale: ctx.scale ?? env('BENCH_REQUESTS_SCALE', 0.1),
-    rounds: env('BENCH_REQUESTS_ROUNDS', 3),
-    seconds: env('BENCH_REQUESTS_SECONDS', 3),
-    connections: (process.env.BENCH_REQUESTS_CONNECTIONS ?? '8,64').split(',').map(Number),
-    accounts: env('BENCH_REQUESTS_ACCOUNTS', 32),
+    scale: ctx.scale ?? envNumber('BENCH_REQUESTS_SCALE', 0.1),
+    rounds: envNumber('BENCH_REQUESTS_ROUNDS', 3),
+    seconds: envNumber('BENCH_REQUESTS_SECONDS', 3),
+    connections: envConnections('BENCH_REQUESTS_CONNECTIONS'),
+    accounts: envNumber('BENCH_REQUESTS_ACCOUNTS', 32),
   };
 }
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager, ObjectLiteral, QueryFailedError, SelectQueryBuilder } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { APP_CONFIG, AppConfig } from '../config/env';
 
@@ -47,6 +47,13 @@ export class PreparedStatements {
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.named = config.databaseUrl !== null;
+  }
+
+  /** The first row of a query builder's SELECT (built on `manager`), or null: a record by id. */
+  async firstRow<T>(qb: SelectQueryBuilder<ObjectLiteral>, manager: EntityManager): Promise<T | null> {
+    const [sql, params] = qb.getQueryAndParameters();
+    const [row] = await this.rows<T>(sql, params, manager);
+    return row ?? null;
   }
 
   /** The rows of a SELECT `text` with `values`, on `manager`'s connection when it is a transaction's. */

@@ -161,9 +161,7 @@ export class GrantsRepository {
     const qb = this.grantQuery(manager).where('g.id = :id', { id });
     this.scope(qb, actor);
     if (lock) qb.setLock('pessimistic_write', undefined, ['g']);
-    const [sql, params] = qb.getQueryAndParameters();
-    const [row] = await this.statements.rows<GrantRow>(sql, params, manager);
-    return row ?? null;
+    return this.statements.firstRow<GrantRow>(qb, manager);
   }
 
   /** A page of the grants the caller may see, newest first, in one query (limit + 1 rows). */

@@ -199,9 +199,7 @@ export class AssignmentsRepository {
   /** An assignment the caller may see, with its progress as of `today`; null for missing and not-yours alike. */
   async findVisible(actor: Actor, id: string, today: string, manager: EntityManager = this.dataSource.manager): Promise<AssignmentRow | null> {
     const scope = assignmentScope(actor);
-    const [sql, params] = this.assignmentQuery(manager, today).where('a.id = :id', { id }).andWhere(scope.sql, scope.params).getQueryAndParameters();
-    const [row] = await this.statements.rows<AssignmentRow>(sql, params, manager);
-    return row ?? null;
+    return this.statements.firstRow<AssignmentRow>(this.assignmentQuery(manager, today).where('a.id = :id', { id }).andWhere(scope.sql, scope.params), manager);
   }
 
   /** A page of the assignments the caller may see, by school name, with their progress, in one query (limit + 1 rows). */

@@ -75,9 +75,7 @@ export class PartnershipsRepository {
   /** A partnership the caller may read; null for missing and not-yours alike. */
   async findVisible(actor: Actor, id: string, manager: EntityManager = this.dataSource.manager): Promise<PartnershipRow | null> {
     const scope = partnershipScope(actor, 'p');
-    const [sql, params] = this.partnershipQuery(manager).where('p.id = :id', { id }).andWhere(scope.sql, scope.params).getQueryAndParameters();
-    const [row] = await this.statements.rows<PartnershipRow>(sql, params, manager);
-    return row ?? null;
+    return this.statements.firstRow<PartnershipRow>(this.partnershipQuery(manager).where('p.id = :id', { id }).andWhere(scope.sql, scope.params), manager);
   }
 
   /**
